@@ -1,0 +1,39 @@
+export { LineIndex, type Location, type Position } from './text.js';
+export { compareDiagnostics, LEVEL_RANK, type Diagnostic, type Fix, type Level, type Suggestion } from './diagnostic.js';
+export {
+  MemorySource,
+  snapshotFromEntries,
+  decodeFile,
+  fileFromText,
+  isTextCandidate,
+  normalizePath,
+  MAX_TEXT_BYTES,
+  MAX_FILES,
+  type FileSource,
+  type Snapshot,
+  type SpaceFile,
+  type FileProblem,
+} from './space/files.js';
+export { Space, README } from './space/space.js';
+export type { SpaceFacts } from './space/facts.js';
+export { initParsers, parsersReady } from './parse/python.js';
+export { parseFrontMatter, unwrap, type FrontMatter, type FrontMatterEntry, type FrontMatterResult } from './parse/frontmatter.js';
+export { parseRequirements, normalizePackageName, type RequirementLine, type RequirementsFile } from './parse/requirements.js';
+export { parsePackagesTxt, type PackageEntry } from './parse/packages-txt.js';
+export { parseDockerfile, type Dockerfile, type DockerInstruction } from './parse/dockerfile.js';
+export type { PythonModule, PythonImport } from './python/module.js';
+export { lint, lintSnapshot, prepareSpace, fixSnapshot, applyFixes, type LintResult, type FixResult } from './engine.js';
+export {
+  ConfigError,
+  parseConfigText,
+  mergeConfigs,
+  parseSetting,
+  CONFIG_FILES,
+  type LintConfig,
+  type RuleSetting,
+} from './config/config.js';
+export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
+export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
+export * from './reference/spaces.js';
+export { redactSecrets, maskSecret, SECRET_PATTERNS } from './security/redact.js';
+export { parseDirectiveComment } from './directives.js';

@@ -1,0 +1,246 @@
+import { parseForESLint, type AST } from 'yaml-eslint-parser';
+
+/**
+ * README.md front matter, parsed with yaml-eslint-parser (the AST the ESLint plugin shares). Every node's
+ * `range` and `loc` are shifted in place so that they point into README.md itself, not into the YAML block.
+ */
+export interface FrontMatterEntry {
+  key: string;
+  pair: AST.YAMLPair;
+  keyNode: AST.YAMLNode;
+  /** The value node; for an anchored/tagged value this is the inner node. Null for `key:` with no value. */
+  valueNode: AST.YAMLContent | null;
+  /** The plain JavaScript value (aliases resolved within a budget). */
+  value: unknown;
+}
+
+export interface FrontMatterProblem {
+  message: string;
+  range: [number, number];
+}
+
+export interface FrontMatter {
+  /** Offsets of the YAML text inside README.md: after the opening `---` line, before the closing one. */
+  yamlRange: [number, number];
+  /** Offsets of the whole block including both `---` lines. */
+  blockRange: [number, number];
+  ast?: AST.YAMLProgram;
+  /** Top-level keys in source order. Empty when the block did not parse or is not a mapping. */
+  entries: FrontMatterEntry[];
+  /** Lookup by key (first occurrence). */
+  byKey: Map<string, FrontMatterEntry>;
+  /** The whole block as a plain object (undefined when it did not parse into a mapping). */
+  data?: Record<string, unknown>;
+  problems: FrontMatterProblem[];
+}
+
+export type FrontMatterResult =
+  | { found: true; frontMatter: FrontMatter }
+  | { found: false; problem: FrontMatterProblem };
+
+const FENCE = /^---[ \t]*$/;
+/** Alias expansion budget: a YAML bomb expands exponentially; no real README needs more nodes than this. */
+const MAX_VALUE_NODES = 20_000;
+
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const firstBreak = nextLineBreak(text, 0);
+  const firstLine = text.slice(0, firstBreak.index);
+  if (!FENCE.test(firstLine)) {
+    const fenceAt = findFenceLine(text, 0);
+    if (fenceAt !== undefined) {
+      return {
+        found: false,
+        problem: {
+          message: 'The front matter must be at the very top of README.md: move the `---` block to line 1 (the Hub ignores a block after other text).',
+          range: [fenceAt, fenceAt + 3],
+        },
+      };
+    }
+    return {
+      found: false,
+      problem: {
+        message: 'README.md has no front matter: the Space config is the YAML block between `---` lines at the top of README.md.',
+        range: [0, Math.min(firstBreak.index, text.length)],
+      },
+    };
+  }
+  const yamlStart = firstBreak.next;
+  const closing = findFenceLine(text, yamlStart);
+  if (closing === undefined) {
+    return {
+      found: false,
+      problem: {
+        message: 'The front matter is not closed: add a `---` line after the last key.',
+        range: [0, firstBreak.index],
+      },
+    };
+  }
+  const yamlText = text.slice(yamlStart, closing);
+  const end = nextLineBreak(text, closing).index;
+  const fm: FrontMatter = {
+    yamlRange: [yamlStart, closing],
+    blockRange: [0, end],
+    entries: [],
+    byKey: new Map(),
+    problems: [],
+  };
+  let ast: AST.YAMLProgram;
+  try {
+    ast = parseForESLint(yamlText, { defaultYAMLVersion: '1.2' }).ast as AST.YAMLProgram;
+  } catch (error) {
+    const e = error as { index?: number; message?: string };
+    const at = yamlStart + Math.max(0, Math.min(e.index ?? 0, yamlText.length));
+    const reason = String(e.message ?? error).split('\n')[0];
+    fm.problems.push({
+      message: /unique/i.test(reason)
+        ? `Duplicate key in the front matter (${reason}): the Hub rejects the config; keep one.`
+        : `The front matter is not valid YAML: ${reason}.`,
+      range: [at, Math.min(at + 1, text.length)],
+    });
+    return { found: true, frontMatter: fm };
+  }
+  shiftPositions(ast, yamlStart, lineOf(text, yamlStart) - 1);
+  fm.ast = ast;
+  if (ast.body.length > 1) {
+    const second = ast.body[1];
+    fm.problems.push({ message: 'The front matter holds more than one YAML document; keep a single mapping.', range: second.range });
+  }
+  const doc = ast.body[0];
+  const content = unwrap(doc?.content ?? null);
+  if (!content) {
+    fm.data = {};
+    return { found: true, frontMatter: fm };
+  }
+  if (content.type !== 'YAMLMapping') {
+    fm.problems.push({ message: 'The front matter must be a mapping of `key: value` lines.', range: content.range });
+    return { found: true, frontMatter: fm };
+  }
+  const budget = { left: MAX_VALUE_NODES };
+  const anchors = collectAnchors(doc);
+  const data: Record<string, unknown> = {};
+  for (const pair of content.pairs) {
+    const keyNode = unwrap(pair.key);
+    if (!keyNode || keyNode.type !== 'YAMLScalar' || keyNode.value === null) {
+      fm.problems.push({ message: 'Front matter keys must be plain names.', range: pair.range });
+      continue;
+    }
+    const key = String(keyNode.value);
+    let value: unknown;
+    try {
+      value = toValue(pair.value, anchors, budget);
+    } catch {
+      fm.problems.push({
+        message: `The value of \`${key}\` expands to too many nodes (YAML alias expansion); write it out plainly.`,
+        range: pair.range,
+      });
+      continue;
+    }
+    const entry: FrontMatterEntry = { key, pair, keyNode, valueNode: unwrap(pair.value), value };
+    fm.entries.push(entry);
+    if (!fm.byKey.has(key)) fm.byKey.set(key, entry);
+    data[key] = value;
+  }
+  fm.data = data;
+  return { found: true, frontMatter: fm };
+}
+
+/** The content node under anchors and tags. */
+export function unwrap(node: AST.YAMLContent | AST.YAMLWithMeta | null | undefined): AST.YAMLContent | null {
+  if (!node) return null;
+  if (node.type === 'YAMLWithMeta') return node.value;
+  return node;
+}
+
+function collectAnchors(doc: AST.YAMLDocument | undefined): Map<string, AST.YAMLContent | null> {
+  const map = new Map<string, AST.YAMLContent | null>();
+  if (!doc) return map;
+  for (const [name, list] of Object.entries(doc.anchors ?? {})) {
+    const last = list[list.length - 1];
+    if (last) map.set(name, last.parent.value);
+  }
+  return map;
+}
+
+function toValue(
+  node: AST.YAMLContent | AST.YAMLWithMeta | null,
+  anchors: Map<string, AST.YAMLContent | null>,
+  budget: { left: number },
+  depth = 0,
+): unknown {
+  if (--budget.left < 0 || depth > 100) throw new Error('budget');
+  const n = unwrap(node);
+  if (!n) return null;
+  switch (n.type) {
+    case 'YAMLScalar':
+      return n.value;
+    case 'YAMLAlias':
+      return toValue(anchors.get(n.name) ?? null, anchors, budget, depth + 1);
+    case 'YAMLSequence':
+      return n.entries.map((e) => toValue(e, anchors, budget, depth + 1));
+    case 'YAMLMapping': {
+      const out: Record<string, unknown> = {};
+      for (const p of n.pairs) {
+        const k = unwrap(p.key);
+        const key = k && k.type === 'YAMLScalar' ? String(k.value) : '';
+        out[key] = toValue(p.value, anchors, budget, depth + 1);
+      }
+      return out;
+    }
+  }
+}
+
+/** Moves every node, token and comment from YAML-text coordinates into README coordinates. */
+function shiftPositions(ast: AST.YAMLProgram, offset: number, lineDelta: number): void {
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    const node = value as Record<string, unknown> & Partial<AST.Locations>;
+    if (Array.isArray(node.range) && node.loc) {
+      node.range = [node.range[0] + offset, node.range[1] + offset];
+      node.loc = {
+        start: { line: node.loc.start.line + lineDelta, column: node.loc.start.column },
+        end: { line: node.loc.end.line + lineDelta, column: node.loc.end.column },
+      };
+    }
+    for (const key in node) {
+      if (key === 'parent' || key === 'range' || key === 'loc') continue;
+      visit(node[key]);
+    }
+  };
+  visit(ast);
+}
+
+function nextLineBreak(text: string, from: number): { index: number; next: number } {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { index: i, next: i + 1 };
+    if (c === 13) return { index: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+  }
+  return { index: text.length, next: text.length };
+}
+
+/** Offset of the next line (starting at a line start `from`) that is exactly `---`. */
+function findFenceLine(text: string, from: number): number | undefined {
+  let start = from;
+  while (start < text.length) {
+    const br = nextLineBreak(text, start);
+    if (FENCE.test(text.slice(start, br.index))) return start;
+    if (br.next === start) break;
+    start = br.next;
+  }
+  return undefined;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}

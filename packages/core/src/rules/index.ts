@@ -1,0 +1,40 @@
+import configAppFileMissing from './config-app-file-missing.js';
+import configFrontMatter from './config-front-matter.js';
+import configInvalidValue from './config-invalid-value.js';
+import configUnknownKey from './config-unknown-key.js';
+import parseError from './parse-error.js';
+import { ruleInfo, type Rule, type RuleInfo } from './rule.js';
+import unusedDirective from './unused-directive.js';
+
+/**
+ * Every rule, in catalogue order (spec §4.1). Adding a rule: one file named by its id with its test
+ * beside it, one import here, then `npm run docs`.
+ */
+export const RULES: readonly Rule[] = [
+  // built-in
+  parseError,
+  unusedDirective,
+  // config (spec §4.2)
+  configFrontMatter,
+  configUnknownKey,
+  configInvalidValue,
+  configAppFileMissing,
+  // storage (§4.3)
+  // zerogpu (§4.4)
+  // concurrency (§4.5)
+  // dependencies (§4.6)
+  // docker (§4.7)
+  // security (§4.8)
+  // performance (§4.9)
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+export function listRules(): RuleInfo[] {
+  return RULES.map((r) => ruleInfo(r.meta));
+}
+
+export function getRule(id: string): RuleInfo | undefined {
+  const rule = RULES.find((r) => r.meta.id === id);
+  return rule ? ruleInfo(rule.meta) : undefined;
+}

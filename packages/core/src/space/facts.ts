@@ -1,0 +1,116 @@
+import type { Space } from './space.js';
+
+/** Spec §4.0 R0: what many rules need, derived once per Space. */
+export interface SpaceFacts {
+  /** Front-matter `sdk` lowercased, or undefined. */
+  sdk?: string;
+  gradioVersion: { version?: string; major?: number; source: 'sdk_version' | 'requirements' | 'dockerfile' | 'unknown' };
+  zeroGpu: 'confirmed' | 'likely' | 'no';
+  /** Where HF_HOME (or HF_HUB_CACHE) is set in the Dockerfile, if anywhere. Python writes: see src/python. */
+  hfHome?: { value: string; source: 'dockerfile'; name: 'HF_HOME' | 'HF_HUB_CACHE' };
+  /** The app entry file: `app_file` or the SDK default (app.py for gradio, index.html for static). */
+  appFile?: string;
+  /** The app file and the local Python modules it imports, transitively (repo-relative paths). */
+  appModules: string[];
+  /** Python files that reference the ZeroGPU decorator (filled by the Python facts; see src/python). */
+  gpuFiles: string[];
+}
+
+export function computeFacts(space: Space): SpaceFacts {
+  const config = space.config;
+  const sdk = typeof config.sdk === 'string' ? config.sdk.toLowerCase() : undefined;
+  const appFile = typeof config.app_file === 'string' && config.app_file.trim()
+    ? config.app_file.trim().replace(/^\.\//, '')
+    : sdk === 'gradio' || sdk === 'streamlit' ? 'app.py' : sdk === 'static' ? 'index.html' : undefined;
+  const appModules = appFile?.endsWith('.py') ? localModuleClosure(space, appFile) : dockerPythonEntry(space);
+  const gpuFiles = space.pythonPaths.filter((p) => space.python(p)?.imports.some((i) => i.module === 'spaces' || i.module.startsWith('spaces.')));
+  const zeroGpu = config.suggested_hardware === space.reference.hardware.zeroGpu ? 'confirmed' : gpuFiles.length ? 'likely' : 'no';
+  return {
+    sdk,
+    gradioVersion: gradioVersion(space, sdk, config),
+    zeroGpu,
+    hfHome: dockerHfHome(space),
+    appFile,
+    appModules,
+    gpuFiles,
+  };
+}
+
+function gradioVersion(space: Space, sdk: string | undefined, config: Record<string, unknown>): SpaceFacts['gradioVersion'] {
+  const sdkVersion = config.sdk_version;
+  if (sdk === 'gradio' && (typeof sdkVersion === 'string' || typeof sdkVersion === 'number')) {
+    return withMajor(String(sdkVersion), 'sdk_version');
+  }
+  for (const line of space.requirements()?.lines ?? []) {
+    if (line.normalizedName === 'gradio' && line.specifier?.startsWith('==')) return withMajor(line.specifier.slice(2), 'requirements');
+  }
+  const docker = space.dockerfile();
+  for (const inst of docker?.instructions ?? []) {
+    if (inst.keyword !== 'RUN') continue;
+    const m = /\bgradio(?:\[[^\]]*\])?==([0-9][^\s"']*)/.exec(inst.args);
+    if (m) return withMajor(m[1], 'dockerfile');
+  }
+  return { source: 'unknown' };
+}
+
+function withMajor(version: string, source: SpaceFacts['gradioVersion']['source']): SpaceFacts['gradioVersion'] {
+  const major = Number.parseInt(version, 10);
+  return { version, major: Number.isFinite(major) ? major : undefined, source };
+}
+
+function dockerHfHome(space: Space): SpaceFacts['hfHome'] {
+  let found: SpaceFacts['hfHome'];
+  for (const pair of space.dockerfile()?.env ?? []) {
+    if (pair.name === 'HF_HOME' || pair.name === 'HF_HUB_CACHE') found = { value: pair.value, source: 'dockerfile', name: pair.name };
+  }
+  return found;
+}
+
+/** A Docker Space's Python entry: the file named in CMD/ENTRYPOINT (`python app.py`, `uvicorn app:app`). */
+function dockerPythonEntry(space: Space): string[] {
+  const docker = space.dockerfile();
+  if (!docker) return [];
+  for (const inst of [...docker.instructions].reverse()) {
+    if (inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') continue;
+    const words = inst.exec ?? inst.tokens.map((t) => t.value);
+    for (const w of words) {
+      const file = w.endsWith('.py') ? w : /^([A-Za-z_][\w.]*):[A-Za-z_]\w*$/.test(w) ? `${w.split(':')[0].replace(/\./g, '/')}.py` : undefined;
+      const clean = file?.replace(/^\.\//, '');
+      if (clean && space.has(clean)) return localModuleClosure(space, clean);
+    }
+  }
+  return [];
+}
+
+/** The app file plus every local module it imports, transitively (`import helpers`, `from pkg.mod import x`). */
+export function localModuleClosure(space: Space, entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path) || !space.has(path)) continue;
+    seen.add(path);
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    for (const imp of space.python(path)?.imports ?? []) {
+      const baseDir = imp.level > 0 ? parentDir(dir, imp.level - 1) : '';
+      const mod = imp.module ? imp.module.replace(/\./g, '/') : '';
+      const candidates: string[] = [];
+      const prefix = baseDir + mod;
+      if (mod) candidates.push(`${prefix}.py`, `${prefix}/__init__.py`);
+      if (imp.name && imp.name !== '*') candidates.push(`${prefix ? prefix + '/' : baseDir}${imp.name}.py`);
+      // Absolute imports may also resolve relative to the app's own folder (scripts run from there).
+      if (imp.level === 0 && dir && mod) candidates.push(`${dir}${mod}.py`, `${dir}${mod}/__init__.py`);
+      for (const c of candidates) if (space.has(c) && !seen.has(c)) queue.push(c);
+    }
+  }
+  return [...seen];
+}
+
+function parentDir(dir: string, levels: number): string {
+  let d = dir;
+  for (let i = 0; i < levels; i++) {
+    const trimmed = d.replace(/\/$/, '');
+    d = trimmed.includes('/') ? trimmed.slice(0, trimmed.lastIndexOf('/') + 1) : '';
+  }
+  return d;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One root run over every package (one JSON report for .ci/run). Each project is a package or app.
+export default defineConfig({
+  test: {
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+    ],
+  },
+});
