@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface LintOptions {
+  paths: string[];
+  format: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  rules: string[];
+  maxWarnings?: number;
+  quiet: boolean;
+  noColor: boolean;
+  config?: string;
+  outputFile?: string;
+}
+
+export type Command =
+  | { name: 'lint'; options: LintOptions }
+  | { name: 'rules'; format: string }
+  | { name: 'explain'; rule: string }
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'other'; command: string; argv: string[] };
+
+/** Subcommands handled by other modules (loaded on demand). */
+export const OTHER_COMMANDS = new Set(['init', 'deploy', 'doctor']);
+
+export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@rev] ...]
+       spacelint rules [--format json]
+       spacelint explain <rule>
+
+Lint Hugging Face Space repositories before you push.
+
+Options:
+  -f, --format <name>     stylish (default) or json
+      --fix               apply safe fixes to the files
+      --fix-dry-run       compute fixes without writing (json output includes "output")
+      --rule <id=level>   set a rule to off|error|warning|info (repeatable)
+      --max-warnings <n>  exit 1 when there are more than n warnings
+      --quiet             report errors only
+      --no-color          plain output
+  -c, --config <file>     use this config file (over .spacelint.yaml)
+  -o, --output-file <f>   write the report to a file
+  -h, --help              show this help
+  -v, --version           print the version
+
+Exit codes: 0 no errors (warnings within --max-warnings), 1 problems found, 2 usage or internal error.
+Docs: https://github.com/spacelint/spacelint#readme
+`;
+
+export function parseCommand(argv: string[]): Command {
+  const first = argv[0];
+  if (first === 'rules') {
+    const { values } = parse(argv.slice(1), { format: { type: 'string', short: 'f', default: 'table' } });
+    return { name: 'rules', format: String(values.format) };
+  }
+  if (first === 'explain') {
+    const { positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError('usage: spacelint explain <rule-id>');
+    return { name: 'explain', rule: positionals[0] };
+  }
+  if (first && OTHER_COMMANDS.has(first)) return { name: 'other', command: first, argv: argv.slice(1) };
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    fix: { type: 'boolean', default: false },
+    'fix-dry-run': { type: 'boolean', default: false },
+    rule: { type: 'string', multiple: true, default: [] },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    'no-color': { type: 'boolean', default: false },
+    color: { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+    'output-file': { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+  });
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, got \`${values['max-warnings']}\``);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  return {
+    name: 'lint',
+    options: {
+      paths: positionals.length ? positionals : ['.'],
+      format: String(values.format),
+      fix: Boolean(values.fix),
+      fixDryRun: Boolean(values['fix-dry-run']),
+      rules: values.rule as string[],
+      maxWarnings,
+      quiet: Boolean(values.quiet),
+      noColor: Boolean(values['no-color']) || values.color === false,
+      config: values.config as string | undefined,
+      outputFile: values['output-file'] as string | undefined,
+    },
+  };
+}
+
+type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(args: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
+  } catch (error) {
+    throw new UsageError(String((error as Error).message).replace(/^TypeError \[\w+\]: /, '').split('\n')[0]);
+  }
+}

@@ -1,0 +1,51 @@
+import { LineIndex, redactSecrets } from '@spacelint/core';
+import type { Colors } from '../color.js';
+import { plural, totals, type FileReport } from '../report.js';
+
+/** ESLint-like stylish output with a code frame under each finding and one summary line. */
+export function formatStylish(reports: FileReport[], colors: Colors, options: { codeFrames?: boolean } = {}): string {
+  const out: string[] = [];
+  const frames = options.codeFrames !== false;
+  for (const r of reports) {
+    if (r.diagnostics.length === 0) continue;
+    out.push('', colors.underline(r.filePath));
+    const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
+    for (const d of r.diagnostics) {
+      const level = d.level === 'error' ? colors.red('error') : d.level === 'warning' ? colors.yellow('warning') : colors.blue('info');
+      const pad = d.level === 'error' ? '  ' : d.level === 'info' ? '   ' : '';
+      out.push(`  ${colors.dim(`${d.line}:${d.column}`.padEnd(7))} ${level}${pad}  ${redactSecrets(d.message)}  ${colors.dim(d.ruleId)}`);
+      if (frames && lines && d.line <= lines.lineCount) out.push(...codeFrame(lines, d.line, d.column, d.endLine, d.endColumn, colors));
+    }
+  }
+  const t = totals(reports);
+  const problems = t.errors + t.warnings + t.infos;
+  if (problems === 0) return '';
+  const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
+  if (t.infos) parts.push(`${t.infos} info`);
+  const mark = t.errors ? colors.red('✖') : t.warnings ? colors.yellow('⚠') : colors.blue('ℹ');
+  out.push('', colors.bold(`${mark} ${plural(problems, 'problem')} (${parts.join(', ')})`));
+  const fixable = t.fixableErrors + t.fixableWarnings;
+  if (fixable) out.push(colors.dim(`  ${plural(t.fixableErrors, 'error')} and ${plural(t.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
+  return out.join('\n') + '\n';
+}
+
+/** The finding's line with one line of context above, and a caret line under the reported span. */
+function codeFrame(lines: LineIndex, line: number, column: number, endLine: number, endColumn: number, colors: Colors): string[] {
+  const width = String(Math.min(line + 1, lines.lineCount)).length;
+  const out: string[] = [];
+  for (let n = Math.max(1, line - 1); n <= line; n++) {
+    const text = redactSecrets(clip(lines.lineText(n)));
+    const marker = n === line ? colors.red('>') : ' ';
+    out.push(`    ${marker} ${colors.dim(`${String(n).padStart(width)} |`)} ${text}`);
+  }
+  const lineText = lines.lineText(line);
+  const spanEnd = endLine === line ? endColumn : lineText.length + 1;
+  const caretCount = Math.max(1, Math.min(spanEnd - column, 120 - column));
+  if (column <= 121) out.push(`      ${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^'.repeat(caretCount))}`);
+  return out;
+}
+
+function clip(text: string): string {
+  const t = text.replace(/\t/g, ' ');
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
+import { HELP, parseCommand } from './args.js';
+import { UsageError } from './usage-error.js';
+
+declare const SPACELINT_VERSION: string | undefined;
+
+/**
+ * The `spacelint` command. Exit codes: 0 clean, 1 findings (error level, or over --max-warnings),
+ * 2 usage or internal error (one line on stderr; SPACELINT_DEBUG=1 prints the stack).
+ */
+async function main(argv: string[]): Promise<number> {
+  const command = parseCommand(argv);
+  switch (command.name) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${typeof SPACELINT_VERSION === 'string' ? SPACELINT_VERSION : '0.0.0-dev'}\n`);
+      return 0;
+    case 'rules':
+      return (await import('./rules-command.js')).runRules(command.format);
+    case 'explain':
+      return (await import('./rules-command.js')).runExplain(command.rule);
+    case 'other':
+      return (await import('./commands.js')).runOther(command.command, command.argv);
+    case 'lint': {
+      // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
+      // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). Must precede the WASM load.
+      if (command.options.paths.length === 1) setFlagsFromString('--liftoff-only');
+      const { runLint } = await import('./lint-command.js');
+      return runLint(command.options);
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError;
+    process.stderr.write(`spacelint: ${usage ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
+    if (process.env.SPACELINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,194 @@
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExample, EXAMPLES, parseJson, runCli, tempSpace } from './run-cli.js';
+
+const GRADIO_README = '---\ntitle: Demo\nsdk: gradio\nsdk_version: "5.49.1"\n---\n# Demo\n';
+const GRADIO_APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10)\ndemo.launch()\n';
+
+describe('spacelint CLI on the examples', () => {
+  for (const name of ['gradio-zerogpu', 'docker-fastapi', 'static-site']) {
+    it(`reports nothing on the clean ${name} example and exits 0`, () => {
+      const r = runCli([join(EXAMPLES, name)]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(0);
+    });
+  }
+
+  it('pins the findings of the bad examples (json)', () => {
+    const expected = JSON.parse(readFileSync(join(EXAMPLES, 'expected-findings.json'), 'utf8')) as Record<string, string[]>;
+    for (const [name, findings] of Object.entries(expected)) {
+      const r = runCli(['--format', 'json', join(EXAMPLES, name)]);
+      expect(r.status, r.stderr).toBe(findings.some((f) => f.includes(' error ')) ? 1 : 0);
+      const got = parseJson(r.stdout).flatMap((f) => f.messages.map((m) => `${f.filePath.slice(join(EXAMPLES, name).length + 1)}:${m.line}:${m.column} ${m.level} ${m.ruleId}`));
+      expect(got, name).toEqual(findings);
+    }
+  });
+
+  it('prints stylish output with code frames and a summary', () => {
+    const r = runCli([join(EXAMPLES, 'bad-gradio-zerogpu')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(join(EXAMPLES, 'bad-gradio-zerogpu', 'README.md'));
+    expect(r.stdout).toMatch(/\d+:\d+\s+warning\s+Unknown key `app-port`: did you mean `app_port`\?.*config-unknown-key/);
+    expect(r.stdout).toContain('> 13 | app-port: 7861');
+    expect(r.stdout).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings?/);
+  });
+});
+
+describe('spacelint CLI options', () => {
+  it('--fix writes safe fixes and leaves the rest reported', () => {
+    const dir = tempSpace({ 'README.md': '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM python:3.12\n' });
+    const r = runCli(['--fix', dir]);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('---\ntitle: x\nsdk: docker\napp_port: 7860\n---\n');
+    expect(r.stdout).not.toContain('config-unknown-key');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('--fix keeps a BOM and CRLF line ends', () => {
+    const dir = tempSpace({ 'README.md': '\uFEFF---\r\ntitle: x\r\nsdk: docker\r\napp-port: 7860\r\n---\r\n', Dockerfile: 'FROM python:3.12\n' });
+    runCli(['--fix', dir]);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('\uFEFF---\r\ntitle: x\r\nsdk: docker\r\napp_port: 7860\r\n---\r\n');
+  });
+
+  it('--fix-dry-run writes nothing and returns the output in json', () => {
+    const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
+    const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });
+    const r = runCli(['--fix-dry-run', '-f', 'json', dir]);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(text);
+    const readme = parseJson(r.stdout).find((f) => f.filePath.endsWith('README.md'))!;
+    expect(readme.output).toContain('app_port: 7860');
+  });
+
+  it('--fix on a read-only file reports an error, exits 2 and leaves it as it was', () => {
+    const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
+    const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });
+    chmodSync(join(dir, 'README.md'), 0o444);
+    const r = runCli(['--fix', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('README.md: not fixed: file is read-only');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(text);
+  });
+
+  it('--rule changes a level or turns a rule off; --quiet hides warnings', () => {
+    const dir = tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM x\n' });
+    const asError = runCli(['-f', 'json', '--rule', 'config-unknown-key=error', dir]);
+    expect(asError.status).toBe(1);
+    expect(parseJson(asError.stdout)[0].messages.find((m) => m.ruleId === 'config-unknown-key')?.level).toBe('error');
+    const off = runCli(['-f', 'json', '--rule', 'config-unknown-key=off', dir]);
+    expect(parseJson(off.stdout).flatMap((f) => f.messages).some((m) => m.ruleId === 'config-unknown-key')).toBe(false);
+    const quiet = runCli(['-f', 'json', '--quiet', dir]);
+    expect(parseJson(quiet.stdout).flatMap((f) => f.messages).every((m) => m.level === 'error')).toBe(true);
+  });
+
+  it('--max-warnings turns warnings into a failing exit code; info never counts', () => {
+    const dir = tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM x\n' });
+    const warnings = parseJson(runCli(['-f', 'json', dir]).stdout).reduce((n, f) => n + f.warningCount, 0);
+    expect(warnings).toBeGreaterThan(0);
+    expect(runCli(['--max-warnings', String(warnings), dir]).status).toBe(0);
+    expect(runCli(['--max-warnings', String(warnings - 1), dir]).status).toBe(1);
+  });
+
+  it('reads .spacelint.yaml and lets --config and --rule override it', () => {
+    const dir = tempSpace({
+      'README.md': '---\nsdk: docker\napp-port: 7860\n---\n',
+      Dockerfile: 'FROM x\n',
+      '.spacelint.yaml': 'rules:\n  config-unknown-key: off\n',
+      'strict.yaml': 'rules:\n  config-unknown-key: error\n',
+    });
+    expect(runCli([dir]).stdout).not.toContain('config-unknown-key');
+    expect(runCli(['--config', join(dir, 'strict.yaml'), dir]).stdout).toContain('config-unknown-key');
+    expect(runCli(['--config', join(dir, 'strict.yaml'), '--rule', 'config-unknown-key=off', dir]).stdout).not.toContain('config-unknown-key');
+  });
+
+  it('a file path lints its Space and reports that file only', () => {
+    const dir = tempSpace({ 'README.md': '---\nsdk: gradio\nsdk_version: "5.49.1"\nbad-key: 1\n---\n', 'app.py': 'def f(:\n', 'other.py': 'x = (\n' });
+    const r = runCli(['-f', 'json', join(dir, 'app.py')]);
+    const files = parseJson(r.stdout).map((f) => f.filePath);
+    expect(files).toEqual([join(dir, 'app.py')]);
+  });
+
+  it('usage errors exit 2 with one line and no stack', () => {
+    for (const args of [['--rule', 'no-such-rule=off', '.'], ['--format', 'xml', '.'], ['/no/such/dir'], ['--bogus'], ['explain', 'nope']]) {
+      const r = runCli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a broken .spacelint.yaml is a usage error naming the file', () => {
+    const dir = tempSpace({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, '.spacelint.yaml': 'rules: [oops\n' });
+    const r = runCli([dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('.spacelint.yaml');
+  });
+
+  it('rules lists every rule; explain prints the rule doc', () => {
+    const rules = runCli(['rules', '--format', 'json']);
+    const list = JSON.parse(rules.stdout) as { id: string; docsUrl: string }[];
+    expect(list.map((r) => r.id)).toContain('config-unknown-key');
+    expect(list.every((r) => r.docsUrl.endsWith(`${r.id}.md`))).toBe(true);
+    const explain = runCli(['explain', 'config-unknown-key']);
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toContain('# config-unknown-key');
+    expect(explain.stdout).toContain('## Why');
+  });
+});
+
+describe('spacelint CLI on bad input', () => {
+  it('reports binary, non-UTF-8 and huge files clearly and lints the rest', () => {
+    const dir = tempSpace({
+      'README.md': '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
+      'app.py': GRADIO_APP,
+      'helpers.py': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x3d, 0x20, 0x31, 0x0a]),
+      'weights.py': new Uint8Array([0, 1, 2, 3, 0, 0]),
+      'logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
+      'big.py': '#'.repeat(50 * 1024 * 1024),
+      'empty.py': '',
+    });
+    const r = runCli(['-f', 'json', dir]);
+    expect(r.stderr).toBe('');
+    const byFile = Object.fromEntries(parseJson(r.stdout).map((f) => [f.filePath.slice(dir.length + 1), f.messages.map((m) => m.message)]));
+    expect(byFile['helpers.py'][0]).toContain('not valid UTF-8');
+    expect(byFile['weights.py'][0]).toContain('binary');
+    expect(byFile['big.py'][0]).toContain('50.0 MB');
+    expect(byFile['logo.png']).toBeUndefined();
+    expect(byFile['empty.py']).toBeUndefined();
+  });
+
+  it('handles an empty README, a README that is only ---, and a YAML bomb', () => {
+    for (const text of ['', '---', '---\n', '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nsdk: gradio\n---\n']) {
+      const dir = tempSpace({ 'README.md': text, 'app.py': GRADIO_APP });
+      const r = runCli(['-f', 'json', dir]);
+      expect(r.status, JSON.stringify(text)).toBe(1);
+      const messages = parseJson(r.stdout).flatMap((f) => f.messages);
+      expect(messages.some((m) => m.ruleId === 'config-front-matter'), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('does not follow a symlink that leaves the Space', () => {
+    const outside = tempSpace({ 'secret.py': 'TOKEN = "x"\n' });
+    const dir = tempSpace({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP });
+    symlinkSync(join(outside, 'secret.py'), join(dir, 'linked.py'));
+    const r = runCli(['-f', 'json', dir]);
+    const linked = parseJson(r.stdout).find((f) => f.filePath.endsWith('linked.py'));
+    expect(linked?.messages[0].message).toContain('outside the Space');
+  });
+
+  it('a Python file that does not parse is one finding; the other files are still linted', () => {
+    const dir = tempSpace({ 'README.md': '---\nsdk: gradio\nsdk_version: "5.49.1"\nbad-key: 1\n---\n', 'app.py': GRADIO_APP, 'broken.py': 'def f(:\n  pass\nclass\n' });
+    const results = parseJson(runCli(['-f', 'json', dir]).stdout);
+    const broken = results.find((f) => f.filePath.endsWith('broken.py'))!;
+    expect(broken.messages).toHaveLength(1);
+    expect(broken.messages[0].ruleId).toBe('parse-error');
+    expect(results.find((f) => f.filePath.endsWith('README.md'))!.messages.some((m) => m.ruleId === 'config-unknown-key')).toBe(true);
+  });
+
+  it('writes no temporary files when nothing is fixable', () => {
+    const dir = tempSpace({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP });
+    runCli(['--fix', dir]);
+    expect(readdirSync(dir).sort()).toEqual(['README.md', 'app.py']);
+    expect(existsSync(join(dir, 'README.md'))).toBe(true);
+  });
+});
