@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigText, ConfigError } from '../src/config/config.js';
+import { globMatcher } from '../src/config/glob.js';
+import { applyFixes } from '../src/engine.js';
+import { parseFrontMatter } from '../src/parse/frontmatter.js';
+import { RULE_IDS, listRules } from '../src/rules/index.js';
+import { fixFiles, GRADIO_APP, lintFiles, readme } from './lint-files.js';
+
+describe('engine', () => {
+  it('applies non-overlapping fixes and skips overlapping ones', () => {
+    const r = applyFixes('abcdef', [{ range: [0, 1], text: 'X' }, { range: [0, 2], text: 'Y' }, { range: [4, 6], text: 'Z' }]);
+    expect(r.output).toBe('XbcdZ');
+    expect(r.applied).toHaveLength(2);
+  });
+
+  it('a front-matter fix leaves every other parsed value unchanged', async () => {
+    const text = readme('title: "Demo: with colon"\nsdk: docker\ncolorfrom: red\napp-port: 7860\ntags: [a, b]\nmodels:\n  - org/model\n');
+    const out = await fixFiles({ 'README.md': text, Dockerfile: 'FROM x\n' });
+    const before = parseFrontMatter(text);
+    const after = parseFrontMatter(out['README.md']);
+    if (!before.found || !after.found) throw new Error('front matter');
+    expect(after.frontMatter.data).toEqual({ title: 'Demo: with colon', sdk: 'docker', colorFrom: 'red', app_port: 7860, tags: ['a', 'b'], models: ['org/model'] });
+    expect(Object.keys(before.frontMatter.data!)).toHaveLength(6);
+  });
+
+  it('fixing twice equals fixing once', async () => {
+    const files = { 'README.md': readme('sdk: docker\napp-port: 7860\nfullwidth: true'), Dockerfile: 'FROM x\n' };
+    const once = await fixFiles(files);
+    const twice = await fixFiles(once);
+    expect(twice).toEqual(once);
+  });
+
+  it('every rule has docs, messages and a known category', () => {
+    for (const rule of listRules()) {
+      expect(rule.docs.rationale.length, rule.id).toBeGreaterThan(40);
+      expect(rule.docs.howToFix.length, rule.id).toBeGreaterThan(5);
+      expect(Object.keys(rule.messages).length, rule.id).toBeGreaterThan(0);
+      expect(rule.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
+    }
+    expect(RULE_IDS.size).toBe(listRules().length);
+  });
+
+  it('`ignore` globs hide files from every rule', async () => {
+    const files = { 'README.md': readme('sdk: gradio'), 'app.py': GRADIO_APP, 'notebooks/scratch.py': 'def (:\n', '.spacelint.yaml': 'ignore:\n  - notebooks/\n' };
+    expect(await lintFiles(files)).toEqual([]);
+  });
+
+  it('a rule level in config sets every finding of that rule', async () => {
+    const found = await lintFiles({ 'README.md': readme('sdk: docker\napp-port: 1'), Dockerfile: 'FROM x\n' }, { config: { rules: { 'config-unknown-key': 'info' } } });
+    expect(found.map((d) => d.level)).toEqual(['info']);
+  });
+});
+
+describe('config', () => {
+  it('validates rule ids, levels and shapes with clear errors', () => {
+    expect(() => parseConfigText('rules:\n  nope: off\n', '.spacelint.yaml', RULE_IDS)).toThrow(/unknown rule `nope`/);
+    expect(() => parseConfigText('rules:\n  parse-error: loud\n', '.spacelint.yaml', RULE_IDS)).toThrow(ConfigError);
+    expect(() => parseConfigText('ignores: []\n')).toThrow(/unknown key `ignores`/);
+    expect(() => parseConfigText('rules: [\n')).toThrow(/not valid YAML/);
+    expect(parseConfigText('rules:\n  parse-error: [warning, {x: 1}]\n', 'c', RULE_IDS).rules).toEqual({ 'parse-error': ['warning', { x: 1 }] });
+  });
+
+  it('matches gitignore-style globs', () => {
+    const m = globMatcher(['notebooks/', '*.ipynb', '/top.py', 'data/**/*.csv']);
+    expect(['notebooks/a.py', 'x/y.ipynb', 'top.py', 'data/a/b/c.csv'].every(m)).toBe(true);
+    expect(['sub/top.py', 'a.py', 'data.csv'].some(m)).toBe(false);
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findSpaceRoot } from '../src/node/space-root.js';
+import { initParsers } from '../src/parse/python.js';
+import { snapshotFromEntries } from '../src/space/files.js';
+import { Space } from '../src/space/space.js';
+import { readme } from './lint-files.js';
+
+const space = async (files: Record<string, string>) => {
+  await initParsers();
+  return new Space(snapshotFromEntries(files));
+};
+
+describe('Space facts (R0)', () => {
+  it('finds the app file and the local modules it imports, transitively', async () => {
+    const s = await space({
+      'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"'),
+      'app.py': 'import gradio as gr\nfrom utils.model import load\nimport helpers\n',
+      'helpers.py': 'from . import deep\n',
+      'deep.py': '',
+      'utils/__init__.py': '',
+      'utils/model.py': 'import torch\n',
+      'scripts/offline.py': 'import helpers\n',
+    });
+    expect(s.facts.appFile).toBe('app.py');
+    expect(s.facts.appModules.sort()).toEqual(['app.py', 'deep.py', 'helpers.py', 'utils/model.py']);
+    expect(s.facts.gradioVersion).toEqual({ version: '5.49.1', major: 5, source: 'sdk_version' });
+  });
+
+  it('reads the Gradio version from requirements or the Dockerfile when sdk_version does not apply', async () => {
+    const fromReq = await space({ 'README.md': readme('sdk: docker'), 'requirements.txt': 'gradio[oauth]==4.44.1\n' });
+    expect(fromReq.facts.gradioVersion).toMatchObject({ major: 4, source: 'requirements' });
+    const fromDocker = await space({ 'README.md': readme('sdk: docker'), Dockerfile: 'FROM x\nRUN pip install gradio==3.50.2\n' });
+    expect(fromDocker.facts.gradioVersion).toMatchObject({ major: 3, source: 'dockerfile' });
+    const unknown = await space({ 'README.md': readme('sdk: docker') });
+    expect(unknown.facts.gradioVersion.source).toBe('unknown');
+  });
+
+  it('takes HF_HOME from the Dockerfile and the Docker app entry from CMD', async () => {
+    const s = await space({ 'README.md': readme('sdk: docker'), Dockerfile: 'FROM x\nENV HF_HOME=/data/.huggingface\nCMD ["uvicorn", "server.main:app"]\n', 'server/main.py': 'import x\n' });
+    expect(s.facts.hfHome).toEqual({ value: '/data/.huggingface', source: 'dockerfile', name: 'HF_HOME' });
+    expect(s.facts.appModules).toEqual(['server/main.py']);
+  });
+
+  it('ZeroGPU is confirmed by the hardware key', async () => {
+    const s = await space({ 'README.md': readme('sdk: gradio\nsuggested_hardware: zero-a10g'), 'app.py': '' });
+    expect(s.facts.zeroGpu).toBe('confirmed');
+  });
+
+  it('parses each file at most once', async () => {
+    const s = await space({ 'README.md': readme('sdk: gradio'), 'app.py': 'import os\n' });
+    expect(s.python('app.py')).toBe(s.python('app.py'));
+    expect(s.readme).toBe(s.readme);
+  });
+});
+
+describe('findSpaceRoot', () => {
+  it('walks up from a file to the nearest README with sdk front matter', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spacelint-root-'));
+    mkdirSync(join(dir, 'space/src'), { recursive: true });
+    writeFileSync(join(dir, 'README.md'), '# repo readme, no front matter\n');
+    writeFileSync(join(dir, 'space/README.md'), '---\ntitle: x\nsdk: gradio\n---\n');
+    writeFileSync(join(dir, 'space/src/app.py'), '');
+    expect(findSpaceRoot(join(dir, 'space/src/app.py'), { walk: true })).toBe(join(dir, 'space'));
+    expect(findSpaceRoot(join(dir, 'space/src'))).toBe(join(dir, 'space/src'));
+    expect(findSpaceRoot(join(dir, 'nope'))).toBeUndefined();
+  });
+});
