@@ -9,7 +9,8 @@ import { requirementsClosure } from './requirement-files.js';
 import { defineRule, type Report } from './rule.js';
 
 const FILE = 'packages.txt';
-const SHELL_START = /^(?:sudo|apt|apt-get|aptitude|apk|yum|dnf|brew|conda|pip3?|python3?|curl|wget|echo|cd|export)\b/;
+// A command word must stand alone: `python3-opencv` and `apt-transport-https` are real packages.
+const SHELL_START = /^(?:sudo|apt|apt-get|aptitude|apk|yum|dnf|brew|conda|pip3?|python3?|curl|wget|echo|cd|export)(?=\s|$)/;
 const SHELL_SYNTAX = /&&|\|\||[|;`$<>()]/;
 const PIP_SYNTAX = /===?|[<>]=?|~=|!=|\[/;
 const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9-]+)?(?:=[A-Za-z0-9.+~:-]+)?$/;
