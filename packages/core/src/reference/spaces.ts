@@ -219,12 +219,21 @@ export const SDK_BUILD_PACKAGES: Record<string, { package: string; extras: strin
  * evidence are listed; a pin outside them fails the build (`build`: ResolutionImpossible) or the start
  * (`runtime`). Other pins of these packages are reported as possible conflicts.
  */
-export const GRADIO_DEPENDENCY_BOUNDS: { gradio: string; package: string; requires: string; effect: 'build' | 'runtime'; source: string }[] = [
+export const GRADIO_DEPENDENCY_BOUNDS: {
+  gradio: string;
+  package: string;
+  requires: string;
+  effect: 'build' | 'runtime';
+  /** Short reason for messages. */
+  reason: string;
+  source: string;
+}[] = [
   {
     gradio: '==5.46.1',
     package: 'huggingface-hub',
     requires: '>=0.33.5,<1.0',
     effect: 'build',
+    reason: 'pip fails with ResolutionImpossible',
     source: 'pip: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5" (log-signatures §2.6, QwenLM/Qwen3-VL#1669)',
   },
   {
@@ -234,6 +243,7 @@ export const GRADIO_DEPENDENCY_BOUNDS: { gradio: string; package: string; requir
     package: 'huggingface-hub',
     requires: '<1.0',
     effect: 'runtime',
+    reason: 'the Space crashes at start: gradio/oauth.py imports HfFolder, which huggingface_hub 1.0 removed',
     source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (log-signatures runtime-hfhub-hffolder: Cinnamon/kotaemon#811, huggingface/mcp-course#199)',
   },
 ];

@@ -51,7 +51,7 @@ export default defineRule({
         level: 'error',
         text: '`sdk_version: {{value}}` is not a version: the builder runs `pip install gradio=={{value}}`, which fails. Use a release such as "5.49.1".',
       },
-      wrongType: { level: 'error', text: '`{{key}}` must be {{expected}}, not {{actual}}: the Hub rejects the config.' },
+      wrongType: { level: 'error', text: '`{{key}}` must be {{expected}}, not {{actual}}: a wrong type can stop the Space with a configuration error.' },
       wrongItemType: { level: 'error', text: 'Each entry of `{{key}}` must be a string, not {{actual}}.' },
       numericString: {
         level: 'warning',

@@ -43,10 +43,17 @@ export default defineRule({
       rationale:
         'Automatic installation of requirements.txt, pre-requirements.txt and packages.txt is described for Gradio Spaces ("Handling Spaces Dependencies in Gradio Spaces" [HD-DEPS]). A Docker Space builds only its Dockerfile: the Docker guide installs requirements itself (`COPY --chown=user ./requirements.txt requirements.txt` / `RUN pip install --no-cache-dir --upgrade -r requirements.txt` [HD-DOCKER-DEMO]). That Docker builds do not install these files on their own is inferred from those pages. So in a Docker Space, a dependency file that no Dockerfile instruction other than COPY/ADD names is a warning: the app will miss those packages. The rule stays silent when any RUN, CMD or ENTRYPOINT names the file (`pip install -r requirements.txt`, `RUN --mount=source=packages.txt …`, `xargs … < packages.txt`), or the name it was copied to (`COPY requirements.txt /tmp/reqs.txt` then `pip install -r /tmp/reqs.txt`), or runs a repo shell script that names it (`RUN ./setup.sh`). A COPY alone (`COPY . .`) does not install anything, so it is reported too. Static Spaces "are served directly without running on compute" [HD-STATIC], so the files are an info there. Also (Gradio, info): a `pip` line in requirements.txt upgrades pip in the very install it should speed up; hub-docs says pre-requirements.txt "can be useful if you need to update pip itself" [HD-DEPS].',
       incorrect: [
-        { file: 'Dockerfile', code: 'FROM python:3.12\nCOPY app.py .\nCMD ["python", "app.py"]\n# with requirements.txt and packages.txt in the repo\n' },
+        { file: 'README.md', code: '---\nsdk: docker\napp_port: 7860\n---\n' },
+        { file: 'requirements.txt', code: 'fastapi\nuvicorn\n' },
+        { file: 'Dockerfile', code: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "7860"]\n' },
       ],
       correct: [
-        { file: 'Dockerfile', code: 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n' },
+        { file: 'README.md', code: '---\nsdk: docker\napp_port: 7860\n---\n' },
+        { file: 'requirements.txt', code: 'fastapi\nuvicorn\n' },
+        {
+          file: 'Dockerfile',
+          code: 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "7860"]\n',
+        },
       ],
       howToFix: 'Install the file in the Dockerfile (the suggestion adds the COPY and RUN lines after FROM), or delete it; in a static Space delete it.',
     },

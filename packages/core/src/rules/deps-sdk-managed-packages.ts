@@ -162,8 +162,7 @@ function checkDependency(ctx: Context, name: string): void {
   for (const bound of GRADIO_DEPENDENCY_BOUNDS) {
     if (bound.package !== name || !specifierAllows(bound.gradio, version)) continue;
     if (specifiersIntersect(spec, bound.requires) === false) {
-      const effect = bound.effect === 'build' ? 'pip fails with ResolutionImpossible' : `the Space crashes at start (${bound.source})`;
-      ctx.report({ ...describe(ctx, 'knownConflict', { requires: bound.requires, effect }), suggestions: removeSuggestion(ctx) });
+      ctx.report({ ...describe(ctx, 'knownConflict', { requires: bound.requires, effect: bound.reason }), suggestions: removeSuggestion(ctx) });
       return;
     }
   }
