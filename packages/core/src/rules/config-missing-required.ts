@@ -3,6 +3,7 @@ import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
 import { insertKeyFix, quoteYaml } from './front-matter-edit.js';
 import { frontMatterOf, README } from './readme.js';
+import { requirementsClosure } from './requirement-files.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -99,10 +100,10 @@ function guessSdk(space: Space): { sdk: string; why: string } | undefined {
   return undefined;
 }
 
-/** `gradio==X` (with any extras) in requirements.txt. */
+/** `gradio==X` (with any extras) in requirements.txt or a file it includes. */
 function pinnedGradio(space: Space): string | undefined {
-  for (const line of space.requirements()?.lines ?? []) {
-    if (line.kind === 'requirement' && line.normalizedName === 'gradio' && line.specifier && /^===?[^,]+$/.test(line.specifier)) {
+  for (const { line, role } of requirementsClosure(space)) {
+    if (role === 'requirement' && line.kind === 'requirement' && line.normalizedName === 'gradio' && line.specifier && /^===?[^,]+$/.test(line.specifier)) {
       return line.specifier.replace(/^===?/, '');
     }
   }

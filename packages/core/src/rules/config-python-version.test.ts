@@ -48,6 +48,7 @@ describe(only, () => {
     expect(await lintReadme('sdk: gradio\nsuggested_hardware: zero-a10g\npython_version: 3.12.12')).toEqual([]);
     expect(await lintReadme('sdk: gradio\nsuggested_hardware: zero-a10g')).toEqual([]);
     expect(await lintReadme('sdk: gradio\n# python_version: 2.7')).toEqual([]);
+    expect(await lintReadme('sdk: gradio\npython_version: !!str 3.10')).toEqual([]);
     expect(await lintFiles({ 'README.md': readme('sdk: docker\npython_version: 3.10'), Dockerfile: 'FROM x\n' }, { only })).toEqual([]);
   });
 

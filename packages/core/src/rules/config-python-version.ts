@@ -1,6 +1,6 @@
 import type { Suggestion } from '../diagnostic.js';
 import { CONFIG_LIMITS } from '../reference/spaces.js';
-import { isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
+import { hasExplicitTag, isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
 import { frontMatterOf, README } from './readme.js';
 import { defineRule } from './rule.js';
 
@@ -44,7 +44,7 @@ export default defineRule({
   check(space, report, options) {
     const fm = frontMatterOf(space);
     const e = fm?.byKey.get('python_version');
-    if (!e?.valueNode || e.value === null) return;
+    if (!e?.valueNode || e.value === null || hasExplicitTag(e.valueNode)) return;
     const sdk = space.facts.sdk;
     if (sdk === 'docker' || sdk === 'static') return;
     const node = e.valueNode;

@@ -117,6 +117,10 @@ describe(only, () => {
     expect(d.message).toContain('must be a string or a list of strings');
   });
 
+  it('leaves explicitly tagged values alone (the author chose the type)', async () => {
+    expect(await lintReadme('sdk: gradio\nsdk_version: !!str 5.0\npinned: !!bool "true"')).toEqual([]);
+  });
+
   it('ignores commented-out keys and empty values', async () => {
     expect(await lintReadme('sdk: gradio\n# pinned: "no"\n# sdk_version: 5.0\ntitle:')).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { unwrap } from '../parse/frontmatter.js';
 import { isPep440Version } from '../parse/pep440.js';
 import { CONFIG_KEYS, CONFIG_LIMITS, type KeyType } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { isPlainScalar, quoteScalarFix, sourceOf } from './front-matter-edit.js';
+import { hasExplicitTag, isPlainScalar, quoteScalarFix, sourceOf } from './front-matter-edit.js';
 import { frontMatterOf, README } from './readme.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -88,7 +88,7 @@ export default defineRule({
     if (!fm) return;
     for (const e of fm.entries) {
       const info = CONFIG_KEYS[e.key];
-      if (!info || CHECKED_ELSEWHERE[e.key] || e.value === null || !e.valueNode) continue;
+      if (!info || CHECKED_ELSEWHERE[e.key] || e.value === null || !e.valueNode || hasExplicitTag(e.valueNode)) continue;
       if (e.key === 'sdk_version') {
         checkSdkVersion(space, e, report);
         continue;

@@ -14,8 +14,18 @@ export function sourceOf(space: Space, node: AST.YAMLNode): string {
   return space.text(README)!.slice(node.range[0], node.range[1]);
 }
 
+/** An unquoted, untagged scalar: its type is whatever YAML's resolution makes of the text. */
 export function isPlainScalar(node: AST.YAMLContent | null | undefined): node is AST.YAMLPlainScalar {
-  return node?.type === 'YAMLScalar' && node.style === 'plain';
+  return node?.type === 'YAMLScalar' && node.style === 'plain' && !hasExplicitTag(node);
+}
+
+/**
+ * The author chose the type with a tag (`!!str 5.0`, `!!float 3.10`): type rules leave such values
+ * alone (quoting would not change a tagged value's type).
+ */
+export function hasExplicitTag(node: AST.YAMLContent | null | undefined): boolean {
+  const parent = node?.parent as AST.YAMLNode | undefined;
+  return parent?.type === 'YAMLWithMeta' && (parent as AST.YAMLWithMeta).tag !== null;
 }
 
 /** `text` as a YAML string scalar: double-quoted unless that needs escapes, then single-quoted. */
