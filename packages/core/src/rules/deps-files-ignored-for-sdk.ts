@@ -1,6 +1,6 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
-import { dockerfileUse } from './dockerfile-installs.js';
+import { copyOf, dockerfileUse } from './dockerfile-installs.js';
 import { requirementLineDeletion, requirementsClosure } from './requirement-files.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -94,8 +94,7 @@ function checkDocker(space: Space, report: Report, present: string[]): void {
     const isApt = file === 'packages.txt';
     const how = isApt ? '`xargs -r -a packages.txt apt-get install -y`' : `\`RUN pip install --no-cache-dir -r ${file}\``;
     if (use === 'copies') {
-      const copy = docker.instructions.find((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.args.includes(file)) ??
-        docker.instructions.find((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+      const copy = docker.instructions.find((i) => copyOf(i, file));
       report({ messageId: 'dockerCopiedOnly', data: { file, how }, file: DOCKERFILE, range: copy ? copy.range : [0, 0] });
       continue;
     }

@@ -1,3 +1,4 @@
+import type { DockerInstruction } from '../parse/dockerfile.js';
 import type { Space } from '../space/space.js';
 
 /**
@@ -14,17 +15,10 @@ export function dockerfileUse(space: Space, file: string): 'installs' | 'copies'
     const names = new Set([file]);
     let copied = false;
     for (const inst of docker.instructions) {
-      if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') continue;
-      const parts = inst.exec ?? inst.tokens.map((t) => t.value);
-      if (parts.length < 2) continue;
-      const sources = parts.slice(0, -1).map((s) => s.replace(/^\.\//, ''));
-      const dest = parts[parts.length - 1];
-      const named = sources.includes(file);
-      // `COPY . .` / `COPY * ./` copy it too, under its own name.
-      const wholeDir = sources.some((s) => s === '.' || s === '*' || s === './' || /^\*\.txt$/.test(s));
-      if (!named && !wholeDir) continue;
+      const copy = copyOf(inst, file);
+      if (!copy) continue;
       copied = true;
-      if (named && !dest.endsWith('/') && dest !== '.' && sources.length === 1) names.add(dest.split('/').pop()!);
+      if (copy.renamedTo) names.add(copy.renamedTo);
     }
     const mentions = (text: string) => [...names].some((n) => new RegExp(`(^|[^\\w.-])${escapeRegExp(n)}($|[^\\w.-])`).test(text));
     for (const inst of docker.instructions) {
@@ -39,6 +33,25 @@ export function dockerfileUse(space: Space, file: string): 'installs' | 'copies'
     }
     return copied ? 'copies' : 'none';
   });
+}
+
+/**
+ * Whether a COPY/ADD instruction copies `file` of the build context: named (`COPY requirements.txt .`)
+ * or with the whole folder (`COPY . .`, `COPY * ./`). `renamedTo` is the new base name when it is copied
+ * to a file path (`COPY requirements.txt /tmp/reqs.txt`).
+ */
+export function copyOf(inst: DockerInstruction, file: string): { renamedTo?: string } | undefined {
+  if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return undefined;
+  if (inst.flags.some((f) => f.name === 'from')) return undefined; // from another stage, not the repo
+  const parts = inst.exec ?? inst.tokens.map((t) => t.value);
+  if (parts.length < 2) return undefined;
+  const sources = parts.slice(0, -1).map((s) => s.replace(/^\.\//, ''));
+  const dest = parts[parts.length - 1];
+  const named = sources.includes(file);
+  const wholeDir = sources.some((s) => s === '.' || s === '*' || s === './' || s === '*.txt');
+  if (!named && !wholeDir) return undefined;
+  const renamed = named && sources.length === 1 && !dest.endsWith('/') && dest !== '.' ? dest.split('/').pop() : undefined;
+  return renamed && renamed !== file ? { renamedTo: renamed } : {};
 }
 
 function escapeRegExp(s: string): string {
