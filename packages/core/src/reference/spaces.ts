@@ -182,3 +182,87 @@ export function extendReference(base: Reference, ext: ReferenceExtension | undef
     zeroGpu: { ...base.zeroGpu, torch: add(base.zeroGpu.torch, ext.zerogpu_torch), python: add(base.zeroGpu.python, ext.zerogpu_python) },
   };
 }
+
+/**
+ * Format limits of README keys (spec §1.2, §1.4; as of 2026-08-22).
+ * - `short_description`: 60 characters, Hub-enforced but undocumented (64- and 88-character values were
+ *   rejected in public fixes [ISS-SHORTDESC]; huggingface/skills SKILL.md: "server rejects longer").
+ * - `python_version`: "Any valid Python 3.x or 3.x.x version. Defaults to 3.10." [HD-CONFIG]
+ * - `startup_duration_timeout`: "Defaults to 30 minutes, but any valid duration (like 1h, 30m) is
+ *   acceptable." [HD-CONFIG]; the grammar is undocumented, the pattern below is inferred (spec §1.4.3).
+ * - `app_port`: a TCP port, default 7860 [HD-CONFIG].
+ */
+export const CONFIG_LIMITS = {
+  shortDescriptionMax: 60,
+  defaultPythonVersion: '3.10',
+  pythonVersionPattern: '^3\\.\\d+(\\.\\d+)?$',
+  startupTimeoutDefaultMinutes: 30,
+  startupTimeoutPattern: '^(\\d+(\\.\\d+)?(s|m|h))+$',
+  portRange: [1, 65535] as const,
+};
+
+/**
+ * What the Space builder installs for an SDK in the same `pip install` command as requirements.txt
+ * (log-signatures §3.3, builder of 2025–2026 seen in zlin0/wedefense#93 and ScienciaLAB/document-qa#42:
+ * `pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0"
+ * "websockets>=10.4" spaces`; Streamlit: `streamlit==<sdk_version>`). `dependsOn` are packages the SDK
+ * package itself requires (gradio pins `gradio_client` exactly and bounds `huggingface_hub`: gradio's
+ * requirements.txt), so listing them again in requirements.txt adds nothing and a pin may conflict.
+ */
+export const SDK_BUILD_PACKAGES: Record<string, { package: string; extras: string[]; alsoInstalled: string[]; dependsOn: string[] }> = {
+  gradio: { package: 'gradio', extras: ['oauth', 'mcp'], alsoInstalled: ['spaces'], dependsOn: ['gradio-client', 'huggingface-hub'] },
+  streamlit: { package: 'streamlit', extras: [], alsoInstalled: [], dependsOn: [] },
+};
+
+/**
+ * Known dependency bounds of Gradio releases on packages Spaces pin (PEP 503 names). Only bounds with
+ * evidence are listed; a pin outside them fails the build (`build`: ResolutionImpossible) or the start
+ * (`runtime`). Other pins of these packages are reported as possible conflicts.
+ */
+export const GRADIO_DEPENDENCY_BOUNDS: {
+  gradio: string;
+  package: string;
+  requires: string;
+  effect: 'build' | 'runtime';
+  /** Short reason for messages. */
+  reason: string;
+  source: string;
+}[] = [
+  {
+    gradio: '==5.46.1',
+    package: 'huggingface-hub',
+    requires: '>=0.33.5,<1.0',
+    effect: 'build',
+    reason: 'pip fails with ResolutionImpossible',
+    source: 'pip: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5" (log-signatures §2.6, QwenLM/Qwen3-VL#1669)',
+  },
+  {
+    // Inferred range: gradio/oauth.py of Gradio 4.x imports HfFolder, which huggingface_hub 1.0 removed;
+    // releases up to 5.46.1 also bound huggingface-hub below 1.0 (the pip output above).
+    gradio: '>=4,<=5.46.1',
+    package: 'huggingface-hub',
+    requires: '<1.0',
+    effect: 'runtime',
+    reason: 'the Space crashes at start: gradio/oauth.py imports HfFolder, which huggingface_hub 1.0 removed',
+    source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (log-signatures runtime-hfhub-hffolder: Cinnamon/kotaemon#811, huggingface/mcp-course#199)',
+  },
+];
+
+/**
+ * Debian/Ubuntu packages that no longer exist in current releases, with their replacement.
+ * `libgl1-mesa-glx`: "E: Package 'libgl1-mesa-glx' has no installation candidate" on Debian trixie and
+ * Ubuntu ≥ 23.10 [ISS-LIBGL]; log-signatures build-apt-no-installation-candidate. As of 2026-08-22.
+ */
+export const OBSOLETE_APT_PACKAGES: Record<string, { replacement: string; reason: string }> = {
+  'libgl1-mesa-glx': { replacement: 'libgl1', reason: 'removed in Debian trixie and Ubuntu 23.10' },
+};
+
+/** Python distributions people put in packages.txt that are not Debian packages (spec D2, inferred list). */
+export const PYPI_ONLY_NAMES = [
+  'opencv-python', 'opencv-python-headless', 'opencv-contrib-python', 'torch', 'torchvision', 'torchaudio', 'numpy',
+  'gradio', 'gradio-client', 'spaces', 'transformers', 'diffusers', 'accelerate', 'huggingface-hub', 'pandas', 'scipy',
+  'tensorflow', 'streamlit', 'pillow', 'scikit-learn', 'sentencepiece', 'safetensors', 'onnxruntime', 'xformers',
+];
+
+/** apt packages that provide what OpenCV's GUI build loads (`libGL.so.1`) [HD-OPENCV], [ISS-LIBGL]. */
+export const OPENCV_SYSTEM_PACKAGES = ['libgl1', 'python3-opencv', 'libgl1-mesa-glx', 'libglx-mesa0'];

@@ -2,6 +2,18 @@ import configAppFileMissing from './config-app-file-missing.js';
 import configFrontMatter from './config-front-matter.js';
 import configInvalidValue from './config-invalid-value.js';
 import configUnknownKey from './config-unknown-key.js';
+import configValueType from './config-value-type.js';
+import configMissingRequired from './config-missing-required.js';
+import configKeySdkMismatch from './config-key-sdk-mismatch.js';
+import configPythonVersion from './config-python-version.js';
+import configStartupDurationTimeout from './config-startup-duration-timeout.js';
+import configPreloadFromHub from './config-preload-from-hub.js';
+import configCustomHeaders from './config-custom-headers.js';
+import configOauth from './config-oauth.js';
+import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.js';
+import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
+import depsPackagesTxt from './deps-packages-txt.js';
+import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
 import parseError from './parse-error.js';
 import { ruleInfo, type Rule, type RuleInfo } from './rule.js';
 import unusedDirective from './unused-directive.js';
@@ -18,11 +30,23 @@ export const RULES: readonly Rule[] = [
   configFrontMatter,
   configUnknownKey,
   configInvalidValue,
+  configValueType,
+  configMissingRequired,
   configAppFileMissing,
+  configKeySdkMismatch,
+  configPythonVersion,
+  configStartupDurationTimeout,
+  configPreloadFromHub,
+  configCustomHeaders,
+  configOauth,
   // storage (§4.3)
+  storageSuggestedStorageIgnored,
   // zerogpu (§4.4)
   // concurrency (§4.5)
   // dependencies (§4.6)
+  depsSdkManagedPackages,
+  depsPackagesTxt,
+  depsFilesIgnoredForSdk,
   // docker (§4.7)
   // security (§4.8)
   // performance (§4.9)

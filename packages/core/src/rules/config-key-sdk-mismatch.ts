@@ -1,0 +1,52 @@
+import { CONFIG_KEYS } from '../reference/spaces.js';
+import { frontMatterOf, pairLinesRange, README } from './readme.js';
+import { defineRule } from './rule.js';
+
+/** Why a key has no effect for an SDK, by key (hub-docs spaces-config-reference.md unless noted). */
+const WHY: Record<string, string> = {
+  app_port: '"Used only if `sdk` is `docker`": other Spaces serve on the platform port',
+  app_build_command: 'it is "For static Spaces" only',
+  base_path: '"For static Spaces, use `app_file` instead"',
+  sdk_version: 'the Dockerfile decides what is installed; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
+  python_version: 'the Dockerfile decides the Python version; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
+  app_file: 'a Docker Space runs the Dockerfile\'s CMD, not `app_file`',
+};
+
+export default defineRule({
+  meta: {
+    id: 'config-key-sdk-mismatch',
+    category: 'config',
+    description: 'README keys that have no effect for the Space\'s SDK (app_port outside Docker, sdk_version in Docker...).',
+    hasSuggestions: true,
+    messages: {
+      ignored: { level: 'warning', text: '`{{key}}` has no effect in a {{sdk}} Space: {{why}}. Remove it, or change `sdk`.' },
+    },
+    docs: {
+      rationale:
+        'Several keys apply to some SDKs only (hub-docs spaces-config-reference.md, spec §1.5): `app_port` is "Used only if `sdk` is `docker`"; `app_build_command` is "For static Spaces"; `base_path` is for non-static Spaces ("For static Spaces, use `app_file` instead"); `sdk_version` and `python_version` apply to Gradio (and legacy Streamlit) Spaces: huggingface_hub\'s SpaceCardData says "(if Gradio/Streamlit sdk)", and in Docker the Dockerfile decides. `app_file` in a Docker Space is inferred to be ignored too: the docs describe it as the file with "gradio Python code or static html code", and a Docker Space runs its Dockerfile. A key that does nothing usually means the author expects an effect that will not happen (a Gradio Space with `app_port: 8080` still serves on the platform port), so a warning; the suggestion removes the key. Unknown or missing SDKs are left to `config-invalid-value` and `config-missing-required`.',
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\napp_port: 8080\n---\n' },
+        { file: 'README.md', code: '---\nsdk: docker\npython_version: "3.11"\n---\n' },
+      ],
+      correct: [{ file: 'README.md', code: '---\nsdk: docker\napp_port: 8080\n---\n' }],
+      howToFix: 'Remove the key (the suggestion does), or set the port/Python version where this SDK reads it (the Dockerfile).',
+    },
+  },
+  check(space, report) {
+    const fm = frontMatterOf(space);
+    if (!fm) return;
+    const sdk = space.facts.sdk;
+    if (!sdk || ![...space.reference.sdks.current, ...space.reference.sdks.deprecated].includes(sdk)) return;
+    for (const e of fm.entries) {
+      const sdks = CONFIG_KEYS[e.key]?.sdks;
+      if (!sdks || (sdks as string[]).includes(sdk)) continue;
+      report({
+        messageId: 'ignored',
+        data: { key: e.key, sdk, why: WHY[e.key] ?? `it applies to ${sdks.join(', ')} Spaces only` },
+        file: README,
+        range: e.keyNode.range,
+        suggestions: [{ desc: `Remove \`${e.key}\``, fix: { range: pairLinesRange(space, e), text: '' } }],
+      });
+    }
+  },
+});
