@@ -104,3 +104,11 @@ describe('Dockerfile', () => {
     expect(text.slice(...port.range)).toBe('7860');
   });
 });
+
+describe('front matter tags', () => {
+  it('applies explicit scalar tags', () => {
+    const r = parseFrontMatter('---\nsdk_version: !!str 5.0\nport: !!int "7860"\n---\n');
+    if (!r.found) throw new Error('not found');
+    expect(r.frontMatter.data).toEqual({ sdk_version: '5.0', port: 7860 });
+  });
+});

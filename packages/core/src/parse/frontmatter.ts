@@ -1,4 +1,4 @@
-import { parseForESLint, type AST } from 'yaml-eslint-parser';
+import { getStaticYAMLValue, parseForESLint, type AST } from 'yaml-eslint-parser';
 
 /**
  * README.md front matter, parsed with yaml-eslint-parser (the AST the ESLint plugin shares). Every node's
@@ -168,6 +168,8 @@ function toValue(
   depth = 0,
 ): unknown {
   if (--budget.left < 0 || depth > 100) throw new Error('budget');
+  // An explicit tag on a scalar (`!!str 5.0`) decides its type; yaml-eslint-parser applies it.
+  if (node?.type === 'YAMLWithMeta' && node.tag && node.value?.type === 'YAMLScalar') return getStaticYAMLValue(node);
   const n = unwrap(node);
   if (!n) return null;
   switch (n.type) {
