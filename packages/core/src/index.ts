@@ -9,6 +9,8 @@ export {
   normalizePath,
   MAX_TEXT_BYTES,
   MAX_FILES,
+  SKIPPED_DIRS,
+  formatBytes,
   type FileSource,
   type Snapshot,
   type SpaceFile,
