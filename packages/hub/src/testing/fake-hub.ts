@@ -621,6 +621,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
 
   function streamLogs(req: IncomingMessage, res: ServerResponse, lines: string[]): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.flushHeaders(); // an empty log still answers at once
     const timestamp = now();
     for (const line of lines) res.write(`data: ${JSON.stringify({ data: `${line}\n`, timestamp })}\n\n`);
     // The real stream stays open (the client reads until idle, spec hub-api.md a.2); keep-alives are empty events.
@@ -948,8 +949,13 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
       const commit = head(space);
       const outcome = simulateBuild({ files: new Map([...stored].map(([p, f]) => [p, f.content])), sdk, hardware: space.hardware, commit: commit.oid });
       settle(space, outcome);
-      if (seed.runtime?.stage) space.stage = seed.runtime.stage;
-      if (seed.runtime && 'errorMessage' in seed.runtime) space.errorMessage = seed.runtime.errorMessage;
+      if (seed.runtime?.stage) {
+        // A stage given by the test replaces the simulated outcome, message included.
+        space.stage = seed.runtime.stage;
+        space.errorMessage = seed.runtime.errorMessage;
+      } else if (seed.runtime && 'errorMessage' in seed.runtime) {
+        space.errorMessage = seed.runtime.errorMessage;
+      }
       if (seed.runtime && 'sleepTime' in seed.runtime) space.sleepTime = seed.runtime.sleepTime ?? null;
       if (space.stage === 'RUNNING' || space.stage === 'RUNTIME_ERROR') space.currentHardware = space.hardware;
       if (seed.buildLogs !== undefined) space.buildLogs = toLines(seed.buildLogs);
