@@ -99,8 +99,8 @@ export function createHubFetch(options: TransportOptions): typeof fetch {
  * a creation, a restart or a duplication is not.
  */
 export function isIdempotent(method: string, url: string): boolean {
-  if (method !== 'POST' && method !== 'PATCH') return method !== 'CONNECT';
-  if (method === 'PATCH') return false;
+  if (method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || method === 'OPTIONS') return true;
+  if (method !== 'POST') return false;
   const path = pathOf(url);
   return /\/(preupload|paths-info)\/[^/]+$/.test(path) ||
     /\.git\/info\/lfs\/objects\/batch$/.test(path) ||

@@ -478,7 +478,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     if ((method === 'GET' || method === 'HEAD') && parts[0] === 'spaces' && (parts[3] === 'resolve' || parts[3] === 'raw') && parts.length >= 6) {
       const space = findSpace(`${parts[1]}/${parts[2]}`, who);
       const commit = resolveCommit(space, parts[4]);
-      return serveFile(req, res, space, commit, parts.slice(5).join('/'), parts[3] === 'raw');
+      return serveFile(req, res, commit, parts.slice(5).join('/'), parts[3] === 'raw');
     }
     if (parts[0] === 'api' && parts[1] === 'spaces' && parts.length >= 4) return spaceApi(req, res, url, parts.slice(2), who);
     throw new HttpError(404, `Sorry, we can't find the page you are looking for (fake Hub: no route for ${method} ${url.pathname}).`);
@@ -534,7 +534,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
       if (expand.includes('runtime')) pollRuntime(space);
       return sendJson(res, 200, spaceInfoJson(space, commit, url.searchParams.getAll('expand')));
     }
-    if (method === 'GET' && action === 'tree') return tree(res, url, space, resolveCommit(space, rest[3] ?? 'main'), rest.slice(4).join('/'));
+    if (method === 'GET' && action === 'tree') return tree(res, url, resolveCommit(space, rest[3] ?? 'main'), rest.slice(4).join('/'));
     if (method === 'POST' && action === 'paths-info') {
       const commit = resolveCommit(space, rest[3] ?? 'main');
       const body = await readJson(req);
@@ -646,7 +646,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     };
   }
 
-  function tree(res: ServerResponse, url: URL, space: SpaceRecord, commit: Commit, folder: string): void {
+  function tree(res: ServerResponse, url: URL, commit: Commit, folder: string): void {
     const recursive = url.searchParams.get('recursive') === 'true';
     const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
     if (folder && ![...commit.files.keys()].some((p) => p.startsWith(prefix))) {
@@ -687,7 +687,6 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
       headers.Link = `<${base}${next.pathname}${next.search}>; rel="next"`;
     }
     sendJson(res, 200, page, headers);
-    void space;
   }
 
   async function preupload(req: IncomingMessage, res: ServerResponse, space: SpaceRecord, who: Principal | undefined, rev: string | undefined): Promise<void> {
@@ -853,7 +852,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     });
   }
 
-  function serveFile(req: IncomingMessage, res: ServerResponse, space: SpaceRecord, commit: Commit, path: string, raw: boolean): void {
+  function serveFile(req: IncomingMessage, res: ServerResponse, commit: Commit, path: string, raw: boolean): void {
     const file = commit.files.get(path);
     if (!file) throw new HttpError(404, `Entry not found: ${path}`, 'EntryNotFound');
     const repoHeaders = { 'X-Repo-Commit': commit.oid };
@@ -870,7 +869,6 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     }
     const bytes = file.lfs ? Buffer.from(lfsPointer(file.lfs, file.content.length)) : file.content;
     sendFile(req, res, bytes, gitBlobOid(bytes), repoHeaders);
-    void space;
   }
 
   // ── server ─────────────────────────────────────────────────────────────────────────────────────
