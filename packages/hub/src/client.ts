@@ -141,6 +141,9 @@ export interface LogOptions {
   idleTimeoutMs?: number;
 }
 
+/** A log snapshot ends this long after the last line once lines have arrived (see streamLogs). */
+const SNAPSHOT_SETTLE_MS = 1_000;
+
 /** A follow stream reconnects this many times after the Hub closes it (as the Python client). */
 const MAX_LOG_RECONNECTS = 5;
 
@@ -478,8 +481,8 @@ export class HubClient {
   }
 
   /**
-   * Build or run log lines as they arrive. Snapshot mode (default) ends when the Hub closes the stream or
-   * sends nothing for `idleTimeoutMs`; `follow` keeps reading (reconnecting up to 5 times, skipping lines
+   * Build or run log lines as they arrive. Snapshot mode (default) ends when the Hub closes the stream,
+   * sends nothing for `idleTimeoutMs` at first, or pauses 1 s after lines came; `follow` keeps reading (reconnecting up to 5 times, skipping lines
    * already seen) until `signal` aborts. Lines are redacted.
    */
   async *streamLogs(id: string, kind: LogKind, options: LogOptions = {}): AsyncGenerator<LogLine> {
@@ -502,6 +505,9 @@ export class HubClient {
         const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
         const decoder = new SseDecoder();
         let index = 0;
+        // The Hub replays a log's history in one burst when the stream opens: once lines have come, a
+        // short pause means the replay is over (a snapshot need not wait the full idle time again).
+        const settle = Math.min(idle, SNAPSHOT_SETTLE_MS);
         let deadline = Date.now() + idle;
         let ended = false;
         while (!ended) {
@@ -514,7 +520,7 @@ export class HubClient {
           ended = next.done;
           for (const event of events) {
             if (!event) continue;
-            deadline = Date.now() + idle;
+            deadline = Date.now() + settle;
             index++;
             if (index <= delivered) continue; // already yielded before a reconnect
             delivered = index;

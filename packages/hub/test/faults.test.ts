@@ -181,6 +181,15 @@ describe('429: rate limits', () => {
   });
 });
 
+describe('fault injection', () => {
+  it('reset with a path replaces the earlier faults', async () => {
+    const first = fake.inject({ path: '/api/spaces/user/demo/variables', status: 500, times: Infinity });
+    const second = fake.inject({ reset: true, path: '/api/spaces/user/demo/variables', status: 503, times: 1 });
+    await hub.listVariables('user/demo');
+    expect([first.hits, second.hits]).toEqual([0, 1]);
+  });
+});
+
 describe('5xx: server errors', () => {
   it('idempotent requests are retried with backoff', async () => {
     const fault = fake.inject({ method: 'GET', path: '/api/spaces/user/demo/tree/*', status: 503, times: 2 });

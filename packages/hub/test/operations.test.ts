@@ -316,6 +316,16 @@ describe('logs', () => {
     expect(run.map((l) => l.text)).toEqual(['', 'To create a public link, set `share=True` in `launch()`.']);
   });
 
+  it('a snapshot ends about a second after the replayed lines, not after the full idle time', async () => {
+    const patient = client(fake, { logIdleTimeoutMs: 4000 });
+    const started = Date.now();
+    const lines = await patient.tailLogs('user/logs', 'build');
+    const elapsed = Date.now() - started;
+    expect(lines.length).toBeGreaterThan(5);
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(2500);
+  });
+
   it('follows a stream until aborted', async () => {
     fake.seedSpace('user/follow', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, { runLogs: ['one', 'two', 'three'] });
     const controller = new AbortController();

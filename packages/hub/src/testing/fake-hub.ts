@@ -77,7 +77,9 @@ export interface FakeFault {
   /** HTTP method to match (default: any). */
   method?: string;
   /** Exact request path, a prefix when it ends with `*`, or a RegExp tested on the path. */
-  path: string | RegExp;
+  path?: string | RegExp;
+  /** Remove every fault injected so far (before adding this one, if it has a path). */
+  reset?: boolean;
   /** Status to answer with; omit to only delay the real answer. */
   status?: number;
   /** How many matching requests it applies to (default 1; Infinity for all). */
@@ -113,7 +115,7 @@ export interface FakeHub {
   /** The Space's current state, for assertions (undefined when it does not exist). */
   space(id: string): FakeSpaceState | undefined;
   /** Makes the next matching requests fail or stall; `{ reset: true }` removes every fault. */
-  inject(fault: FakeFault | { reset: true }): FakeFaultHandle;
+  inject(fault: FakeFault): FakeFaultHandle;
   /** Every request served, in order. */
   readonly requests: FakeRequest[];
 }
@@ -195,7 +197,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
   const spaces = new Map<string, SpaceRecord>();
   const lfsObjects = new Map<string, Uint8Array>();
   const multiparts = new Map<string, Map<number, { bytes: Uint8Array; etag: string }>>();
-  const faults: (FakeFault & { left: number; hits: number })[] = [];
+  const faults: (FakeFault & { path: string | RegExp; left: number; hits: number })[] = [];
   const requests: FakeRequest[] = [];
   const openStreams = new Set<ServerResponse>();
   let requestCounter = 0;
@@ -965,11 +967,12 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
       return space ? stateOf(space) : undefined;
     },
     inject(fault) {
-      if ('reset' in fault) {
-        faults.length = 0;
-        return { hits: 0 };
+      if (fault.reset) faults.length = 0;
+      if (fault.path === undefined) {
+        if (fault.reset) return { hits: 0 };
+        throw new Error('inject: a fault needs a path (or reset: true)');
       }
-      const record = { ...fault, left: fault.times ?? 1, hits: 0 };
+      const record = { ...fault, path: fault.path, left: fault.times ?? 1, hits: 0 };
       faults.push(record);
       return {
         get hits() {
