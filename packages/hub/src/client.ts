@@ -248,12 +248,12 @@ export class HubClient {
   async createSpace(id: string, options: CreateSpaceOptions): Promise<{ id: string; url: string }> {
     const space = this.#spaceId(id, 'create Space');
     if (!SDKS.includes(options.sdk)) {
-      throw new HubRequestError('invalid-input', `create Space ${space}: sdk must be one of ${SDKS.join(', ')} (got "${options.sdk}").`, {
+      throw new HubRequestError('invalid-input', `create Space ${space}: sdk must be one of ${SDKS.join(', ')} (got "${this.redact(String(options.sdk))}").`, {
         operation: `create Space ${space}`,
       });
     }
-    const secrets = toEntries(options.secrets, 'secret', space);
-    const variables = toEntries(options.variables, 'variable', space);
+    const secrets = toEntries(options.secrets, 'secret', space, (t) => this.redact(t));
+    const variables = toEntries(options.variables, 'variable', space, (t) => this.redact(t));
     const secretValues = secrets.map((s) => s.value);
     const [namespace, name] = space.split('/');
     return this.#run(`create Space ${space}`, `Space ${space}`, secretValues, async (accessToken) => {
@@ -368,7 +368,7 @@ export class HubClient {
   async downloadFile(id: string, path: string, options: { revision?: string; known?: SpaceFileEntry } = {}): Promise<Uint8Array | null> {
     const space = this.#spaceId(id, 'download');
     if (/[?#]/.test(path) || path.split('/').includes('..')) {
-      throw new HubRequestError('invalid-input', `download ${path} from ${space}: the path may not contain "?", "#" or "..".`, { operation: `download from ${space}` });
+      throw new HubRequestError('invalid-input', `download ${this.redact(path)} from ${space}: the path may not contain "?", "#" or "..".`, { operation: `download from ${space}` });
     }
     return this.#run(`download ${path} from ${space}`, `${path} in Space ${space}`, [], async (accessToken) => {
       const revision = options.revision ?? 'main';
@@ -415,7 +415,7 @@ export class HubClient {
   /** Adds or replaces a secret. Takes effect at the next restart (the Hub restarts the Space itself). */
   async setSecret(id: string, key: string, value: string, options: { description?: string } = {}): Promise<void> {
     const space = this.#spaceId(id, 'set secret');
-    checkKey(key, 'secret', space);
+    checkKey(key, 'secret', space, (t) => this.redact(t));
     await this.#run(`set secret ${key} of ${space}`, `Space ${space}`, [value], async (token) => {
       await this.#request('POST', `/api/spaces/${space}/secrets`, token, { key, value, ...(options.description ? { description: options.description } : {}) });
     }, 'required');
@@ -424,7 +424,7 @@ export class HubClient {
   /** Deletes a secret; deleting a missing one succeeds (as on the Hub). */
   async deleteSecret(id: string, key: string): Promise<void> {
     const space = this.#spaceId(id, 'delete secret');
-    checkKey(key, 'secret', space);
+    checkKey(key, 'secret', space, (t) => this.redact(t));
     await this.#run(`delete secret ${key} of ${space}`, `Space ${space}`, [], async (token) => {
       await this.#request('DELETE', `/api/spaces/${space}/secrets`, token, { key });
     }, 'required');
@@ -438,7 +438,7 @@ export class HubClient {
   /** Adds or replaces a variable (visible to anyone who can see the Space; use a secret for credentials). */
   async setVariable(id: string, key: string, value: string, options: { description?: string } = {}): Promise<Record<string, { value: string; description?: string; updatedAt?: string }>> {
     const space = this.#spaceId(id, 'set variable');
-    checkKey(key, 'variable', space);
+    checkKey(key, 'variable', space, (t) => this.redact(t));
     return this.#run(`set variable ${key} of ${space}`, `Space ${space}`, [], async (token) =>
       this.#variables(await this.#request('POST', `/api/spaces/${space}/variables`, token, { key, value, ...(options.description ? { description: options.description } : {}) })),
     'required');
@@ -446,7 +446,7 @@ export class HubClient {
 
   async deleteVariable(id: string, key: string): Promise<Record<string, { value: string; description?: string; updatedAt?: string }>> {
     const space = this.#spaceId(id, 'delete variable');
-    checkKey(key, 'variable', space);
+    checkKey(key, 'variable', space, (t) => this.redact(t));
     return this.#run(`delete variable ${key} of ${space}`, `Space ${space}`, [], async (token) => this.#variables(await this.#request('DELETE', `/api/spaces/${space}/variables`, token, { key })), 'required');
   }
 
@@ -454,7 +454,7 @@ export class HubClient {
   async requestHardware(id: string, flavor: string, options: { sleepTimeSeconds?: number } = {}): Promise<SpaceRuntimeInfo> {
     const space = this.#spaceId(id, 'request hardware');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(flavor)) {
-      throw new HubRequestError('invalid-input', `request hardware for ${space}: "${flavor}" is not a hardware flavor name (e.g. cpu-basic, t4-small).`, { operation: `request hardware for ${space}` });
+      throw new HubRequestError('invalid-input', `request hardware for ${space}: "${this.redact(flavor.slice(0, 64))}" is not a hardware flavor name (e.g. cpu-basic, t4-small).`, { operation: `request hardware for ${space}` });
     }
     return this.#runtimeCall(`request hardware ${flavor} for ${space}`, space, 'POST', `/api/spaces/${space}/hardware`, {
       flavor,
@@ -625,14 +625,15 @@ export class HubClient {
     }
   }
 
+  // Operation names carry user input (a key, a flavor): redacted like everything else in an error.
   #requireToken(operation: string): string {
-    if (!this.#token) throw missingTokenError(operation);
-    if (!this.#token.startsWith('hf_')) throw badTokenError(operation);
+    if (!this.#token) throw missingTokenError(this.redact(operation));
+    if (!this.#token.startsWith('hf_')) throw badTokenError(this.redact(operation));
     return this.#token;
   }
 
   #optionalToken(operation: string): string | undefined {
-    if (this.#token && !this.#token.startsWith('hf_')) throw badTokenError(operation);
+    if (this.#token && !this.#token.startsWith('hf_')) throw badTokenError(this.redact(operation));
     return this.#token;
   }
 
@@ -729,9 +730,9 @@ async function readUntil(reader: ReadableStreamDefaultReader<string>, deadline: 
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function checkKey(key: string, kind: 'secret' | 'variable', space: string): void {
+function checkKey(key: string, kind: 'secret' | 'variable', space: string, redact: (text: string) => string): void {
   if (!KEY.test(key)) {
-    throw new HubRequestError('invalid-input', `${kind} name "${key.slice(0, 64)}" for ${space}: use letters, digits and "_", not starting with a digit (it becomes an environment variable).`, {
+    throw new HubRequestError('invalid-input', `${kind} name "${redact(key.slice(0, 64))}" for ${space}: use letters, digits and "_", not starting with a digit (it becomes an environment variable).`, {
       operation: `set ${kind} of ${space}`,
     });
   }
@@ -744,9 +745,9 @@ function checkSleep(seconds: number, space: string): number {
   return seconds;
 }
 
-function toEntries(input: CreateSpaceOptions['secrets'], kind: 'secret' | 'variable', space: string): SecretOrVariableInput[] {
+function toEntries(input: CreateSpaceOptions['secrets'], kind: 'secret' | 'variable', space: string, redact: (text: string) => string): SecretOrVariableInput[] {
   if (!input) return [];
   const list: SecretOrVariableInput[] = Array.isArray(input) ? input : Object.entries(input).map(([key, value]) => ({ key, value }));
-  for (const entry of list) checkKey(entry.key, kind, space);
+  for (const entry of list) checkKey(entry.key, kind, space, redact);
   return list.map((e) => ({ key: e.key, value: e.value, ...(e.description ? { description: e.description } : {}) }));
 }

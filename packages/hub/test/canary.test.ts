@@ -128,6 +128,23 @@ describe.each(CANARIES)('canary token %s', (canary) => {
     expect(leaks(await offline.whoami().then(() => undefined, (e: unknown) => e))).toEqual([]);
   });
 
+  it('invalid input that contains it (a token pasted in the wrong place) is masked in the error', async () => {
+    const misuses = [
+      () => hub.requestHardware('user/demo', canary),
+      () => hub.setSecret('user/demo', `${canary}!`, 'v'),
+      () => hub.setVariable('user/demo', `X ${canary}`, 'v'),
+      () => hub.createSpace('user/x', { sdk: canary as never }),
+      () => hub.createSpace('user/x', { sdk: 'gradio', variables: { [`${canary} `]: 'v' } }),
+      () => hub.spaceInfo(canary),
+      () => hub.downloadFile('user/demo', `${canary}#x`),
+    ];
+    for (const misuse of misuses) {
+      const error = await misuse().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(leaks(error)).toEqual([]);
+    }
+  });
+
   it('nothing printed to the console contains it', () => {
     expect(printed.filter((line) => CANARIES.some((c) => line.includes(c)))).toEqual([]);
   });
