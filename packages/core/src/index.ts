@@ -9,6 +9,8 @@ export {
   normalizePath,
   MAX_TEXT_BYTES,
   MAX_FILES,
+  SKIPPED_DIRS,
+  formatBytes,
   type FileSource,
   type Snapshot,
   type SpaceFile,
@@ -38,3 +40,15 @@ export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type R
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, SECRET_PATTERNS } from './security/redact.js';
 export { parseDirectiveComment } from './directives.js';
+export {
+  LOG_SIGNATURES,
+  matchLogSignatures,
+  matchSpaceLogs,
+  cleanLogLine,
+  getLogSignature,
+  type LogSignature,
+  type LogStage,
+  type LogCause,
+  type LogMatchContext,
+  type SpaceLogsInput,
+} from './diagnose/index.js';

@@ -1,0 +1,106 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deploySpace, DeployRefusedError, HubClient, HubNotFoundError, type DeployProgress } from '../src/index.js';
+import type { FakeHub } from '../src/testing/index.js';
+import { client, GRADIO_APP, GRADIO_README, readme, spaceDir, startFakeHub } from './helpers.js';
+
+let fake: FakeHub;
+let hub: HubClient;
+const cleanups: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  fake = await startFakeHub();
+  hub = client(fake);
+});
+afterAll(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  await fake.close();
+});
+afterEach(() => {
+  fake.inject({ reset: true });
+});
+
+async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
+  const { dir, cleanup } = await spaceDir(files);
+  cleanups.push(cleanup);
+  return dir;
+}
+
+// An error-level finding that exists in core today: the README names an app file that is not there.
+const BROKEN = { 'README.md': readme('title: Demo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: main.py'), 'app.py': GRADIO_APP };
+
+describe('deploySpace', () => {
+  it('creates a missing Space from the README sdk, uploads one commit, reports progress and URLs', async () => {
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'requirements.txt': 'numpy\n', '.env': 'HF_TOKEN=hf_local_only\n' });
+    const events: DeployProgress[] = [];
+    const result = await deploySpace({ hub, dir, space: 'user/fresh', create: { private: true }, onProgress: (e) => events.push(e) });
+    expect(result).toMatchObject({ space: 'user/fresh', spaceUrl: `${fake.url}/spaces/user/fresh`, created: true, forced: false, counts: { error: 0 } });
+    const state = fake.space('user/fresh')!;
+    expect(state).toMatchObject({ sdk: 'gradio', private: true });
+    expect(result.commit.oid).toBe(state.commits.at(-1)!.oid);
+    expect(result.commit.url).toBe(`${fake.url}/spaces/user/fresh/commit/${result.commit.oid}`);
+    expect(state.commits.at(-1)!.title).toBe('Deploy with spacelint');
+    expect(state.files.has('.env')).toBe(false);
+    expect(result.skipped).toContainEqual(expect.objectContaining({ path: '.env', reason: 'env-file' }));
+    expect(result.uploaded.sort()).toEqual(['README.md', 'app.py', 'requirements.txt']);
+    const phases = events.map((e) => e.phase);
+    expect(phases[0]).toBe('collect');
+    expect(phases.indexOf('lint')).toBeLessThan(phases.indexOf('create'));
+    expect(phases.indexOf('create')).toBeLessThan(phases.indexOf('commit'));
+    expect(phases.at(-1)).toBe('done');
+    expect(events.every((e) => e.message.length > 0)).toBe(true);
+  });
+
+  it('updates an existing Space without creating it', async () => {
+    fake.seedSpace('user/existing', { 'README.md': GRADIO_README, 'app.py': 'print(0)\n' });
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP });
+    const before = fake.requests.length;
+    const result = await deploySpace({ hub, dir, space: 'user/existing', message: 'Ship it' });
+    expect(result.created).toBe(false);
+    expect(fake.space('user/existing')!.text('app.py')).toBe(GRADIO_APP);
+    expect(fake.requests.slice(before).some((r) => r.path === '/api/repos/create')).toBe(false);
+  });
+
+  it('refuses on error-level findings, before sending anything', async () => {
+    const dir = await folder(BROKEN);
+    const before = fake.requests.length;
+    const error = await deploySpace({ hub, dir, space: 'user/refused' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DeployRefusedError);
+    const refused = error as DeployRefusedError;
+    expect(refused.errorCount).toBe(1);
+    expect(refused.diagnostics.map((d) => d.ruleId)).toContain('config-app-file-missing');
+    expect(refused.message).toMatch(/^Refusing to deploy .+ to user\/refused: spacelint found 1 error-level problem \(first: README\.md:\d+ config-app-file-missing: /);
+    expect(fake.requests.length).toBe(before);
+    expect(fake.space('user/refused')).toBeUndefined();
+  });
+
+  it('deploys anyway when forced, and says so', async () => {
+    const dir = await folder(BROKEN);
+    const result = await deploySpace({ hub, dir, space: 'user/forced', force: true });
+    expect(result).toMatchObject({ forced: true, created: true, counts: { error: 1 } });
+    expect(fake.space('user/forced')!.files.has('app.py')).toBe(true);
+    expect(fake.space('user/forced')!.stage).toBe('NO_APP_FILE'); // what the lint warned about
+  });
+
+  it('lints what it uploads: a gitignored file with a problem does not block', async () => {
+    const dir = await folder({ ...BROKEN, 'README.md': GRADIO_README, '.gitignore': 'scratch/\n', 'scratch/README.md': readme('sdk: nonsense') });
+    const result = await deploySpace({ hub, dir, space: 'user/ignored-problem' });
+    expect(result.counts.error).toBe(0);
+    expect(result.uploaded).not.toContain('scratch/README.md');
+  });
+
+  it('applies lint overrides (turning the rule off unblocks the deploy)', async () => {
+    const dir = await folder(BROKEN);
+    const result = await deploySpace({ hub, dir, space: 'user/overridden', lintConfig: { rules: { 'config-app-file-missing': 'off' } } });
+    expect(result.counts.error).toBe(0);
+  });
+
+  it('with create: false, a missing Space is an error and nothing is uploaded', async () => {
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP });
+    const error = await deploySpace({ hub, dir, space: 'user/not-there', create: false }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(HubNotFoundError);
+    expect(fake.requests.some((r) => r.path.startsWith('/api/spaces/user/not-there/preupload'))).toBe(false);
+  });
+
+  it('a folder that does not exist is a clear error', async () => {
+    await expect(deploySpace({ hub, dir: '/nonexistent/space', space: 'user/x' })).rejects.toThrow(/is not a folder/);
+  });
+});
