@@ -1,6 +1,147 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { colorsFor } from './color.js';
+import { formatStylish } from './formatters/stylish.js';
+import { hubErrorAsUsage } from './hub-errors.js';
+import type { FileReport } from './report.js';
 import { UsageError } from './usage-error.js';
 
 /** `init`, `deploy`, `doctor`: each loads only when used. */
-export async function runOther(command: string, _argv: string[]): Promise<number> {
-  throw new UsageError(`\`spacelint ${command}\` is not available in this build yet`);
+export async function runOther(command: string, argv: string[]): Promise<number> {
+  try {
+    if (command === 'deploy') return await runDeploy(argv);
+    if (command === 'doctor') return await runDoctor(argv);
+    if (command === 'init') return await (await import('./init-command.js')).runInit(argv);
+  } catch (error) {
+    throw hubErrorAsUsage(error);
+  }
+  throw new UsageError(`unknown command \`${command}\``);
+}
+
+function parse(argv: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
+  } catch (error) {
+    throw new UsageError(String((error as Error).message).split('\n')[0]);
+  }
+}
+
+const DEPLOY_HELP = `Usage: spacelint deploy <dir> --to owner/name [--message <m>] [--force] [--private] [--format json]
+
+Lints the Space folder, refuses on error-level findings (unless --force), then uploads it as one commit.
+The Space is created (from the README's sdk) when it does not exist. Token: HF_TOKEN; Hub: HF_ENDPOINT.
+Exit codes: 0 deployed, 1 refused because of error-level findings, 2 usage or Hub error.
+`;
+
+async function runDeploy(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    to: { type: 'string' },
+    message: { type: 'string', short: 'm' },
+    force: { type: 'boolean', default: false },
+    private: { type: 'boolean', default: false },
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(DEPLOY_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1 || typeof values.to !== 'string') throw new UsageError('usage: spacelint deploy <dir> --to owner/name');
+  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError('deploy --format must be stylish or json');
+  const dir = resolve(positionals[0]);
+  const { HubClient, deploySpace, DeployRefusedError } = await import('@spacelint/hub');
+  const hub = new HubClient();
+  const json = values.format === 'json';
+  const colors = colorsFor(process.stdout, Boolean(values['no-color']));
+  const progress = process.stderr.isTTY && !json;
+  try {
+    const result = await deploySpace({
+      hub,
+      dir,
+      space: values.to,
+      force: Boolean(values.force),
+      message: values.message as string | undefined,
+      create: { private: Boolean(values.private) },
+      onProgress: (p) => {
+        if (progress) process.stderr.write(`\r\u001b[2K${p.message}`);
+      },
+    });
+    if (progress) process.stderr.write('\r\u001b[2K');
+    if (json) {
+      process.stdout.write(JSON.stringify({ space: result.space, spaceUrl: result.spaceUrl, commit: result.commit, created: result.created, forced: result.forced, counts: result.counts, uploaded: result.uploaded, diagnostics: result.diagnostics }) + '\n');
+    } else {
+      process.stdout.write(formatStylish(reportsFor(dir, result.diagnostics), colors));
+      process.stdout.write(`${colors.green('✔')} ${result.created ? 'Created and deployed' : 'Deployed'} ${result.uploaded.length} files to ${result.spaceUrl}\n  commit ${result.commit.url}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (progress) process.stderr.write('\r\u001b[2K');
+    if (error instanceof DeployRefusedError) {
+      if (json) process.stdout.write(JSON.stringify({ refused: true, message: error.message, diagnostics: error.diagnostics }) + '\n');
+      else {
+        process.stdout.write(formatStylish(reportsFor(dir, error.diagnostics), colors));
+        process.stderr.write(`spacelint: not deployed: ${error.message} (fix them, or use --force)\n`);
+      }
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const DOCTOR_HELP = `Usage: spacelint doctor owner/name [--lines N] [--format json]
+
+Reads the Space's runtime, its recent build and run logs, and lints its files, then prints the likely
+causes of failure with their fixes and the rules that catch them before a push.
+Exit codes: 0 the Space is healthy, 1 causes were found, 2 usage or Hub error.
+`;
+
+async function runDoctor(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    lines: { type: 'string', default: '200' },
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(DOCTOR_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('usage: spacelint doctor owner/name');
+  const lines = Number(values.lines);
+  if (!Number.isInteger(lines) || lines <= 0) throw new UsageError('--lines must be a positive whole number');
+  const { HubClient, diagnoseSpace } = await import('@spacelint/hub');
+  const space = positionals[0].replace(/^hf:\/\/spaces\//, '');
+  const report = await diagnoseSpace({ hub: new HubClient(), space, logLines: lines });
+  if (values.format === 'json') {
+    process.stdout.write(JSON.stringify(report) + '\n');
+    return report.healthy && report.causes.length === 0 ? 0 : 1;
+  }
+  const c = colorsFor(process.stdout, Boolean(values['no-color']));
+  const out: string[] = [];
+  const hw = report.runtime.hardware?.current ?? report.runtime.hardware?.requested ?? 'unknown hardware';
+  out.push(`${c.bold(report.space)}  ${report.healthy ? c.green(report.runtime.stage) : c.red(report.runtime.stage)}  ${hw}  ${c.dim(report.spaceUrl)}`);
+  if (report.runtime.errorMessage) out.push(`  ${c.red('runtime error:')} ${report.runtime.errorMessage}`);
+  if (report.causes.length === 0) out.push('', report.healthy ? `${c.green('✔')} No problems found.` : 'No known cause found in the logs or the files.');
+  report.causes.forEach((cause, i) => {
+    out.push('', `${c.bold(`${i + 1}. ${cause.title}`)}${cause.umbrella ? c.dim(' (summary of another cause)') : ''}`);
+    out.push(`   ${c.dim(`${cause.evidence.from}:`)} ${cause.evidence.text}`);
+    out.push(`   ${c.bold('cause:')} ${cause.cause}`);
+    out.push(`   ${c.bold('fix:')}   ${cause.fix}`);
+    if (cause.ruleIds.length) out.push(`   ${c.dim(`caught before a push by: ${cause.ruleIds.join(', ')}`)}`);
+    for (const d of cause.diagnostics.slice(0, 5)) out.push(`   ${c.dim('→')} ${d.file}:${d.line}:${d.column} ${d.message} ${c.dim(d.ruleId)}`);
+  });
+  if (report.lintError) out.push('', c.dim(`(the files could not be linted: ${report.lintError})`));
+  process.stdout.write(out.join('\n') + '\n');
+  return report.healthy && report.causes.length === 0 ? 0 : 1;
+}
+
+function reportsFor(dir: string, diagnostics: { file: string; line: number }[]): FileReport[] {
+  const byFile = new Map<string, FileReport>();
+  for (const d of diagnostics as FileReport['diagnostics']) {
+    const r = byFile.get(d.file) ?? { filePath: resolve(dir, d.file), relativePath: d.file, spaceRoot: dir, diagnostics: [] };
+    r.diagnostics.push(d);
+    byFile.set(d.file, r);
+  }
+  return [...byFile.values()];
 }

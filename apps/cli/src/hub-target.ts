@@ -1,7 +1,18 @@
-import { UsageError } from './usage-error.js';
 import type { LintTarget } from './lint-command.js';
+import { hubErrorAsUsage } from './hub-errors.js';
 
 /** `hf://spaces/owner/name[@rev]`: linted through @spacelint/hub (loaded only when such a path is given). */
 export async function hubTarget(url: string): Promise<LintTarget> {
-  throw new UsageError(`linting ${url} needs @spacelint/hub, which this build does not include yet`);
+  const { HubClient, HubSpaceSource } = await import('@spacelint/hub');
+  try {
+    const source = new HubSpaceSource(new HubClient(), url);
+    const root = source.root;
+    return {
+      root,
+      display: (path) => `${root}/${path}`,
+      source: { root, snapshot: () => source.snapshot().catch((e: unknown) => Promise.reject(hubErrorAsUsage(e))) },
+    };
+  } catch (error) {
+    throw hubErrorAsUsage(error);
+  }
 }
