@@ -121,6 +121,8 @@ export interface PythonFunction {
   /** The body contains `yield` (generator or async generator). */
   generator: boolean;
   params: PythonParameter[];
+  /** The parameter list: `(...)` of a def, the parameters of a lambda (absent for `lambda: x`). */
+  paramsRange?: [number, number];
   decorators: PythonDecorator[];
   /** Enclosing function (index), for nested functions and lambdas. */
   parent?: number;
@@ -477,7 +479,10 @@ class Extraction {
       nameRange: nameNode ? [nameNode.startIndex, nameNode.endIndex] : [start, start + 6],
     };
     const params = node.childForFieldName('parameters');
-    if (params) fn.params = this.readParameters(params);
+    if (params) {
+      fn.params = this.readParameters(params);
+      fn.paramsRange = [params.startIndex, params.endIndex];
+    }
     if (!lambda) {
       const holder = node.parent;
       if (holder?.type === 'decorated_definition') {
