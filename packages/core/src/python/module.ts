@@ -235,7 +235,7 @@ export interface PythonModule {
   statements: [number, number][];
   /** Names bound by imports → what they refer to (`gr` → `gradio`, `jit` → `torch.compile`, `environ` → `os.environ`). */
   aliases: Record<string, string>;
-  /** Names bound other than by imports: functions, classes, assignment and `with ... as` targets (any scope). */
+  /** Names bound other than by imports: functions, classes, assignment and `with ... as` targets (any scope but class bodies). */
   bindings: string[];
   functions: PythonFunction[];
   calls: PythonCall[];
@@ -462,7 +462,6 @@ class Extraction {
     const end = node.endIndex;
     const nameNode = lambda ? null : node.childForFieldName('name');
     const name = nameNode?.text ?? '<lambda>';
-    if (nameNode) this.bound.add(name);
     const cls = this.classStack[this.classStack.length - 1];
     const parent = this.currentFunction;
     const fn: PythonFunction = {
@@ -493,6 +492,7 @@ class Extraction {
         }
       }
     }
+    if (nameNode && fn.className === undefined) this.bound.add(name);
     const index = module.functions.push(fn) - 1;
     if (lambda) this.lambdaIndex.set(`${start}:${end}`, index);
     this.functionStack.push({ index, end });
@@ -628,9 +628,11 @@ class Extraction {
       range: [node.startIndex, node.endIndex],
     };
     const type = left.type;
+    // Class attributes (`class stub: GPU = ...`) do not bind module names.
+    const binds = !assignment.inClass;
     if (type === 'identifier') {
       assignment.targets.push(left.text);
-      this.bound.add(left.text);
+      if (binds) this.bound.add(left.text);
     } else if (type === 'attribute') {
       const text = left.text;
       if (DOTTED.test(text)) assignment.targets.push(text.replace(/\s+/g, ''));
@@ -638,7 +640,7 @@ class Extraction {
       for (const c of left.namedChildren) {
         if (c?.type === 'identifier') {
           assignment.targets.push(c.text);
-          this.bound.add(c.text);
+          if (binds) this.bound.add(c.text);
         }
       }
     } else if (type === 'subscript') {
@@ -889,7 +891,7 @@ function buildGpuFacts(module: PythonModule): void {
     const parts = text.split('.');
     if (parts[parts.length - 1] !== 'GPU') return undefined;
     let binding: GpuReference['binding'];
-    if (SPACES_GPU.test(qualify(module, text))) binding = 'spaces';
+    if (Object.hasOwn(module.aliases, parts[0]) && SPACES_GPU.test(qualify(module, text))) binding = 'spaces';
     else if (parts.length <= 2 && !Object.hasOwn(module.aliases, parts[0]) && !bound.has(parts[0])) binding = 'unbound';
     else return undefined;
     return module.gpuReferences.push({ text, binding, name: parts[0], function: fn, statementIndex, range }) - 1;
