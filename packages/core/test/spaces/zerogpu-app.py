@@ -131,6 +131,55 @@ def enhance_prompt(prompt: str) -> str:
     return response.choices[0].message.content.strip()
 
 
+HISTORY_LIMIT = 50
+
+
+@dataclass
+class HistoryEntry:
+    """One generated image, kept so visitors can go back to an earlier result."""
+
+    prompt: str
+    seed: int
+    width: int
+    height: int
+    seconds: float
+
+    def label(self) -> str:
+        short = self.prompt if len(self.prompt) <= 40 else self.prompt[:37] + "..."
+        return f"{short} (seed {self.seed}, {self.width}x{self.height}, {self.seconds:.1f} s)"
+
+
+def add_to_history(history: list[HistoryEntry] | None, prompt: str, seed: int, width: int, height: int, timing: str):
+    """Appends the last generation to the session history (kept in gr.State, never shared between visitors)."""
+    entries = list(history or [])
+    try:
+        seconds = float(timing.split()[0])
+    except (ValueError, IndexError):
+        seconds = 0.0
+    entries.append(HistoryEntry(prompt, int(seed), int(width), int(height), seconds))
+    entries = entries[-HISTORY_LIMIT:]
+    return entries, gr.update(choices=[e.label() for e in reversed(entries)], value=None)
+
+
+def restore_from_history(history: list[HistoryEntry] | None, label: str | None):
+    """Puts the settings of a history entry back into the form."""
+    for entry in history or []:
+        if entry.label() == label:
+            return entry.prompt, entry.seed, entry.width, entry.height, False
+    return gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
+
+
+def format_caption(text: str, style: str) -> str:
+    """Turns a raw caption into alt text, a title or a hashtag line."""
+    text = text.strip().rstrip(".")
+    if style == "Title":
+        return text.title()
+    if style == "Hashtags":
+        words = [w for w in text.lower().split() if len(w) > 3]
+        return " ".join("#" + w for w in dict.fromkeys(words))
+    return text[:1].upper() + text[1:] + "."
+
+
 EXAMPLES = [
     ["A cinematic photo of a red fox in the snow, golden hour", "", 1024, 1024, 4, 0.0, 0, True],
     ["An isometric illustration of a tiny island city, pastel colors", "blurry", 1024, 768, 4, 0.0, 42, False],
@@ -164,6 +213,8 @@ with gr.Blocks(css=CSS, theme=gr.themes.Soft()) as demo:
                     randomize_seed = gr.Checkbox(value=True, label="Randomize seed")
             used_seed = gr.Number(label="Seed used", interactive=False)
             timing = gr.Textbox(label="Time", interactive=False)
+            history = gr.State([])
+            history_list = gr.Dropdown(label="History", choices=[], interactive=True)
             gr.Examples(examples=EXAMPLES, inputs=[prompt, negative_prompt, width, height, steps, guidance, seed, randomize_seed])
     with gr.Tab("Caption"):
         with gr.Row():
@@ -171,6 +222,7 @@ with gr.Blocks(css=CSS, theme=gr.themes.Soft()) as demo:
             with gr.Column():
                 max_tokens = gr.Slider(10, 80, value=40, step=5, label="Max tokens")
                 caption_out = gr.Textbox(label="Caption", elem_classes="caption-box")
+                caption_style = gr.Radio(["Alt text", "Title", "Hashtags"], value="Alt text", label="Style")
                 caption_btn = gr.Button("Caption", variant="primary")
     with gr.Tab("Variations"):
         var_prompt = gr.Textbox(label="Prompt")
@@ -186,6 +238,9 @@ with gr.Blocks(css=CSS, theme=gr.themes.Soft()) as demo:
         concurrency_limit=1,
         concurrency_id="gpu",
     )
+    timing.change(add_to_history, inputs=[history, prompt, used_seed, width, height, timing], outputs=[history, history_list])
+    history_list.select(restore_from_history, inputs=[history, history_list], outputs=[prompt, seed, width, height, randomize_seed])
+    caption_style.change(format_caption, inputs=[caption_out, caption_style], outputs=caption_out)
     enhance.click(enhance_prompt, inputs=prompt, outputs=prompt, concurrency_limit=None)
     caption_btn.click(caption, inputs=[image_in, max_tokens], outputs=caption_out, concurrency_id="gpu")
     var_btn.click(stream_variations, inputs=[var_prompt, var_count], outputs=var_gallery, concurrency_id="gpu")
