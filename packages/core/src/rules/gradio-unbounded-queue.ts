@@ -38,6 +38,7 @@ export default defineRule({
     if (space.facts.zeroGpu !== 'no') return;
     const modules = space.facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined);
     let bounded = false;
+    let explicitNone = false;
     let firstLaunch: { module: PythonModule; call: PythonCall } | undefined;
     let bareQueue: { module: PythonModule; call: PythonCall } | undefined;
     for (const module of modules) {
@@ -48,6 +49,7 @@ export default defineRule({
           continue;
         }
         if (constantOf(module, arg.value)?.kind === 'none') {
+          explicitNone = true;
           report({
             messageId: 'explicitNone',
             file: module.path,
@@ -60,7 +62,7 @@ export default defineRule({
       }
       firstLaunch ??= gradioMethodCalls(module, 'launch').map((call) => ({ module, call }))[0];
     }
-    if (bounded) return;
+    if (bounded || explicitNone) return;
     const target = bareQueue ?? firstLaunch;
     if (!target) return; // nothing launched here: gradio-missing-launch reports
     report({ messageId: 'never', file: target.module.path, range: target.call.calleeRange, suggestions: addMaxSize(target.call, target === bareQueue) });
