@@ -1,4 +1,4 @@
-import { gradioMethodCalls, UI_BUILDERS, uiVariable } from '../python/gradio.js';
+import { UI_BUILDERS, uiVariable } from '../python/gradio.js';
 import type { PythonCall, PythonModule } from '../python/module.js';
 import { defineRule } from './rule.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
     messages: {
       missing: {
         level: 'warning',
-        text: '`{{app}}` builds a Gradio UI with `{{builder}}` but never calls `.launch()`, so nothing listens on the port and the Space never becomes ready. Add `{{variable}}.launch()` at the end of `{{app}}`.',
+        text: '`{{app}}` builds a Gradio UI with `{{builder}}`{{through}} but never calls `.launch()`, so nothing listens on the port and the Space never becomes ready. Add `{{variable}}.launch()` at the end of `{{app}}`.',
       },
     },
     docs: {
@@ -28,7 +28,8 @@ export default defineRule({
     const modules = facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined);
     let builder: { module: PythonModule; call: PythonCall; index: number } | undefined;
     for (const module of modules) {
-      if (gradioMethodCalls(module, 'launch').length) return;
+      // Any `.launch(` counts: the UI object may come from another module (`from ui import demo`).
+      if (module.calls.some((c) => c.name === 'launch' && (c.receiver !== undefined || c.receiverCall !== undefined))) return;
       if (module.calls.some((c) => c.qualified === 'gradio.mount_gradio_app' || c.name === 'mount_gradio_app')) return;
       const index = module.calls.findIndex((c) => c.qualified !== undefined && UI_BUILDERS.has(c.qualified) && c.function === undefined);
       if (index >= 0 && (!builder || (builder.module.path !== facts.appFile && module.path === facts.appFile))) builder = { module, call: module.calls[index], index };
@@ -43,7 +44,7 @@ export default defineRule({
         : undefined;
     report({
       messageId: 'missing',
-      data: { app, builder: builder.call.callee ?? 'gr.Blocks', variable: variable ?? 'demo' },
+      data: { app, builder: builder.call.callee ?? 'gr.Blocks', through: builder.module.path === app ? '' : ` (in \`${builder.module.path}\`)`, variable: variable ?? 'demo' },
       file: builder.module.path,
       range: builder.call.calleeRange,
       suggestions,
