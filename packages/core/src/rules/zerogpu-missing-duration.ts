@@ -34,7 +34,8 @@ export default defineRule({
       const module = space.python(path);
       if (!module) continue;
       for (const app of module.gpuApplications) {
-        if (app.duration) continue;
+        // `spaces.GPU(**options)` may carry a duration the rule cannot see.
+        if (app.duration || (app.call !== undefined && module.calls[app.call].args.some((a) => a.splat))) continue;
         const ref = module.gpuReferences[app.reference];
         const fix = addDuration(module, app, seconds);
         report({
