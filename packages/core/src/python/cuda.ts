@@ -1,5 +1,5 @@
 import { keywordArgument, positionalArguments } from './arguments.js';
-import { constantOf, type PythonCall, type PythonModule, type PythonValue } from './module.js';
+import { constantOf, isModuleName, type PythonCall, type PythonModule, type PythonValue } from './module.js';
 
 /** torch.cuda functions that create the CUDA context (each calls `torch.cuda._lazy_init`). */
 const TORCH_CUDA_INIT = new Set([
@@ -14,7 +14,7 @@ const TORCH_CUDA_INIT = new Set([
  * `from_pretrained(device_map="cuda"|"auto")`. `torch.cuda.is_available()` does not initialise CUDA.
  */
 export function cudaInitialization(module: PythonModule, call: PythonCall): string | undefined {
-  const method = call.receiverCall !== undefined || (call.receiver !== undefined && !isModule(module, call.receiver));
+  const method = call.receiverCall !== undefined || (call.receiver !== undefined && !isModuleName(module, call.receiver.split('.')[0]));
   const q = call.qualified;
   if (call.name === 'cuda' && method) return '`.cuda()`';
   if (call.name === 'to' && method) {
@@ -43,8 +43,4 @@ export function isCudaDevice(module: PythonModule, v: PythonValue | undefined, i
     if (inner.qualified === 'torch.device') return isCudaDevice(module, positionalArguments(inner)[0]?.value, true);
   }
   return false;
-}
-
-function isModule(module: PythonModule, receiver: string): boolean {
-  return Object.hasOwn(module.aliases, receiver.split('.')[0]) && !module.bindings.includes(receiver.split('.')[0]);
 }

@@ -1,4 +1,4 @@
-import type { PythonCall, PythonModule } from './module.js';
+import { isModuleName, type PythonCall, type PythonModule } from './module.js';
 
 /** Calls that build a Gradio UI (spec §4.9 P2). */
 export const UI_BUILDERS = new Set(['gradio.Blocks', 'gradio.Interface', 'gradio.ChatInterface', 'gradio.TabbedInterface']);
@@ -9,18 +9,22 @@ export function importsGradio(module: PythonModule): boolean {
 }
 
 /**
- * Calls of a Blocks/Interface method (`launch`, `queue`) in a file that imports gradio, including chained
- * calls (`demo.queue(max_size=5).launch()`, `gr.Interface(...).launch()`). Calls on an imported module
+ * Calls of a Blocks/Interface method (`launch`, `queue`), including chained calls
+ * (`demo.queue(max_size=5).launch()`, `gr.Interface(...).launch()`), in a file that imports gradio or on
+ * an object imported from another module (`from ui import demo`). Calls on an imported module
  * (`multiprocessing.queue`) are left out.
  */
 export function gradioMethodCalls(module: PythonModule, method: string): PythonCall[] {
-  if (!importsGradio(module)) return [];
+  const gradio = importsGradio(module);
   return module.calls.filter((c) => {
     if (c.name !== method) return false;
-    if (c.receiverCall !== undefined) return true;
-    if (!c.receiver) return false;
-    const root = c.receiver.split('.')[0];
-    return !Object.hasOwn(module.aliases, root) || module.aliases[root].startsWith('gradio');
+    let root = c.receiver?.split('.')[0];
+    for (let r = c.receiverCall, guard = 0; r !== undefined && guard < 20; r = module.calls[r].receiverCall, guard++) {
+      root = module.calls[r].callee?.split('.')[0];
+    }
+    if (root === undefined) return gradio && c.receiverCall !== undefined;
+    if (isModuleName(module, root)) return module.aliases[root].startsWith('gradio');
+    return gradio || module.imports.some((i) => i.name !== undefined && (i.alias ?? i.name) === root);
   });
 }
 

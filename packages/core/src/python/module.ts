@@ -878,6 +878,16 @@ function isLiteral(v: PythonValue): boolean {
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'bool' || v.kind === 'none';
 }
 
+/**
+ * True when `name` (the first part of a dotted name) is bound by `import X` / `import X as name`, i.e. is a
+ * module (`json` in `json.load`), not an object imported with `from X import name` (a `demo` built
+ * elsewhere) nor a name the file assigns.
+ */
+export function isModuleName(module: Pick<PythonModule, 'imports' | 'bindings'>, name: string): boolean {
+  if (module.bindings.includes(name)) return false;
+  return module.imports.some((i) => i.name === undefined && (i.alias ?? i.module.split('.')[0]) === name);
+}
+
 /** `gr.Interface` → `gradio.Interface` through the file's imports; unchanged when the first name is not imported. */
 export function qualify(module: Pick<PythonModule, 'aliases'>, dotted: string): string {
   const dot = dotted.indexOf('.');
@@ -1068,7 +1078,7 @@ function isListener(module: PythonModule, call: PythonCall, gradioNames: Set<str
   if (call.receiverCall !== undefined) return module.calls[call.receiverCall].qualified?.startsWith('gradio.') ?? false;
   if (!call.receiver) return false;
   const root = call.receiver.split('.')[0];
-  if (Object.hasOwn(module.aliases, root)) return false; // json.load, torch.load, gr.load
+  if (isModuleName(module, root)) return false; // json.load, torch.load, gr.load
   if (gradioNames.has(call.receiver) || gradioNames.has(root)) return true;
   if (call.args.some((a) => a.name && LISTENER_KEYWORDS.has(a.name))) return true;
   return !AMBIGUOUS_EVENTS.has(call.name!) && call.args.some((a) => !a.name && !a.splat);

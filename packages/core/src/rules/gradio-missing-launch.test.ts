@@ -14,6 +14,18 @@ describe(only, () => {
     expect(applyFixes(app, [d.suggestions![0].fix]).output.endsWith('\ndemo.launch()\n')).toBe(true);
   });
 
+  it('understands every gradio import form', async () => {
+    const apps = [
+      'from gradio import Blocks, Markdown\nwith Blocks() as demo:\n    Markdown("hi")\n',
+      'import gradio\nui = gradio.Interface(lambda x: x, "text", "text")\n',
+      'from gradio import ChatInterface as Chat\nchat = Chat(lambda m, h: m)\n',
+    ];
+    for (const app of apps) {
+      const [d] = await lintFiles(cpuSpace(app), { only });
+      expect(d?.suggestions?.[0].fix.text, app).toMatch(/^\n(demo|ui|chat)\.launch\(\)\n$/);
+    }
+  });
+
   it('fires for an Interface built in an imported module', async () => {
     const files = cpuSpace('from ui import build\n\nui = build()\n', { 'ui.py': 'import gradio as gr\niface = gr.Interface(lambda x: x, "text", "text")\n' });
     const [d] = await lintFiles(files, { only });

@@ -30,6 +30,11 @@ describe(only, () => {
     expect(await lintFiles(docker, { only })).toHaveLength(1);
   });
 
+  it('fires on a UI imported from a local module', async () => {
+    const files = cpuSpace('from ui import demo\n\ndemo.launch(share=True)\n', { 'ui.py': `${UI}` });
+    expect((await fixFiles(files))['app.py']).toBe('from ui import demo\n\ndemo.launch()\n');
+  });
+
   it('stays silent on expressions, share=False, and files that do not use gradio', async () => {
     expect(await lintFiles(cpuSpace(`${UI}import os\ndemo.launch(share=os.getenv("SHARE") == "1")\n`), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace(`${UI}demo.launch(share=False)\n`), { only })).toEqual([]);

@@ -47,6 +47,13 @@ describe(only, () => {
     expect((await lintFiles(cpuSpace(decorated), { only })).map((d) => d.level)).toEqual(['warning']);
   });
 
+  it('understands gradio imported without an alias or by name', async () => {
+    const plain = DIFFUSION.replace('import gradio as gr', 'import gradio').replace(/gr\./g, 'gradio.');
+    expect((await lintFiles(cpuSpace(plain), { only })).map((d) => d.level)).toEqual(['warning']);
+    const named = 'from gradio import Interface\nimport torch\nmodel = torch.jit.load("m.pt")\ndef run(x):\n    return model(x)\nInterface(run, "text", "text", concurrency_limit=None).launch()\n';
+    expect((await lintFiles(cpuSpace(named), { only })).map((d) => d.message.includes('runs a model'))).toEqual([true]);
+  });
+
   it('gives info for handlers that only call a remote API', async () => {
     const app = 'import gradio as gr\nimport requests\n\ndef call_remote_api(message, history):\n    return requests.post("https://api.example.com/chat", json={"m": message}, timeout=30).json()["reply"]\n\ngr.ChatInterface(call_remote_api, concurrency_limit=None).launch()\n';
     const [d] = await lintFiles(cpuSpace(app), { only });

@@ -1,5 +1,5 @@
 import { keywordArgument } from '../python/arguments.js';
-import type { PythonCall, PythonModule } from '../python/module.js';
+import { isModuleName, type PythonCall, type PythonModule } from '../python/module.js';
 import { defineRule } from './rule.js';
 import { AOT_RECIPE_URL, zeroGpuInUse } from './zerogpu.js';
 
@@ -65,7 +65,7 @@ function isModuleCompile(module: PythonModule, call: PythonCall): boolean {
   if (call.receiverCall !== undefined) return loadsModel(module, call.receiverCall);
   if (!call.receiver) return false;
   const root = call.receiver.split('.')[0];
-  if (Object.hasOwn(module.aliases, root) && !module.bindings.includes(root)) return false; // re.compile, regex.compile
+  if (isModuleName(module, root)) return false; // re.compile, regex.compile
   if (MODULE_LIKE.test(call.receiver)) return true;
   return module.assignments.some((a) => a.targets.includes(root) && a.value?.kind === 'call' && loadsModel(module, a.value.call));
 }
