@@ -101,6 +101,12 @@ export function handlerWorkload(space: Space, path: string, handler: GradioHandl
   if (handler.gpu) return 'gpu';
   if (handler.function !== undefined) return functionWorkload(space, path, handler.function);
   const module = space.python(path);
-  if (!module || !handler.name || handler.name.includes('.')) return 'unknown';
+  if (!module || !handler.name) return 'unknown';
+  // `fn=model.predict`, `fn=pipe`: a method of (or the call of) an object loaded at module level.
+  const root = handler.name.split('.')[0];
+  const objects = boundObjects(space, module);
+  if (objects.model.has(root)) return 'model';
+  if (objects.io.has(root)) return 'io';
+  if (handler.name.includes('.')) return 'unknown';
   return calleeWorkload(space, path, module, handler.name, 0);
 }

@@ -26,6 +26,12 @@ describe(only, () => {
     }
   });
 
+  it('fires for a UI built in a function, without a suggestion', async () => {
+    const [d] = await lintFiles(cpuSpace('import gradio as gr\n\ndef build():\n    with gr.Blocks() as demo:\n        gr.Markdown("hi")\n    return demo\n\nbuild()\n'), { only });
+    expect(d).toMatchObject({ line: 4 });
+    expect(d.suggestions).toBeUndefined();
+  });
+
   it('fires for an Interface built in an imported module', async () => {
     const files = cpuSpace('from ui import build\n\nui = build()\n', { 'ui.py': 'import gradio as gr\niface = gr.Interface(lambda x: x, "text", "text")\n' });
     const [d] = await lintFiles(files, { only });

@@ -31,12 +31,14 @@ export default defineRule({
       // Any `.launch(` counts: the UI object may come from another module (`from ui import demo`).
       if (module.calls.some((c) => c.name === 'launch' && (c.receiver !== undefined || c.receiverCall !== undefined))) return;
       if (module.calls.some((c) => c.qualified === 'gradio.mount_gradio_app' || c.name === 'mount_gradio_app')) return;
-      const index = module.calls.findIndex((c) => c.qualified !== undefined && UI_BUILDERS.has(c.qualified) && c.function === undefined);
+      // Builders inside functions count too (`def build_ui(): with gr.Blocks() as demo: ...`).
+      const index = module.calls.findIndex((c) => c.qualified !== undefined && UI_BUILDERS.has(c.qualified));
       if (index >= 0 && (!builder || (builder.module.path !== facts.appFile && module.path === facts.appFile))) builder = { module, call: module.calls[index], index };
     }
     if (!builder) return;
     const app = facts.appFile;
-    const variable = uiVariable(builder.module, builder.index);
+    // A name bound inside a function is not reachable at the end of the file: no suggestion then.
+    const variable = builder.call.function === undefined ? uiVariable(builder.module, builder.index) : undefined;
     const text = space.text(app)!;
     const suggestions =
       variable && builder.module.path === app

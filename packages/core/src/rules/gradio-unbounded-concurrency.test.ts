@@ -60,6 +60,12 @@ describe(only, () => {
     expect(d).toMatchObject({ level: 'info', message: expect.stringContaining('remote API') });
   });
 
+  it('sees methods of loaded models as model handlers', async () => {
+    const app = 'import gradio as gr\nfrom transformers import pipeline\nclassifier = pipeline("sentiment-analysis")\ngr.Interface(fn=classifier, inputs="text", outputs="label", concurrency_limit=None).launch()\n';
+    const [d] = await lintFiles(cpuSpace(app), { only });
+    expect(d.message).toContain('`classifier` run without limit and it runs a model');
+  });
+
   it('follows handlers into local modules', async () => {
     const files = cpuSpace('import gradio as gr\nfrom engine import infer\ngr.Interface(infer, "text", "text", concurrency_limit=None).launch()\n', {
       'engine.py': 'import torch\nmodel = torch.load("model.pt")\n\ndef infer(x):\n    return model(x)\n',
