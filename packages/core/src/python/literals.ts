@@ -10,7 +10,7 @@ const STRING_START = /([rRbBuUfFtT]{0,2})('''|"""|'|")/y;
  * parentheses). Undefined for bytes, f-strings with replacement fields, and anything that is not only
  * string literals.
  */
-export function parseStringLiteral(source: string): string | undefined {
+export function parseStringLiteral(source: string, pieces?: { count: number }): string | undefined {
   let out = '';
   let i = 0;
   let any = false;
@@ -38,6 +38,7 @@ export function parseStringLiteral(source: string): string | undefined {
     if ((prefix.includes('f') || prefix.includes('t')) && /\{(?!\{)/.test(body.replace(/\{\{/g, ''))) return undefined;
     out += prefix.includes('r') ? body : unescape(body);
     any = true;
+    if (pieces) pieces.count++;
     i = close + quote.length;
   }
   return any ? out : undefined;

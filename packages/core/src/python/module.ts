@@ -286,6 +286,11 @@ const AMBIGUOUS_EVENTS = new Set(['change', 'input', 'select', 'load', 'unload',
 const LISTENER_KEYWORDS = new Set(['fn', 'inputs', 'outputs', 'concurrency_limit', 'concurrency_id', 'api_name', 'show_progress', 'trigger_mode', 'queue', 'batch', 'max_batch_size', 'preprocess', 'postprocess', 'cancels', 'every', 'js', 'show_api', 'api_visibility', 'time_limit', 'stream_every']);
 
 const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
+/** `name=` at the start of an argument (not `==`); sticky, run at the argument's offset. */
+const KEYWORD_ARGUMENT = /([A-Za-z_]\w*)\s*=(?!=)\s*/y;
+const STRING_PREFIX = /^[rRbBuUfFtT]{1,2}['"]/;
+/** Words that look like names but are expressions of their own. */
+const KEYWORDS = new Set(['not', 'await', 'lambda', 'yield', 'True', 'False', 'None']);
 
 type FunctionScope = { index: number; end: number };
 type ClassScope = { name: string; start: number; end: number };
@@ -587,21 +592,33 @@ class Extraction {
     }
     if (argsNode) {
       if (argsNode.type === 'argument_list') {
+        // Arguments are told apart by their text (`name=`, `*`, `**`, `#`): one crossing (`endIndex`) per
+        // argument instead of a type lookup plus field lookups.
         for (const a of argsNode.namedChildren) {
           if (!a) continue;
-          const type = a.type;
-          if (type === 'comment') continue;
-          const range: [number, number] = [a.startIndex, a.endIndex];
-          if (type === 'keyword_argument') {
-            // `name=value`: the first and last named children.
-            const parts = a.namedChildren;
-            const name = parts[0];
-            const value = parts.length > 1 ? parts[parts.length - 1] : null;
-            call.args.push({ name: name ? this.text.slice(name.startIndex, name.endIndex) : undefined, value: value ? this.readValue(value) : other('ERROR', range), range });
-          } else if (type === 'list_splat' || type === 'dictionary_splat') {
+          const start = a.startIndex;
+          const end = a.endIndex;
+          const range: [number, number] = [start, end];
+          const first = this.text.charCodeAt(start);
+          if (first === 35) continue; // a comment
+          if (first === 42) {
+            const type = this.text.charCodeAt(start + 1) === 42 ? 'dictionary_splat' : 'list_splat';
             call.args.push({ splat: type === 'list_splat' ? '*' : '**', value: other(type, range), range });
+            continue;
+          }
+          KEYWORD_ARGUMENT.lastIndex = start;
+          const kw = KEYWORD_ARGUMENT.exec(this.text);
+          if (kw && kw.index === start && start + kw[0].length <= end) {
+            const valueStart = start + kw[0].length;
+            let value = valueStart < end ? this.valueFromText(valueStart, end) : undefined;
+            if (!value) {
+              const parts = a.namedChildren;
+              const node = parts.length > 1 ? parts[parts.length - 1] : null;
+              value = node ? this.readValue(node, node.type) : other('ERROR', range);
+            }
+            call.args.push({ name: kw[1], value, range });
           } else {
-            call.args.push({ value: this.readValue(a, type), range });
+            call.args.push({ value: this.readValue(a), range });
           }
         }
       } else {
@@ -691,10 +708,45 @@ class Extraction {
     });
   }
 
+  /**
+   * Literals and dotted names recognised from their source text, which saves the wasm crossings of
+   * `node.type` for the most common arguments; anything else (calls, lambdas, lists, operators) is
+   * left to `readValue`, which asks the tree.
+   */
+  private valueFromText(start: number, end: number): PythonValue | undefined {
+    const text = this.text.slice(start, end);
+    const range: [number, number] = [start, end];
+    const c = text.charCodeAt(0);
+    if (c === 34 || c === 39 || (STRING_PREFIX.test(text) && (text.includes('"') || text.includes("'")))) {
+      const pieces = { count: 0 };
+      const value = parseStringLiteral(text, pieces);
+      if (value !== undefined) return { kind: 'string', value, nodeType: pieces.count > 1 ? 'concatenated_string' : 'string', range };
+      return undefined;
+    }
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      const value = parseNumberLiteral(text);
+      if (value === undefined) return undefined;
+      const nodeType = c === 45 || c === 43 ? 'unary_operator' : /^0[xXoObB]/.test(text) || !/[.eE]/.test(text) ? 'integer' : 'float';
+      return { kind: 'number', value, nodeType, range };
+    }
+    if (text === 'True' || text === 'False') return { kind: 'bool', value: text === 'True', nodeType: text === 'True' ? 'true' : 'false', range };
+    if (text === 'None') return { kind: 'none', nodeType: 'none', range };
+    if (DOTTED.test(text) && !KEYWORDS.has(text)) {
+      const value: PythonValue = { kind: 'name', name: text.replace(/\s+/g, ''), nodeType: text.includes('.') ? 'attribute' : 'identifier', range };
+      this.names.push(value);
+      return value;
+    }
+    return undefined;
+  }
+
   private readValue(node: Node, knownType?: string): PythonValue {
-    const type = knownType ?? node.type;
     const start = node.startIndex;
     const end = node.endIndex;
+    if (knownType === undefined) {
+      const fast = this.valueFromText(start, end);
+      if (fast) return fast;
+    }
+    const type = knownType ?? node.type;
     const range: [number, number] = [start, end];
     switch (type) {
       case 'string':
