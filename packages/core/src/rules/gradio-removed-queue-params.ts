@@ -16,7 +16,7 @@ export default defineRule({
     messages: {
       removed: {
         level: 'error',
-        text: '`{{call}}({{name}}=...)` does not exist in Gradio {{version}}: it was removed in 4.0, so the app crashes at start-up ({{failure}}). {{advice}}',
+        text: '`{{call}}({{name}}=...)` no longer works in Gradio {{version}} (removed in 4.0): the app crashes at start-up ({{failure}}). {{advice}}',
       },
       removedUnknown: {
         level: 'warning',
