@@ -23,7 +23,22 @@ export { parseFrontMatter, unwrap, type FrontMatter, type FrontMatterEntry, type
 export { parseRequirements, normalizePackageName, type RequirementLine, type RequirementsFile } from './parse/requirements.js';
 export { parsePackagesTxt, type PackageEntry } from './parse/packages-txt.js';
 export { parseDockerfile, type Dockerfile, type DockerInstruction } from './parse/dockerfile.js';
-export type { PythonModule, PythonImport } from './python/module.js';
+export type {
+  PythonModule,
+  PythonImport,
+  PythonCall,
+  PythonArgument,
+  PythonValue,
+  PythonFunction,
+  PythonParameter,
+  PythonDecorator,
+  PythonAssignment,
+  PythonEnvWrite,
+  PythonBranch,
+  GpuReference,
+  GpuApplication,
+  GradioHandler,
+} from './python/module.js';
 export { lint, lintSnapshot, prepareSpace, fixSnapshot, applyFixes, type LintResult, type FixResult } from './engine.js';
 export {
   ConfigError,

@@ -14,9 +14,23 @@ import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.
 import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
+import gradioMissingLaunch from './gradio-missing-launch.js';
+import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
+import gradioShareTrue from './gradio-share-true.js';
+import gradioUnboundedConcurrency from './gradio-unbounded-concurrency.js';
+import gradioUnboundedQueue from './gradio-unbounded-queue.js';
 import parseError from './parse-error.js';
 import { ruleInfo, type Rule, type RuleInfo } from './rule.js';
 import unusedDirective from './unused-directive.js';
+import zerogpuAsyncFunction from './zerogpu-async-function.js';
+import zerogpuCudaBeforeSpacesImport from './zerogpu-cuda-before-spaces-import.js';
+import zerogpuInvalidDecoratorArgs from './zerogpu-invalid-decorator-args.js';
+import zerogpuMissingDuration from './zerogpu-missing-duration.js';
+import zerogpuNoGpuFunction from './zerogpu-no-gpu-function.js';
+import zerogpuNonGradioSdk from './zerogpu-non-gradio-sdk.js';
+import zerogpuSpacesNotImported from './zerogpu-spaces-not-imported.js';
+import zerogpuTorchCompile from './zerogpu-torch-compile.js';
+import zerogpuUnsupportedVersions from './zerogpu-unsupported-versions.js';
 
 /**
  * Every rule, in catalogue order (spec §4.1). Adding a rule: one file named by its id with its test
@@ -42,7 +56,19 @@ export const RULES: readonly Rule[] = [
   // storage (§4.3)
   storageSuggestedStorageIgnored,
   // zerogpu (§4.4)
+  zerogpuSpacesNotImported,
+  zerogpuNoGpuFunction,
+  zerogpuNonGradioSdk,
+  zerogpuTorchCompile,
+  zerogpuMissingDuration,
+  zerogpuInvalidDecoratorArgs,
+  zerogpuAsyncFunction,
+  zerogpuCudaBeforeSpacesImport,
+  zerogpuUnsupportedVersions,
   // concurrency (§4.5)
+  gradioUnboundedConcurrency,
+  gradioUnboundedQueue,
+  gradioRemovedQueueParams,
   // dependencies (§4.6)
   depsSdkManagedPackages,
   depsPackagesTxt,
@@ -50,6 +76,8 @@ export const RULES: readonly Rule[] = [
   // docker (§4.7)
   // security (§4.8)
   // performance (§4.9)
+  gradioShareTrue,
+  gradioMissingLaunch,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));

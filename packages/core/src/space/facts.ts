@@ -1,3 +1,4 @@
+import type { PythonImport } from '../python/module.js';
 import type { Space } from './space.js';
 
 /** Spec §4.0 R0: what many rules need, derived once per Space. */
@@ -5,6 +6,10 @@ export interface SpaceFacts {
   /** Front-matter `sdk` lowercased, or undefined. */
   sdk?: string;
   gradioVersion: { version?: string; major?: number; source: 'sdk_version' | 'requirements' | 'dockerfile' | 'unknown' };
+  /**
+   * `confirmed`: `suggested_hardware: zero-a10g`; `likely`: Python code of the Space has a GPU reference
+   * (`gpuFiles` is not empty; spec §4.0 R0); `no` otherwise.
+   */
   zeroGpu: 'confirmed' | 'likely' | 'no';
   /** Where HF_HOME (or HF_HUB_CACHE) is set in the Dockerfile, if anywhere. Python writes: see src/python. */
   hfHome?: { value: string; source: 'dockerfile'; name: 'HF_HOME' | 'HF_HUB_CACHE' };
@@ -12,7 +17,11 @@ export interface SpaceFacts {
   appFile?: string;
   /** The app file and the local Python modules it imports, transitively (repo-relative paths). */
   appModules: string[];
-  /** Python files that reference the ZeroGPU decorator (filled by the Python facts; see src/python). */
+  /**
+   * Python files (any in the Space, not only the app's) with a GPU reference: `spaces.GPU` through any
+   * alias of an import of `spaces`, a name imported as `GPU` from it, or an unbound `spaces.GPU` / `GPU`
+   * lookalike (a forgotten import still shows ZeroGPU intent). See `PythonModule.gpuReferences`.
+   */
   gpuFiles: string[];
 }
 
@@ -23,7 +32,7 @@ export function computeFacts(space: Space): SpaceFacts {
     ? config.app_file.trim().replace(/^\.\//, '')
     : sdk === 'gradio' || sdk === 'streamlit' ? 'app.py' : sdk === 'static' ? 'index.html' : undefined;
   const appModules = appFile?.endsWith('.py') ? localModuleClosure(space, appFile) : dockerPythonEntry(space);
-  const gpuFiles = space.pythonPaths.filter((p) => space.python(p)?.imports.some((i) => i.module === 'spaces' || i.module.startsWith('spaces.')));
+  const gpuFiles = space.pythonPaths.filter((p) => (space.python(p)?.gpuReferences.length ?? 0) > 0);
   const zeroGpu = config.suggested_hardware === space.reference.hardware.zeroGpu ? 'confirmed' : gpuFiles.length ? 'likely' : 'no';
   return {
     sdk,
@@ -92,18 +101,24 @@ export function localModuleClosure(space: Space, entry: string): string[] {
     seen.add(path);
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     for (const imp of space.python(path)?.imports ?? []) {
-      const baseDir = imp.level > 0 ? parentDir(dir, imp.level - 1) : '';
-      const mod = imp.module ? imp.module.replace(/\./g, '/') : '';
-      const candidates: string[] = [];
-      const prefix = baseDir + mod;
-      if (mod) candidates.push(`${prefix}.py`, `${prefix}/__init__.py`);
-      if (imp.name && imp.name !== '*') candidates.push(`${prefix ? prefix + '/' : baseDir}${imp.name}.py`);
-      // Absolute imports may also resolve relative to the app's own folder (scripts run from there).
-      if (imp.level === 0 && dir && mod) candidates.push(`${dir}${mod}.py`, `${dir}${mod}/__init__.py`);
-      for (const c of candidates) if (space.has(c) && !seen.has(c)) queue.push(c);
+      for (const c of localImportTargets(space, path, imp)) if (!seen.has(c)) queue.push(c);
     }
   }
   return [...seen];
+}
+
+/** The Space files an import in `fromPath` may load (`import helpers` → helpers.py; `from pkg.mod import x` → pkg/mod.py, pkg/mod/x.py). */
+export function localImportTargets(space: Space, fromPath: string, imp: PythonImport): string[] {
+  const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
+  const baseDir = imp.level > 0 ? parentDir(dir, imp.level - 1) : '';
+  const mod = imp.module ? imp.module.replace(/\./g, '/') : '';
+  const candidates: string[] = [];
+  const prefix = baseDir + mod;
+  if (mod) candidates.push(`${prefix}.py`, `${prefix}/__init__.py`);
+  if (imp.name && imp.name !== '*') candidates.push(`${prefix ? prefix + '/' : baseDir}${imp.name}.py`);
+  // Absolute imports may also resolve relative to the app's own folder (scripts run from there).
+  if (imp.level === 0 && dir && mod) candidates.push(`${dir}${mod}.py`, `${dir}${mod}/__init__.py`);
+  return candidates.filter((c) => c !== fromPath && space.has(c));
 }
 
 function parentDir(dir: string, levels: number): string {
