@@ -2,9 +2,9 @@ import torch
 import gradio as gr
 from transformers import pipeline
 
+torch.cuda.init()
 import spaces
 
-torch.cuda.init()
 generator = pipeline("text-generation", model="HuggingFaceTB/SmolLM2-360M-Instruct", device="cuda")
 generator.model = torch.compile(generator.model)
 
