@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
@@ -35,7 +35,7 @@ export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@r
 Lint Hugging Face Space repositories before you push.
 
 Options:
-  -f, --format <name>     stylish (default) or json
+  -f, --format <name>     stylish (default), json, sarif (SARIF 2.1.0) or github (Actions annotations)
       --fix               apply safe fixes to the files
       --fix-dry-run       compute fixes without writing (json output includes "output")
       --rule <id=level>   set a rule to off|error|warning|info (repeatable)

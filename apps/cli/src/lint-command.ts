@@ -19,9 +19,11 @@ import { DirectorySource, findSpaceRoot, writeFixes } from '@spacelint/core/node
 import { readFileSync } from 'node:fs';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
+import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
+import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { totals, type FileReport } from './report.js';
+import { totals, type FileReport, type RunInfo } from './report.js';
 import { UsageError } from './usage-error.js';
 
 /** One Space to lint and, when the user named files, the files to report on. */
@@ -34,11 +36,13 @@ export interface LintTarget {
   display(path: string): string;
 }
 
-export type Formatter = (reports: FileReport[], options: LintOptions) => string;
+export type Formatter = (reports: FileReport[], options: LintOptions, run: RunInfo) => string;
 
 const FORMATTERS: Record<string, Formatter> = {
   stylish: (reports, o) => formatStylish(reports, colorsFor(o.outputFile ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout, o.noColor)),
   json: (reports) => formatJson(reports) + '\n',
+  sarif: (reports, _o, run) => formatSarif(reports, run),
+  github: (reports, _o, run) => formatGithub(reports, run),
 };
 
 /** Formats added by other modules (SARIF, GitHub annotations) register here. */
@@ -170,7 +174,15 @@ export async function runLint(options: LintOptions): Promise<number> {
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\` (use ${Object.keys(FORMATTERS).join(', ')})`);
   const targets = await resolveTargets(options.paths);
   const outcome = await lintTargets(targets, options);
-  const text = formatter(outcome.reports, options);
+  const run: RunInfo = {
+    cwd: process.cwd(),
+    spaces: targets.map((t) => {
+      const own = outcome.reports.filter((r) => r.spaceRoot === t.root);
+      const c = totals(own);
+      return { root: t.root, errors: c.errors, warnings: c.warnings, infos: c.infos, suppressed: 0 };
+    }),
+  };
+  const text = formatter(outcome.reports, options, run);
   if (options.outputFile) await writeFile(options.outputFile, text);
   else if (text) process.stdout.write(text);
   for (const f of outcome.writeFailures) process.stderr.write(`spacelint: ${f}\n`);

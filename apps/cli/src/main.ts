@@ -2,8 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { HELP, parseCommand } from './args.js';
 import { UsageError } from './usage-error.js';
-
-declare const SPACELINT_VERSION: string | undefined;
+import { VERSION } from './version.js';
 
 /**
  * The `spacelint` command. Exit codes: 0 clean, 1 findings (error level, or over --max-warnings),
@@ -16,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     case 'version':
-      process.stdout.write(`${typeof SPACELINT_VERSION === 'string' ? SPACELINT_VERSION : '0.0.0-dev'}\n`);
+      process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'rules':
       return (await import('./rules-command.js')).runRules(command.format);

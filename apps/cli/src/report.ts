@@ -15,6 +15,24 @@ export interface FileReport {
   output?: string;
 }
 
+/** What the formatters know about the run beyond the findings. */
+export interface RunInfo {
+  /** The working directory (SARIF and GitHub paths are relative to it). */
+  cwd: string;
+  /** Every Space linted, in the order given, including clean ones. */
+  spaces: SpaceSummary[];
+}
+
+export interface SpaceSummary {
+  /** The Space root (absolute directory or hf:// URL). */
+  root: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings hidden by the Space's spacelint-suppressions.json. */
+  suppressed: number;
+}
+
 export interface Totals {
   errors: number;
   warnings: number;
