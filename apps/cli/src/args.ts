@@ -15,6 +15,8 @@ export interface LintOptions {
   noColor: boolean;
   config?: string;
   outputFile?: string;
+  /** Files that are in no Space are skipped instead of being a usage error (pre-commit passes every staged file). */
+  skipOutsideSpaces: boolean;
 }
 
 export type Command =
@@ -44,6 +46,7 @@ Options:
       --no-color          plain output
   -c, --config <file>     use this config file (over .spacelint.yaml)
   -o, --output-file <f>   write the report to a file
+      --skip-outside-spaces  skip files that belong to no Space instead of failing (pre-commit)
   -h, --help              show this help
   -v, --version           print the version
 
@@ -74,6 +77,7 @@ export function parseCommand(argv: string[]): Command {
     color: { type: 'boolean' },
     config: { type: 'string', short: 'c' },
     'output-file': { type: 'string', short: 'o' },
+    'skip-outside-spaces': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
   });
@@ -98,6 +102,7 @@ export function parseCommand(argv: string[]): Command {
       noColor: Boolean(values['no-color']) || values.color === false,
       config: values.config as string | undefined,
       outputFile: values['output-file'] as string | undefined,
+      skipOutsideSpaces: Boolean(values['skip-outside-spaces']),
     },
   };
 }

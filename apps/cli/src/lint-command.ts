@@ -80,8 +80,12 @@ export function cliConfig(options: LintOptions): LintConfig[] {
   return configs;
 }
 
-/** Resolves CLI paths to Spaces: a directory is a Space; a file belongs to the nearest Space above it. */
-export async function resolveTargets(paths: string[]): Promise<LintTarget[]> {
+/**
+ * Resolves CLI paths to Spaces: a directory is a Space; a file belongs to the nearest Space above it. With
+ * `skipOutside`, a file in no Space is left out silently (pre-commit hands over every matching staged file
+ * of a repository that may hold Spaces in sub-folders, or none).
+ */
+export async function resolveTargets(paths: string[], skipOutside = false): Promise<LintTarget[]> {
   const byRoot = new Map<string, LintTarget>();
   for (const p of paths) {
     if (p.startsWith('hf://')) {
@@ -94,6 +98,7 @@ export async function resolveTargets(paths: string[]): Promise<LintTarget[]> {
     if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
     const isDir = statSync(abs).isDirectory();
     const root = isDir ? abs : findSpaceRoot(abs, { walk: true });
+    if (!root && skipOutside) continue;
     if (!root) throw new UsageError(`${p} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
     let target = byRoot.get(root);
     if (!target) {
@@ -172,7 +177,7 @@ function toReports(target: LintTarget, snapshot: Snapshot, diagnostics: Diagnost
 export async function runLint(options: LintOptions): Promise<number> {
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\` (use ${Object.keys(FORMATTERS).join(', ')})`);
-  const targets = await resolveTargets(options.paths);
+  const targets = await resolveTargets(options.paths, options.skipOutsideSpaces);
   const outcome = await lintTargets(targets, options);
   const run: RunInfo = {
     cwd: process.cwd(),
