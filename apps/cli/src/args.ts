@@ -17,6 +17,12 @@ export interface LintOptions {
   outputFile?: string;
   /** Files that are in no Space are skipped instead of being a usage error (pre-commit passes every staged file). */
   skipOutsideSpaces: boolean;
+  /** `--suppress-all`: record every current finding in each Space's spacelint-suppressions.json. */
+  suppressAll: boolean;
+  /** `--suppress-rule <id>`: record the current findings of these rules only. */
+  suppressRules: string[];
+  pruneSuppressions: boolean;
+  passOnUnprunedSuppressions: boolean;
 }
 
 export type Command =
@@ -47,6 +53,13 @@ Options:
   -c, --config <file>     use this config file (over .spacelint.yaml)
   -o, --output-file <f>   write the report to a file
       --skip-outside-spaces  skip files that belong to no Space instead of failing (pre-commit)
+
+Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
+      --suppress-all      record every current finding in <space>/spacelint-suppressions.json;
+                          later runs report only new ones
+      --suppress-rule <id>  record the current findings of this rule only (repeatable)
+      --prune-suppressions  remove recorded findings that no longer occur
+      --pass-on-unpruned-suppressions  do not fail (exit 2) when recorded findings no longer occur
   -h, --help              show this help
   -v, --version           print the version
 
@@ -78,6 +91,10 @@ export function parseCommand(argv: string[]): Command {
     config: { type: 'string', short: 'c' },
     'output-file': { type: 'string', short: 'o' },
     'skip-outside-spaces': { type: 'boolean', default: false },
+    'suppress-all': { type: 'boolean', default: false },
+    'suppress-rule': { type: 'string', multiple: true, default: [] },
+    'prune-suppressions': { type: 'boolean', default: false },
+    'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
   });
@@ -89,6 +106,11 @@ export function parseCommand(argv: string[]): Command {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, got \`${values['max-warnings']}\``);
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const suppressRules = values['suppress-rule'] as string[];
+  if (values['suppress-all'] && suppressRules.length) throw new UsageError('use either --suppress-all or --suppress-rule, not both');
+  if (values['fix-dry-run'] && (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])) {
+    throw new UsageError('--fix-dry-run writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
+  }
   return {
     name: 'lint',
     options: {
@@ -103,6 +125,10 @@ export function parseCommand(argv: string[]): Command {
       config: values.config as string | undefined,
       outputFile: values['output-file'] as string | undefined,
       skipOutsideSpaces: Boolean(values['skip-outside-spaces']),
+      suppressAll: Boolean(values['suppress-all']),
+      suppressRules,
+      pruneSuppressions: Boolean(values['prune-suppressions']),
+      passOnUnprunedSuppressions: Boolean(values['pass-on-unpruned-suppressions']),
     },
   };
 }

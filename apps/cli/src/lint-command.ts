@@ -1,22 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  ConfigError,
-  fixSnapshot,
-  initParsers,
-  LEVEL_RANK,
-  lintSnapshot,
-  parseConfigText,
-  parseSetting,
-  RULE_IDS,
-  type Diagnostic,
-  type FileSource,
-  type LintConfig,
-  type Snapshot,
-} from '@spacelint/core';
-import { DirectorySource, findSpaceRoot, writeFixes } from '@spacelint/core/node';
-import { readFileSync } from 'node:fs';
+import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
+import { DirectorySource, findSpaceRoot } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
 import { formatGithub } from './formatters/github.js';
@@ -24,6 +10,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { totals, type FileReport, type RunInfo } from './report.js';
+import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
 
 /** One Space to lint and, when the user named files, the files to report on. */
@@ -34,18 +21,20 @@ export interface LintTarget {
   only?: Set<string>;
   /** How a repo-relative path is shown (absolute path, or hf:// URL). */
   display(path: string): string;
+  /** A Space on disk, which a worker thread can re-open from its root (not a Hub Space). */
+  local: boolean;
 }
 
 export type Formatter = (reports: FileReport[], options: LintOptions, run: RunInfo) => string;
 
 const FORMATTERS: Record<string, Formatter> = {
-  stylish: (reports, o) => formatStylish(reports, colorsFor(o.outputFile ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout, o.noColor)),
+  stylish: (reports, o, run) => formatStylish(reports, colorsFor(o.outputFile ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout, o.noColor), { run }),
   json: (reports) => formatJson(reports) + '\n',
   sarif: (reports, _o, run) => formatSarif(reports, run),
   github: (reports, _o, run) => formatGithub(reports, run),
 };
 
-/** Formats added by other modules (SARIF, GitHub annotations) register here. */
+/** Formats added by other modules register here. */
 export function registerFormatter(name: string, formatter: Formatter): void {
   FORMATTERS[name] = formatter;
 }
@@ -60,7 +49,11 @@ export function cliConfig(options: LintOptions): LintConfig[] {
     } catch {
       throw new UsageError(`cannot read config file ${options.config}`);
     }
-    configs.push(parseConfigText(text, options.config, RULE_IDS));
+    try {
+      configs.push(parseConfigText(text, options.config, RULE_IDS));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
   }
   if (options.rules.length) {
     const rules: LintConfig['rules'] = {};
@@ -77,6 +70,7 @@ export function cliConfig(options: LintOptions): LintConfig[] {
     }
     configs.push({ rules });
   }
+  for (const id of options.suppressRules) if (!RULE_IDS.has(id)) throw new UsageError(`unknown rule \`${id}\` in --suppress-rule (see \`spacelint rules\`)`);
   return configs;
 }
 
@@ -102,7 +96,7 @@ export async function resolveTargets(paths: string[], skipOutside = false): Prom
     if (!root) throw new UsageError(`${p} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
     let target = byRoot.get(root);
     if (!target) {
-      target = { root, source: new DirectorySource(root), display: (path) => join(root, path), only: isDir ? undefined : new Set() };
+      target = { root, source: new DirectorySource(root), display: (path) => join(root, path), only: isDir ? undefined : new Set(), local: true };
       byRoot.set(root, target);
     }
     if (isDir) target.only = undefined;
@@ -113,65 +107,52 @@ export async function resolveTargets(paths: string[], skipOutside = false): Prom
 
 export interface LintOutcome {
   reports: FileReport[];
+  results: SpaceResult[];
   exitCode: number;
-  writeFailures: string[];
+  /** Lines for stderr (files that could not be fixed, suppressions to prune). */
+  messages: string[];
+}
+
+function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[]): SpaceJob {
+  const suppressing = options.suppressAll || options.suppressRules.length > 0;
+  return {
+    root: target.root,
+    only: target.only ? [...target.only].sort() : undefined,
+    configs,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    quiet: options.quiet,
+    suppress: suppressing ? { rules: options.suppressAll ? undefined : options.suppressRules } : undefined,
+    pruneSuppressions: options.pruneSuppressions,
+    ownFiles: [],
+  };
 }
 
 export async function lintTargets(targets: LintTarget[], options: LintOptions): Promise<LintOutcome> {
   const configs = cliConfig(options);
-  const snapshots = await Promise.all(targets.map((t) => t.source.snapshot()));
-  await initParsers();
-  const reports: FileReport[] = [];
-  const writeFailures: string[] = [];
+  const jobs = targets.map((t) => jobFor(t, options, configs));
+  const results: SpaceResult[] = [];
   for (let i = 0; i < targets.length; i++) {
-    const target = targets[i];
-    const snapshot = snapshots[i];
-    let diagnostics: Diagnostic[];
-    let changed = new Map<string, { text: string; bom: boolean }>();
-    try {
-      if (options.fix || options.fixDryRun) {
-        const result = fixSnapshot(snapshot, ...configs);
-        diagnostics = result.diagnostics;
-        changed = result.changes;
-        if (options.fix && changed.size) {
-          for (const f of await writeFixes(target.root, changed)) {
-            writeFailures.push(`${target.display(f.file)}: not fixed: ${f.message}`);
-            changed.delete(f.file);
-          }
-        }
-      } else {
-        diagnostics = lintSnapshot(snapshot, ...configs).diagnostics;
-      }
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message);
-      throw error;
-    }
-    if (options.quiet) diagnostics = diagnostics.filter((d) => d.level === 'error');
-    reports.push(...toReports(target, snapshot, diagnostics, options.fixDryRun ? changed : undefined));
+    const t = targets[i];
+    results.push(await lintSpace(jobs[i], t.local ? undefined : t.source, t.display));
   }
+  const failed = results.find((r) => r.error);
+  if (failed) throw new UsageError(failed.error!);
+  const reports = results.flatMap((r) => r.reports);
+  const messages = results.flatMap((r) => r.writeFailures);
+  const unused = results.filter((r) => r.unusedSuppressions > 0);
   const t = totals(reports);
   const overWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && t.warnings > options.maxWarnings;
-  const exitCode = writeFailures.length ? 2 : t.errors > 0 || overWarnings ? 1 : 0;
-  return { reports, exitCode, writeFailures };
-}
-
-function toReports(target: LintTarget, snapshot: Snapshot, diagnostics: Diagnostic[], dryRun?: Map<string, { text: string }>): FileReport[] {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    if (target.only && !target.only.has(d.file)) continue;
-    byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  let exitCode = messages.length ? 2 : t.errors > 0 || overWarnings ? 1 : 0;
+  if (unused.length && !options.passOnUnprunedSuppressions) {
+    // ESLint's behaviour: a recorded finding that was fixed must be pruned, so the record only shrinks.
+    messages.push(
+      `There are suppressions left that do not occur anymore (${unused.map((r) => join(r.root, 'spacelint-suppressions.json')).join(', ')}). ` +
+        'Run spacelint with --prune-suppressions to remove them, or pass --pass-on-unpruned-suppressions to ignore them.',
+    );
+    exitCode = 2;
   }
-  for (const path of dryRun?.keys() ?? []) if (!byFile.has(path) && (!target.only || target.only.has(path))) byFile.set(path, []);
-  return [...byFile.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, list]) => ({
-      filePath: target.display(file),
-      relativePath: file,
-      spaceRoot: target.root,
-      diagnostics: list.sort((a, b) => a.line - b.line || a.column - b.column || LEVEL_RANK[b.level] - LEVEL_RANK[a.level]),
-      source: snapshot.files.get(file)?.text,
-      output: dryRun?.get(file)?.text,
-    }));
+  return { reports, results, exitCode, messages };
 }
 
 export async function runLint(options: LintOptions): Promise<number> {
@@ -179,17 +160,10 @@ export async function runLint(options: LintOptions): Promise<number> {
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\` (use ${Object.keys(FORMATTERS).join(', ')})`);
   const targets = await resolveTargets(options.paths, options.skipOutsideSpaces);
   const outcome = await lintTargets(targets, options);
-  const run: RunInfo = {
-    cwd: process.cwd(),
-    spaces: targets.map((t) => {
-      const own = outcome.reports.filter((r) => r.spaceRoot === t.root);
-      const c = totals(own);
-      return { root: t.root, errors: c.errors, warnings: c.warnings, infos: c.infos, suppressed: 0 };
-    }),
-  };
+  const run: RunInfo = { cwd: process.cwd(), spaces: outcome.results.map((r) => r.summary) };
   const text = formatter(outcome.reports, options, run);
   if (options.outputFile) await writeFile(options.outputFile, text);
   else if (text) process.stdout.write(text);
-  for (const f of outcome.writeFailures) process.stderr.write(`spacelint: ${f}\n`);
+  for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
   return outcome.exitCode;
 }

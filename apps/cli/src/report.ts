@@ -9,6 +9,8 @@ export interface FileReport {
   /** The Space root (absolute directory or hf:// URL). */
   spaceRoot: string;
   diagnostics: Diagnostic[];
+  /** Findings hidden by the Space's spacelint-suppressions.json (not counted anywhere). */
+  suppressed?: Diagnostic[];
   /** The file's text (for code frames), when available. */
   source?: string;
   /** With --fix-dry-run: the fixed text. */

@@ -1,4 +1,4 @@
-import { redactSecrets, type Fix, type Suggestion } from '@spacelint/core';
+import { redactSecrets, type Diagnostic, type Fix, type Suggestion } from '@spacelint/core';
 import type { FileReport } from '../report.js';
 
 /**
@@ -9,7 +9,7 @@ import type { FileReport } from '../report.js';
 export function formatJson(reports: FileReport[]): string {
   return JSON.stringify(
     reports.map((r) => {
-      const messages = r.diagnostics.map((d) => ({
+      const message = (d: Diagnostic) => ({
         ruleId: d.ruleId,
         severity: d.level === 'error' ? 2 : 1,
         level: d.level,
@@ -20,12 +20,15 @@ export function formatJson(reports: FileReport[]): string {
         endColumn: d.endColumn,
         ...(d.fix ? { fix: redactFix(d.fix) } : {}),
         ...(d.suggestions ? { suggestions: d.suggestions.map((s): Suggestion => ({ desc: redactSecrets(s.desc), fix: redactFix(s.fix) })) } : {}),
-      }));
+      });
+      const messages = r.diagnostics.map(message);
+      // As ESLint reports findings hidden by its bulk suppressions file.
+      const suppressedMessages = (r.suppressed ?? []).map((d) => ({ ...message(d), suppressions: [{ kind: 'file', justification: '' }] }));
       const count = (level: string, fixable = false) => r.diagnostics.filter((d) => d.level === level && (!fixable || d.fix)).length;
       return {
         filePath: r.filePath,
         messages,
-        suppressedMessages: [],
+        suppressedMessages,
         errorCount: count('error'),
         fatalErrorCount: 0,
         warningCount: count('warning'),

@@ -1,9 +1,9 @@
 import { LineIndex, redactSecrets } from '@spacelint/core';
 import type { Colors } from '../color.js';
-import { plural, totals, type FileReport } from '../report.js';
+import { plural, totals, type FileReport, type RunInfo } from '../report.js';
 
 /** ESLint-like stylish output with a code frame under each finding and one summary line. */
-export function formatStylish(reports: FileReport[], colors: Colors, options: { codeFrames?: boolean } = {}): string {
+export function formatStylish(reports: FileReport[], colors: Colors, options: { codeFrames?: boolean; run?: RunInfo } = {}): string {
   const out: string[] = [];
   const frames = options.codeFrames !== false;
   for (const r of reports) {
