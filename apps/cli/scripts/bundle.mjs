@@ -16,7 +16,11 @@ const buildId = hashTree([new URL('../src/', import.meta.url).pathname, core.rep
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: { spacelint: new URL('../src/main.ts', import.meta.url).pathname },
+  entryPoints: {
+    spacelint: new URL('../src/main.ts', import.meta.url).pathname,
+    // Worker threads of several-Space runs (src/worker-pool.ts loads it from next to its own chunk).
+    'spacelint-worker': new URL('../src/space-worker.ts', import.meta.url).pathname,
+  },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   bundle: true,

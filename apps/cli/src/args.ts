@@ -23,6 +23,8 @@ export interface LintOptions {
   suppressRules: string[];
   pruneSuppressions: boolean;
   passOnUnprunedSuppressions: boolean;
+  /** Worker threads for several Spaces: a number, `auto` (one per core) or `off` (this thread only). */
+  concurrency: number | 'auto' | 'off';
 }
 
 export type Command =
@@ -53,6 +55,7 @@ Options:
   -c, --config <file>     use this config file (over .spacelint.yaml)
   -o, --output-file <f>   write the report to a file
       --skip-outside-spaces  skip files that belong to no Space instead of failing (pre-commit)
+      --concurrency <n>   worker threads for several Spaces: a number, auto (default) or off
 
 Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
       --suppress-all      record every current finding in <space>/spacelint-suppressions.json;
@@ -91,6 +94,7 @@ export function parseCommand(argv: string[]): Command {
     config: { type: 'string', short: 'c' },
     'output-file': { type: 'string', short: 'o' },
     'skip-outside-spaces': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: 'auto' },
     'suppress-all': { type: 'boolean', default: false },
     'suppress-rule': { type: 'string', multiple: true, default: [] },
     'prune-suppressions': { type: 'boolean', default: false },
@@ -106,6 +110,10 @@ export function parseCommand(argv: string[]): Command {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, got \`${values['max-warnings']}\``);
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const concurrency = String(values.concurrency);
+  if (concurrency !== 'auto' && concurrency !== 'off' && !(Number.isInteger(Number(concurrency)) && Number(concurrency) >= 1)) {
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, auto or off, got \`${concurrency}\``);
+  }
   const suppressRules = values['suppress-rule'] as string[];
   if (values['suppress-all'] && suppressRules.length) throw new UsageError('use either --suppress-all or --suppress-rule, not both');
   if (values['fix-dry-run'] && (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])) {
@@ -129,6 +137,7 @@ export function parseCommand(argv: string[]): Command {
       suppressRules,
       pruneSuppressions: Boolean(values['prune-suppressions']),
       passOnUnprunedSuppressions: Boolean(values['pass-on-unpruned-suppressions']),
+      concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
     },
   };
 }

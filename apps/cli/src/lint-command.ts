@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
 import { DirectorySource, findSpaceRoot } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
@@ -10,6 +12,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { totals, type FileReport, type RunInfo } from './report.js';
+import { ProgressLine } from './progress.js';
 import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
 
@@ -128,13 +131,49 @@ function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[])
   };
 }
 
+/** How many worker threads lint the local Spaces; 0 = lint them in this thread. */
+export function workerThreads(localSpaces: number, concurrency: LintOptions['concurrency']): number {
+  if (concurrency === 'off' || localSpaces < 2) return 0;
+  const threads = Math.min(concurrency === 'auto' ? availableParallelism() : concurrency, localSpaces);
+  return threads >= 2 ? threads : 0;
+}
+
 export async function lintTargets(targets: LintTarget[], options: LintOptions): Promise<LintOutcome> {
   const configs = cliConfig(options);
   const jobs = targets.map((t) => jobFor(t, options, configs));
-  const results: SpaceResult[] = [];
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i];
-    results.push(await lintSpace(jobs[i], t.local ? undefined : t.source, t.display));
+  const local = targets.flatMap((t, i) => (t.local ? [i] : []));
+  const threads = workerThreads(local.length, options.concurrency);
+  if (targets.length === 1) {
+    // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
+    // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). Must precede the WASM load.
+    // Several Spaces keep default tiering: the optimised code pays off over a batch.
+    setFlagsFromString('--liftoff-only');
+  }
+  const started = performance.now();
+  const progress = targets.length > 1 ? new ProgressLine(process.stderr, targets.length) : undefined;
+  const results: SpaceResult[] = new Array(targets.length);
+  let done = 0;
+  try {
+    if (threads > 0) {
+      const { lintInWorkers } = await import('./worker-pool.js');
+      const fromWorkers = await lintInWorkers(
+        local.map((i) => jobs[i]),
+        threads,
+        () => progress?.update(++done),
+      );
+      local.forEach((i, k) => (results[i] = fromWorkers[k]));
+    }
+    for (let i = 0; i < targets.length; i++) {
+      if (results[i]) continue;
+      const t = targets[i];
+      results[i] = await lintSpace(jobs[i], t.local ? undefined : t.source, t.display);
+      progress?.update(++done);
+    }
+  } finally {
+    progress?.stop();
+  }
+  if (process.env.SPACELINT_DEBUG) {
+    process.stderr.write(`spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} worker threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms\n`);
   }
   const failed = results.find((r) => r.error);
   if (failed) throw new UsageError(failed.error!);

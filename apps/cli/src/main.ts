@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
 import { HELP, parseCommand } from './args.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -24,9 +23,6 @@ async function main(argv: string[]): Promise<number> {
     case 'other':
       return (await import('./commands.js')).runOther(command.command, command.argv);
     case 'lint': {
-      // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
-      // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). Must precede the WASM load.
-      if (command.options.paths.length === 1) setFlagsFromString('--liftoff-only');
       const { runLint } = await import('./lint-command.js');
       return runLint(command.options);
     }
