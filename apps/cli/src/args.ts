@@ -25,6 +25,9 @@ export interface LintOptions {
   passOnUnprunedSuppressions: boolean;
   /** Worker threads for several Spaces: a number, `auto` (one per core) or `off` (this thread only). */
   concurrency: number | 'auto' | 'off';
+  /** `--cache`: reuse the findings of Spaces whose files did not change since the last run. */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export type Command =
@@ -56,6 +59,8 @@ Options:
   -o, --output-file <f>   write the report to a file
       --skip-outside-spaces  skip files that belong to no Space instead of failing (pre-commit)
       --concurrency <n>   worker threads for several Spaces: a number, auto (default) or off
+      --cache             skip Spaces whose files did not change since the last run
+      --cache-location <path>  cache file or folder (default: ./.spacelint-cache)
 
 Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
       --suppress-all      record every current finding in <space>/spacelint-suppressions.json;
@@ -95,6 +100,8 @@ export function parseCommand(argv: string[]): Command {
     'output-file': { type: 'string', short: 'o' },
     'skip-outside-spaces': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: 'auto' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
     'suppress-all': { type: 'boolean', default: false },
     'suppress-rule': { type: 'string', multiple: true, default: [] },
     'prune-suppressions': { type: 'boolean', default: false },
@@ -138,6 +145,8 @@ export function parseCommand(argv: string[]): Command {
       pruneSuppressions: Boolean(values['prune-suppressions']),
       passOnUnprunedSuppressions: Boolean(values['pass-on-unpruned-suppressions']),
       concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
+      cache: Boolean(values.cache) || values['cache-location'] !== undefined,
+      cacheLocation: values['cache-location'] as string | undefined,
     },
   };
 }

@@ -12,6 +12,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { totals, type FileReport, type RunInfo } from './report.js';
+import { cacheFilePath, loadCache, runKey, saveCache, type LintCache } from './lint-cache.js';
 import { ProgressLine } from './progress.js';
 import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
@@ -116,8 +117,17 @@ export interface LintOutcome {
   messages: string[];
 }
 
-function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[]): SpaceJob {
+interface CacheState {
+  file: string;
+  key: string;
+  data: LintCache;
+}
+
+function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[], cache?: CacheState): SpaceJob {
   const suppressing = options.suppressAll || options.suppressRules.length > 0;
+  // The cache file may live inside the Space (the default, when run from the Space root): never lint it.
+  const cacheInside = cache && target.local ? relative(target.root, cache.file) : undefined;
+  const ownFiles = cacheInside && !cacheInside.startsWith('..') ? [cacheInside.split('\\').join('/'), `${cacheInside.split('\\').join('/')}.${process.pid}.tmp`] : [];
   return {
     root: target.root,
     only: target.only ? [...target.only].sort() : undefined,
@@ -127,7 +137,8 @@ function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[])
     quiet: options.quiet,
     suppress: suppressing ? { rules: options.suppressAll ? undefined : options.suppressRules } : undefined,
     pruneSuppressions: options.pruneSuppressions,
-    ownFiles: [],
+    ownFiles,
+    ...(cache ? { cache: { key: cache.key, entry: cache.data.spaces[target.root] } } : {}),
   };
 }
 
@@ -139,9 +150,22 @@ export function workerThreads(localSpaces: number, concurrency: LintOptions['con
 }
 
 export async function lintTargets(targets: LintTarget[], options: LintOptions): Promise<LintOutcome> {
+  const started = performance.now();
   const configs = cliConfig(options);
-  const jobs = targets.map((t) => jobFor(t, options, configs));
-  const local = targets.flatMap((t, i) => (t.local ? [i] : []));
+  let cache: CacheState | undefined;
+  if (options.cache && !options.fix && !options.fixDryRun) {
+    const file = cacheFilePath(options.cacheLocation);
+    cache = { file, key: runKey(configs), data: await loadCache(file) };
+  }
+  const jobs = targets.map((t) => jobFor(t, options, configs, cache));
+  const results: SpaceResult[] = new Array(targets.length);
+  if (cache && targets.length > 1) {
+    // Reuse what the cache has here, reading and hashing every Space concurrently; only the Spaces that
+    // changed go to the worker threads (starting a worker costs more than checking a Space).
+    const reused = await Promise.all(targets.map((t, i) => (t.local ? lintSpace({ ...jobs[i], cacheOnly: true }) : undefined)));
+    reused.forEach((r, i) => r && (results[i] = r));
+  }
+  const local = targets.flatMap((t, i) => (t.local && !results[i] ? [i] : []));
   const threads = workerThreads(local.length, options.concurrency);
   if (targets.length === 1) {
     // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
@@ -149,10 +173,8 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
     // Several Spaces keep default tiering: the optimised code pays off over a batch.
     setFlagsFromString('--liftoff-only');
   }
-  const started = performance.now();
   const progress = targets.length > 1 ? new ProgressLine(process.stderr, targets.length) : undefined;
-  const results: SpaceResult[] = new Array(targets.length);
-  let done = 0;
+  let done = results.filter(Boolean).length;
   try {
     if (threads > 0) {
       const { lintInWorkers } = await import('./worker-pool.js');
@@ -172,8 +194,30 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   } finally {
     progress?.stop();
   }
+  if (cache) {
+    let changed = false;
+    for (const r of results) {
+      if (r.cacheEntry && !r.cacheHit) {
+        cache.data.spaces[r.root] = r.cacheEntry;
+        changed = true;
+      }
+    }
+    if (changed) {
+      try {
+        await saveCache(cache.file, cache.data);
+      } catch (error) {
+        // A cache that cannot be written only costs speed next time; say so once.
+        process.stderr.write(`spacelint: could not write the cache ${cache.file}: ${(error as Error).message}\n`);
+      }
+    }
+  }
   if (process.env.SPACELINT_DEBUG) {
-    process.stderr.write(`spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} worker threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms\n`);
+    const hits = results.filter((r) => r.cacheHit).length;
+    process.stderr.write(
+      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} worker threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms` +
+        (cache ? `; cache: ${hits} unchanged, ${results.length - hits} linted` : '') +
+        '\n',
+    );
   }
   const failed = results.find((r) => r.error);
   if (failed) throw new UsageError(failed.error!);

@@ -11,6 +11,7 @@ import {
   type Snapshot,
 } from '@spacelint/core';
 import { DirectorySource, writeFixes } from '@spacelint/core/node';
+import { cachedDiagnostics, cacheEntry, entryMatches, fileHashes, type CacheEntry } from './lint-cache.js';
 import { totals, type FileReport, type SpaceSummary } from './report.js';
 import {
   applySuppressions,
@@ -43,6 +44,10 @@ export interface SpaceJob {
   pruneSuppressions: boolean;
   /** Repo-relative paths (inside this Space) that are spacelint's own files, never linted. */
   ownFiles: string[];
+  /** `--cache`: the run's key and this Space's stored entry; the result carries the entry to store. */
+  cache?: { key: string; entry?: CacheEntry };
+  /** Return undefined instead of linting when the cache has no valid entry (the main thread's first pass). */
+  cacheOnly?: boolean;
 }
 
 export interface SpaceResult {
@@ -54,6 +59,9 @@ export interface SpaceResult {
   unusedSuppressions: number;
   /** A problem with the Space's configuration (a usage error, exit 2). */
   error?: string;
+  /** With `--cache`: the entry to store, and whether it was reused unchanged. */
+  cacheEntry?: CacheEntry;
+  cacheHit?: boolean;
 }
 
 /** How a target shows its paths; a directory Space shows absolute paths. */
@@ -66,17 +74,26 @@ export function spaceSource(job: SpaceJob): FileSource {
 }
 
 /**
- * Lints one Space: snapshot, lint (or fix), bulk suppressions, then the per-file reports. Parsers are
- * initialised on first need (once per process or worker).
+ * Lints one Space: snapshot, lint (or fix, or reuse the cached findings), bulk suppressions, then the
+ * per-file reports. Parsers are initialised on first need (once per process or worker), so a run whose
+ * Spaces all come from the cache never loads the WebAssembly.
  */
-export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(job), display: Display = (p) => join(job.root, p)): Promise<SpaceResult> {
+export async function lintSpace(job: SpaceJob & { cacheOnly: true }, source?: FileSource, display?: Display): Promise<SpaceResult | undefined>;
+export async function lintSpace(job: SpaceJob, source?: FileSource, display?: Display): Promise<SpaceResult>;
+export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(job), display: Display = (p) => join(job.root, p)): Promise<SpaceResult | undefined> {
   const snapshot = await source.snapshot();
   const writeFailures: string[] = [];
   let diagnostics: Diagnostic[];
   let changed = new Map<string, { text: string; bom: boolean }>();
+  const useCache = job.cache !== undefined && !job.fix && !job.fixDryRun && !snapshot.root.startsWith('hf://');
+  const hashes = useCache ? fileHashes(snapshot) : undefined;
+  const hit = useCache && entryMatches(job.cache!.entry, job.cache!.key, hashes!) ? job.cache!.entry : undefined;
+  if (!hit && job.cacheOnly) return undefined;
   try {
-    await initParsers();
-    if (job.fix || job.fixDryRun) {
+    if (hit) {
+      diagnostics = cachedDiagnostics(hit);
+    } else if (job.fix || job.fixDryRun) {
+      await initParsers();
       const result = fixSnapshot(snapshot, ...job.configs);
       diagnostics = result.diagnostics;
       changed = result.changes;
@@ -87,6 +104,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
         }
       }
     } else {
+      await initParsers();
       diagnostics = lintSnapshot(snapshot, ...job.configs).diagnostics;
     }
   } catch (error) {
@@ -94,6 +112,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
     throw error;
   }
 
+  const stored = useCache ? (hit ?? cacheEntry(job.cache!.key, hashes!, diagnostics)) : undefined;
   const only = job.only ? new Set(job.only) : undefined;
   const inScope = (file: string) => !only || only.has(file);
   let suppressed: Diagnostic[] = [];
@@ -118,6 +137,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
     summary: { root: job.root, errors: t.errors, warnings: t.warnings, infos: t.infos, suppressed: suppressed.filter((d) => inScope(d.file)).length },
     writeFailures,
     unusedSuppressions,
+    ...(stored ? { cacheEntry: stored, cacheHit: hit !== undefined } : {}),
   };
 }
 
