@@ -52,7 +52,8 @@ describe.skipIf(!hasPreCommit)(`pre-commit hook, end to end${hasPreCommit ? '' :
       expect(bad.output).toMatch(/spacelint\.+Failed/);
       expect(bad.output).toContain('config-app-file-missing');
       expect(bad.output).toContain(join(repo, 'spaces/bad/README.md'));
-      expect(bad.output).not.toContain('spaces/good');
+      expect(bad.output).not.toContain(join(repo, 'spaces/good/')); // no findings there...
+      expect(bad.output).toMatch(/✔ spaces\/good +no problems/); // ...and its line in the per-Space summary
       expect(bad.output).not.toContain('tools/release.py');
 
       writeFileSync(join(repo, 'spaces/bad/README.md'), BAD_README.replace('app_file: main.py\n', ''));
