@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +26,11 @@ export interface CacheEntry {
 }
 
 export const DEFAULT_CACHE_FILE = '.spacelint-cache';
+
+/** node:crypto costs ~7 ms to load: only runs with --cache load it. */
+function createHash(algorithm: string) {
+  return (process.getBuiltinModule('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
+}
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) to put it in. */
 export function cacheFilePath(location: string | undefined, cwd = process.cwd()): string {

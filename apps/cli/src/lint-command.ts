@@ -1,10 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
-import { DirectorySource, findSpaceRoot } from '@spacelint/core/node';
+import { DirectorySource } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
 import { formatGithub } from './formatters/github.js';
@@ -14,6 +12,7 @@ import { formatStylish } from './formatters/stylish.js';
 import { totals, type FileReport, type RunInfo } from './report.js';
 import { cacheFilePath, loadCache, runKey, saveCache, type LintCache } from './lint-cache.js';
 import { ProgressLine } from './progress.js';
+import { localPath } from './space-roots.js';
 import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
 
@@ -92,10 +91,9 @@ export async function resolveTargets(paths: string[], skipOutside = false): Prom
       byRoot.set(target.root, target);
       continue;
     }
-    const abs = resolve(p);
-    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
-    const isDir = statSync(abs).isDirectory();
-    const root = isDir ? abs : findSpaceRoot(abs, { walk: true });
+    const local = localPath(p);
+    if (!local) throw new UsageError(`no such file or directory: ${p}`);
+    const { abs, isDir, root } = local;
     if (!root && skipOutside) continue;
     if (!root) throw new UsageError(`${p} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
     let target = byRoot.get(root);
@@ -142,10 +140,11 @@ function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[],
   };
 }
 
-/** How many worker threads lint the local Spaces; 0 = lint them in this thread. */
+/** How many threads (this one and workers) lint the local Spaces; 0 = this thread alone. */
 export function workerThreads(localSpaces: number, concurrency: LintOptions['concurrency']): number {
   if (concurrency === 'off' || localSpaces < 2) return 0;
-  const threads = Math.min(concurrency === 'auto' ? availableParallelism() : concurrency, localSpaces);
+  const cores = (process.getBuiltinModule('node:os') as typeof import('node:os')).availableParallelism();
+  const threads = Math.min(concurrency === 'auto' ? cores : concurrency, localSpaces);
   return threads >= 2 ? threads : 0;
 }
 
@@ -167,23 +166,18 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   }
   const local = targets.flatMap((t, i) => (t.local && !results[i] ? [i] : []));
   const threads = workerThreads(local.length, options.concurrency);
-  if (targets.length === 1) {
-    // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
-    // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). Must precede the WASM load.
-    // Several Spaces keep default tiering: the optimised code pays off over a batch.
-    setFlagsFromString('--liftoff-only');
-  }
   const progress = targets.length > 1 ? new ProgressLine(process.stderr, targets.length) : undefined;
   let done = results.filter(Boolean).length;
   try {
     if (threads > 0) {
-      const { lintInWorkers } = await import('./worker-pool.js');
-      const fromWorkers = await lintInWorkers(
+      const { lintInPool } = await import('./worker-pool.js');
+      const fromPool = await lintInPool(
         local.map((i) => jobs[i]),
         threads,
+        (job) => lintSpace(job),
         () => progress?.update(++done),
       );
-      local.forEach((i, k) => (results[i] = fromWorkers[k]));
+      local.forEach((i, k) => (results[i] = fromPool[k]));
     }
     for (let i = 0; i < targets.length; i++) {
       if (results[i]) continue;
@@ -214,7 +208,7 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   if (process.env.SPACELINT_DEBUG) {
     const hits = results.filter((r) => r.cacheHit).length;
     process.stderr.write(
-      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} worker threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms` +
+      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms` +
         (cache ? `; cache: ${hits} unchanged, ${results.length - hits} linted` : '') +
         '\n',
     );

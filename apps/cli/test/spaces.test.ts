@@ -31,7 +31,7 @@ describe('several Spaces in one run', () => {
       const sequential = runCli(['-f', format, '--concurrency', 'off', ...names], { cwd: parent, env: { SPACELINT_DEBUG: '1' } });
       const parallel = runCli(['-f', format, '--concurrency', '3', ...names], { cwd: parent, env: { SPACELINT_DEBUG: '1' } });
       expect(sequential.stderr).toContain('8 Spaces on the main thread');
-      expect(parallel.stderr).toContain('8 Spaces on 3 worker threads');
+      expect(parallel.stderr).toContain('8 Spaces on 3 threads');
       expect(parallel.status).toBe(1);
       expect(parallel.stdout, format).toBe(sequential.stdout);
       expect(parallel.status).toBe(sequential.status);
