@@ -22,7 +22,7 @@ function cliWithoutParser(): string {
   return join(dir, 'spacelint.mjs');
 }
 
-describe('--cache', () => {
+describe('--cache', { timeout: 60_000 }, () => {
   it('reuses the findings of unchanged Spaces without loading the parser, and re-lints a changed Space', () => {
     const parent = mkdtempSync(join(tmpdir(), 'spacelint-cache-'));
     const a = join(parent, 'a');

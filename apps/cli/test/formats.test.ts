@@ -42,7 +42,7 @@ interface SarifLog {
   }[];
 }
 
-describe('--format sarif', () => {
+describe('--format sarif', { timeout: 60_000 }, () => {
   it('is valid SARIF 2.1.0 with every rule in the driver and the bad example as results', () => {
     const validate = sarifValidator();
     const r = runCli(['-f', 'sarif', join(EXAMPLES, 'bad-gradio-zerogpu')]);
@@ -102,7 +102,7 @@ describe('--format sarif', () => {
   });
 });
 
-describe('--format github', () => {
+describe('--format github', { timeout: 60_000 }, () => {
   it('prints one workflow command per finding; info is a notice', () => {
     const r = runCli(['-f', 'github', '--rule', 'config-unknown-key=info', join('examples', 'bad-gradio-zerogpu')]);
     expect(r.status).toBe(1);
@@ -129,7 +129,7 @@ describe('--format github', () => {
   });
 });
 
-describe('secrets are redacted in every format', () => {
+describe('secrets are redacted in every format', { timeout: 60_000 }, () => {
   it('masks a token-shaped string in messages, code frames, snippets and fixes', () => {
     const dir = tempSpace({ 'README.md': `---\nsdk: docker\n${TOKEN}: 1\nsdk-version: x\n---\n# ${TOKEN}\n`, Dockerfile: 'FROM x\n' });
     for (const format of ['stylish', 'json', 'sarif', 'github']) {

@@ -67,7 +67,7 @@ describe.skipIf(!hasPreCommit)(`pre-commit hook, end to end${hasPreCommit ? '' :
   });
 });
 
-describe('--skip-outside-spaces (the pre-commit mode)', () => {
+describe('--skip-outside-spaces (the pre-commit mode)', { timeout: 60_000 }, () => {
   it('skips files that belong to no Space; without it they are a usage error', () => {
     const outside = mkdtempSync(join(tmpdir(), 'spacelint-nospace-'));
     writeFileSync(join(outside, 'tool.py'), 'print(1)\n');

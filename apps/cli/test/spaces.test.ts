@@ -24,7 +24,7 @@ function spacesFolder(count: number): { parent: string; names: string[] } {
   return { parent, names };
 }
 
-describe('several Spaces in one run', () => {
+describe('several Spaces in one run', { timeout: 60_000 }, () => {
   it('lints them on worker threads with the same report as a sequential run, in the order given', () => {
     const { parent, names } = spacesFolder(8);
     for (const format of ['json', 'stylish', 'sarif', 'github']) {

@@ -14,7 +14,7 @@ function readSuppressions(dir: string): unknown {
   return JSON.parse(readFileSync(join(dir, FILE), 'utf8'));
 }
 
-describe('bulk suppressions (spacelint-suppressions.json)', () => {
+describe('bulk suppressions (spacelint-suppressions.json)', { timeout: 60_000 }, () => {
   it('--suppress-all records counts per file and rule; later runs report nothing until a new finding', () => {
     const dir = tempSpace({ 'README.md': README, 'app.py': APP });
     expect(runCli([dir]).status).toBe(1);
@@ -107,7 +107,7 @@ describe('bulk suppressions (spacelint-suppressions.json)', () => {
   });
 });
 
-describe('suppression arithmetic', () => {
+describe('suppression arithmetic', { timeout: 60_000 }, () => {
   const d = (file: string, ruleId: string, line = 1): Diagnostic => ({ ruleId, level: 'error', file, line, column: 1, endLine: 1, endColumn: 2, message: 'm' });
   const all = () => true;
 
