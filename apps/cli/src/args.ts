@@ -57,21 +57,24 @@ Options:
       --no-color          plain output
   -c, --config <file>     use this config file (over .spacelint.yaml)
   -o, --output-file <f>   write the report to a file
-      --skip-outside-spaces  skip files that belong to no Space instead of failing (pre-commit)
-      --concurrency <n>   worker threads for several Spaces: a number, auto (default) or off
-      --cache             skip Spaces whose files did not change since the last run
-      --cache-location <path>  cache file or folder (default: ./.spacelint-cache)
-
-Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
-      --suppress-all      record every current finding in <space>/spacelint-suppressions.json;
-                          later runs report only new ones
-      --suppress-rule <id>  record the current findings of this rule only (repeatable)
-      --prune-suppressions  remove recorded findings that no longer occur
-      --pass-on-unpruned-suppressions  do not fail (exit 2) when recorded findings no longer occur
   -h, --help              show this help
   -v, --version           print the version
 
-Exit codes: 0 no errors (warnings within --max-warnings), 1 problems found, 2 usage or internal error.
+CI and pre-commit (docs/ci.md):
+      --skip-outside-spaces    skip files that belong to no Space instead of failing (pre-commit)
+      --concurrency <n>        threads for several Spaces: a number, auto (default) or off
+      --cache                  reuse the findings of Spaces whose files did not change
+      --cache-location <path>  cache file or folder (default: ./.spacelint-cache)
+
+Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
+      --suppress-all           record every current finding in <space>/spacelint-suppressions.json;
+                               later runs report only new ones
+      --suppress-rule <id>     record the current findings of this rule only (repeatable)
+      --prune-suppressions     remove recorded findings that no longer occur
+      --pass-on-unpruned-suppressions  do not fail when recorded findings no longer occur
+
+Exit codes: 0 no errors (warnings within --max-warnings), 1 problems found, 2 usage or internal error
+(or recorded suppressions that no longer occur).
 Docs: https://github.com/spacelint/spacelint#readme
 `;
 
