@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
@@ -15,6 +15,19 @@ export interface LintOptions {
   noColor: boolean;
   config?: string;
   outputFile?: string;
+  /** Files that are in no Space are skipped instead of being a usage error (pre-commit passes every staged file). */
+  skipOutsideSpaces: boolean;
+  /** `--suppress-all`: record every current finding in each Space's spacelint-suppressions.json. */
+  suppressAll: boolean;
+  /** `--suppress-rule <id>`: record the current findings of these rules only. */
+  suppressRules: string[];
+  pruneSuppressions: boolean;
+  passOnUnprunedSuppressions: boolean;
+  /** Worker threads for several Spaces: a number, `auto` (one per core) or `off` (this thread only). */
+  concurrency: number | 'auto' | 'off';
+  /** `--cache`: reuse the findings of Spaces whose files did not change since the last run. */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export type Command =
@@ -35,7 +48,7 @@ export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@r
 Lint Hugging Face Space repositories before you push.
 
 Options:
-  -f, --format <name>     stylish (default) or json
+  -f, --format <name>     stylish (default), json, sarif (SARIF 2.1.0) or github (Actions annotations)
       --fix               apply safe fixes to the files
       --fix-dry-run       compute fixes without writing (json output includes "output")
       --rule <id=level>   set a rule to off|error|warning|info (repeatable)
@@ -47,7 +60,21 @@ Options:
   -h, --help              show this help
   -v, --version           print the version
 
-Exit codes: 0 no errors (warnings within --max-warnings), 1 problems found, 2 usage or internal error.
+CI and pre-commit (docs/ci.md):
+      --skip-outside-spaces    skip files that belong to no Space instead of failing (pre-commit)
+      --concurrency <n>        threads for several Spaces: a number, auto (default) or off
+      --cache                  reuse the findings of Spaces whose files did not change
+      --cache-location <path>  cache file or folder (default: ./.spacelint-cache)
+
+Adopting spacelint on an existing Space (bulk suppressions, as in ESLint):
+      --suppress-all           record every current finding in <space>/spacelint-suppressions.json;
+                               later runs report only new ones
+      --suppress-rule <id>     record the current findings of this rule only (repeatable)
+      --prune-suppressions     remove recorded findings that no longer occur
+      --pass-on-unpruned-suppressions  do not fail when recorded findings no longer occur
+
+Exit codes: 0 no errors (warnings within --max-warnings), 1 problems found, 2 usage or internal error
+(or recorded suppressions that no longer occur).
 Docs: https://github.com/spacelint/spacelint#readme
 `;
 
@@ -74,6 +101,14 @@ export function parseCommand(argv: string[]): Command {
     color: { type: 'boolean' },
     config: { type: 'string', short: 'c' },
     'output-file': { type: 'string', short: 'o' },
+    'skip-outside-spaces': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: 'auto' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
+    'suppress-all': { type: 'boolean', default: false },
+    'suppress-rule': { type: 'string', multiple: true, default: [] },
+    'prune-suppressions': { type: 'boolean', default: false },
+    'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
   });
@@ -85,6 +120,15 @@ export function parseCommand(argv: string[]): Command {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, got \`${values['max-warnings']}\``);
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const concurrency = String(values.concurrency);
+  if (concurrency !== 'auto' && concurrency !== 'off' && !(Number.isInteger(Number(concurrency)) && Number(concurrency) >= 1)) {
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, auto or off, got \`${concurrency}\``);
+  }
+  const suppressRules = values['suppress-rule'] as string[];
+  if (values['suppress-all'] && suppressRules.length) throw new UsageError('use either --suppress-all or --suppress-rule, not both');
+  if (values['fix-dry-run'] && (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])) {
+    throw new UsageError('--fix-dry-run writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
+  }
   return {
     name: 'lint',
     options: {
@@ -98,6 +142,14 @@ export function parseCommand(argv: string[]): Command {
       noColor: Boolean(values['no-color']) || values.color === false,
       config: values.config as string | undefined,
       outputFile: values['output-file'] as string | undefined,
+      skipOutsideSpaces: Boolean(values['skip-outside-spaces']),
+      suppressAll: Boolean(values['suppress-all']),
+      suppressRules,
+      pruneSuppressions: Boolean(values['prune-suppressions']),
+      passOnUnprunedSuppressions: Boolean(values['pass-on-unpruned-suppressions']),
+      concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
+      cache: Boolean(values.cache) || values['cache-location'] !== undefined,
+      cacheLocation: values['cache-location'] as string | undefined,
     },
   };
 }

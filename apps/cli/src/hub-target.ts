@@ -9,6 +9,7 @@ export async function hubTarget(url: string): Promise<LintTarget> {
     const root = source.root;
     return {
       root,
+      local: false,
       display: (path) => `${root}/${path}`,
       source: { root, snapshot: () => source.snapshot().catch((e: unknown) => Promise.reject(hubErrorAsUsage(e))) },
     };

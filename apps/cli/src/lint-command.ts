@@ -1,27 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  ConfigError,
-  fixSnapshot,
-  initParsers,
-  LEVEL_RANK,
-  lintSnapshot,
-  parseConfigText,
-  parseSetting,
-  RULE_IDS,
-  type Diagnostic,
-  type FileSource,
-  type LintConfig,
-  type Snapshot,
-} from '@spacelint/core';
-import { DirectorySource, findSpaceRoot, writeFixes } from '@spacelint/core/node';
-import { readFileSync } from 'node:fs';
+import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
+import { DirectorySource } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
+import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
+import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { totals, type FileReport } from './report.js';
+import { totals, type FileReport, type RunInfo } from './report.js';
+import { cacheFilePath, loadCache, runKey, saveCache, type LintCache } from './lint-cache.js';
+import { ProgressLine } from './progress.js';
+import { localPath } from './space-roots.js';
+import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
 
 /** One Space to lint and, when the user named files, the files to report on. */
@@ -32,16 +24,20 @@ export interface LintTarget {
   only?: Set<string>;
   /** How a repo-relative path is shown (absolute path, or hf:// URL). */
   display(path: string): string;
+  /** A Space on disk, which a worker thread can re-open from its root (not a Hub Space). */
+  local: boolean;
 }
 
-export type Formatter = (reports: FileReport[], options: LintOptions) => string;
+export type Formatter = (reports: FileReport[], options: LintOptions, run: RunInfo) => string;
 
 const FORMATTERS: Record<string, Formatter> = {
-  stylish: (reports, o) => formatStylish(reports, colorsFor(o.outputFile ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout, o.noColor)),
+  stylish: (reports, o, run) => formatStylish(reports, colorsFor(o.outputFile ? ({ isTTY: false } as NodeJS.WriteStream) : process.stdout, o.noColor), { run }),
   json: (reports) => formatJson(reports) + '\n',
+  sarif: (reports, _o, run) => formatSarif(reports, run),
+  github: (reports, _o, run) => formatGithub(reports, run),
 };
 
-/** Formats added by other modules (SARIF, GitHub annotations) register here. */
+/** Formats added by other modules register here. */
 export function registerFormatter(name: string, formatter: Formatter): void {
   FORMATTERS[name] = formatter;
 }
@@ -56,7 +52,11 @@ export function cliConfig(options: LintOptions): LintConfig[] {
     } catch {
       throw new UsageError(`cannot read config file ${options.config}`);
     }
-    configs.push(parseConfigText(text, options.config, RULE_IDS));
+    try {
+      configs.push(parseConfigText(text, options.config, RULE_IDS));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
   }
   if (options.rules.length) {
     const rules: LintConfig['rules'] = {};
@@ -73,11 +73,16 @@ export function cliConfig(options: LintOptions): LintConfig[] {
     }
     configs.push({ rules });
   }
+  for (const id of options.suppressRules) if (!RULE_IDS.has(id)) throw new UsageError(`unknown rule \`${id}\` in --suppress-rule (see \`spacelint rules\`)`);
   return configs;
 }
 
-/** Resolves CLI paths to Spaces: a directory is a Space; a file belongs to the nearest Space above it. */
-export async function resolveTargets(paths: string[]): Promise<LintTarget[]> {
+/**
+ * Resolves CLI paths to Spaces: a directory is a Space; a file belongs to the nearest Space above it. With
+ * `skipOutside`, a file in no Space is left out silently (pre-commit hands over every matching staged file
+ * of a repository that may hold Spaces in sub-folders, or none).
+ */
+export async function resolveTargets(paths: string[], skipOutside = false): Promise<LintTarget[]> {
   const byRoot = new Map<string, LintTarget>();
   for (const p of paths) {
     if (p.startsWith('hf://')) {
@@ -86,14 +91,14 @@ export async function resolveTargets(paths: string[]): Promise<LintTarget[]> {
       byRoot.set(target.root, target);
       continue;
     }
-    const abs = resolve(p);
-    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
-    const isDir = statSync(abs).isDirectory();
-    const root = isDir ? abs : findSpaceRoot(abs, { walk: true });
+    const local = localPath(p);
+    if (!local) throw new UsageError(`no such file or directory: ${p}`);
+    const { abs, isDir, root } = local;
+    if (!root && skipOutside) continue;
     if (!root) throw new UsageError(`${p} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
     let target = byRoot.get(root);
     if (!target) {
-      target = { root, source: new DirectorySource(root), display: (path) => join(root, path), only: isDir ? undefined : new Set() };
+      target = { root, source: new DirectorySource(root), display: (path) => join(root, path), only: isDir ? undefined : new Set(), local: true };
       byRoot.set(root, target);
     }
     if (isDir) target.only = undefined;
@@ -104,75 +109,138 @@ export async function resolveTargets(paths: string[]): Promise<LintTarget[]> {
 
 export interface LintOutcome {
   reports: FileReport[];
+  results: SpaceResult[];
   exitCode: number;
-  writeFailures: string[];
+  /** Lines for stderr (files that could not be fixed, suppressions to prune). */
+  messages: string[];
+}
+
+interface CacheState {
+  file: string;
+  key: string;
+  data: LintCache;
+}
+
+function jobFor(target: LintTarget, options: LintOptions, configs: LintConfig[], cache?: CacheState): SpaceJob {
+  const suppressing = options.suppressAll || options.suppressRules.length > 0;
+  // The cache file may live inside the Space (the default, when run from the Space root): never lint it.
+  const cacheInside = cache && target.local ? relative(target.root, cache.file) : undefined;
+  const ownFiles = cacheInside && !cacheInside.startsWith('..') ? [cacheInside.split('\\').join('/'), `${cacheInside.split('\\').join('/')}.${process.pid}.tmp`] : [];
+  return {
+    root: target.root,
+    only: target.only ? [...target.only].sort() : undefined,
+    configs,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    quiet: options.quiet,
+    suppress: suppressing ? { rules: options.suppressAll ? undefined : options.suppressRules } : undefined,
+    pruneSuppressions: options.pruneSuppressions,
+    ownFiles,
+    ...(cache ? { cache: { key: cache.key, entry: cache.data.spaces[target.root] } } : {}),
+  };
+}
+
+/** How many threads (this one and workers) lint the local Spaces; 0 = this thread alone. */
+export function workerThreads(localSpaces: number, concurrency: LintOptions['concurrency']): number {
+  if (concurrency === 'off' || localSpaces < 2) return 0;
+  const cores = (process.getBuiltinModule('node:os') as typeof import('node:os')).availableParallelism();
+  const threads = Math.min(concurrency === 'auto' ? cores : concurrency, localSpaces);
+  return threads >= 2 ? threads : 0;
 }
 
 export async function lintTargets(targets: LintTarget[], options: LintOptions): Promise<LintOutcome> {
+  const started = performance.now();
   const configs = cliConfig(options);
-  const snapshots = await Promise.all(targets.map((t) => t.source.snapshot()));
-  await initParsers();
-  const reports: FileReport[] = [];
-  const writeFailures: string[] = [];
-  for (let i = 0; i < targets.length; i++) {
-    const target = targets[i];
-    const snapshot = snapshots[i];
-    let diagnostics: Diagnostic[];
-    let changed = new Map<string, { text: string; bom: boolean }>();
-    try {
-      if (options.fix || options.fixDryRun) {
-        const result = fixSnapshot(snapshot, ...configs);
-        diagnostics = result.diagnostics;
-        changed = result.changes;
-        if (options.fix && changed.size) {
-          for (const f of await writeFixes(target.root, changed)) {
-            writeFailures.push(`${target.display(f.file)}: not fixed: ${f.message}`);
-            changed.delete(f.file);
-          }
-        }
-      } else {
-        diagnostics = lintSnapshot(snapshot, ...configs).diagnostics;
-      }
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message);
-      throw error;
-    }
-    if (options.quiet) diagnostics = diagnostics.filter((d) => d.level === 'error');
-    reports.push(...toReports(target, snapshot, diagnostics, options.fixDryRun ? changed : undefined));
+  let cache: CacheState | undefined;
+  if (options.cache && !options.fix && !options.fixDryRun) {
+    const file = cacheFilePath(options.cacheLocation);
+    cache = { file, key: runKey(configs), data: await loadCache(file) };
   }
+  const jobs = targets.map((t) => jobFor(t, options, configs, cache));
+  const results: SpaceResult[] = new Array(targets.length);
+  if (cache && targets.length > 1) {
+    // Reuse what the cache has here, reading and hashing every Space concurrently; only the Spaces that
+    // changed go to the worker threads (starting a worker costs more than checking a Space).
+    const reused = await Promise.all(targets.map((t, i) => (t.local ? lintSpace({ ...jobs[i], cacheOnly: true }) : undefined)));
+    reused.forEach((r, i) => r && (results[i] = r));
+  }
+  const local = targets.flatMap((t, i) => (t.local && !results[i] ? [i] : []));
+  const threads = workerThreads(local.length, options.concurrency);
+  const progress = targets.length > 1 ? new ProgressLine(process.stderr, targets.length) : undefined;
+  let done = results.filter(Boolean).length;
+  try {
+    if (threads > 0) {
+      const { lintInPool } = await import('./worker-pool.js');
+      const fromPool = await lintInPool(
+        local.map((i) => jobs[i]),
+        threads,
+        (job) => lintSpace(job),
+        () => progress?.update(++done),
+      );
+      local.forEach((i, k) => (results[i] = fromPool[k]));
+    }
+    for (let i = 0; i < targets.length; i++) {
+      if (results[i]) continue;
+      const t = targets[i];
+      results[i] = await lintSpace(jobs[i], t.local ? undefined : t.source, t.display);
+      progress?.update(++done);
+    }
+  } finally {
+    progress?.stop();
+  }
+  if (cache) {
+    let changed = false;
+    for (const r of results) {
+      if (r.cacheEntry && !r.cacheHit) {
+        cache.data.spaces[r.root] = r.cacheEntry;
+        changed = true;
+      }
+    }
+    if (changed) {
+      try {
+        await saveCache(cache.file, cache.data);
+      } catch (error) {
+        // A cache that cannot be written only costs speed next time; say so once.
+        process.stderr.write(`spacelint: could not write the cache ${cache.file}: ${(error as Error).message}\n`);
+      }
+    }
+  }
+  if (process.env.SPACELINT_DEBUG) {
+    const hits = results.filter((r) => r.cacheHit).length;
+    process.stderr.write(
+      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms` +
+        (cache ? `; cache: ${hits} unchanged, ${results.length - hits} linted` : '') +
+        '\n',
+    );
+  }
+  const failed = results.find((r) => r.error);
+  if (failed) throw new UsageError(failed.error!);
+  const reports = results.flatMap((r) => r.reports);
+  const messages = results.flatMap((r) => r.writeFailures);
+  const unused = results.filter((r) => r.unusedSuppressions > 0);
   const t = totals(reports);
   const overWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && t.warnings > options.maxWarnings;
-  const exitCode = writeFailures.length ? 2 : t.errors > 0 || overWarnings ? 1 : 0;
-  return { reports, exitCode, writeFailures };
-}
-
-function toReports(target: LintTarget, snapshot: Snapshot, diagnostics: Diagnostic[], dryRun?: Map<string, { text: string }>): FileReport[] {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    if (target.only && !target.only.has(d.file)) continue;
-    byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  let exitCode = messages.length ? 2 : t.errors > 0 || overWarnings ? 1 : 0;
+  if (unused.length && !options.passOnUnprunedSuppressions) {
+    // ESLint's behaviour: a recorded finding that was fixed must be pruned, so the record only shrinks.
+    messages.push(
+      `There are suppressions left that do not occur anymore (${unused.map((r) => join(r.root, 'spacelint-suppressions.json')).join(', ')}). ` +
+        'Run spacelint with --prune-suppressions to remove them, or pass --pass-on-unpruned-suppressions to ignore them.',
+    );
+    exitCode = 2;
   }
-  for (const path of dryRun?.keys() ?? []) if (!byFile.has(path) && (!target.only || target.only.has(path))) byFile.set(path, []);
-  return [...byFile.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, list]) => ({
-      filePath: target.display(file),
-      relativePath: file,
-      spaceRoot: target.root,
-      diagnostics: list.sort((a, b) => a.line - b.line || a.column - b.column || LEVEL_RANK[b.level] - LEVEL_RANK[a.level]),
-      source: snapshot.files.get(file)?.text,
-      output: dryRun?.get(file)?.text,
-    }));
+  return { reports, results, exitCode, messages };
 }
 
 export async function runLint(options: LintOptions): Promise<number> {
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\` (use ${Object.keys(FORMATTERS).join(', ')})`);
-  const targets = await resolveTargets(options.paths);
+  const targets = await resolveTargets(options.paths, options.skipOutsideSpaces);
   const outcome = await lintTargets(targets, options);
-  const text = formatter(outcome.reports, options);
+  const run: RunInfo = { cwd: process.cwd(), spaces: outcome.results.map((r) => r.summary) };
+  const text = formatter(outcome.reports, options, run);
   if (options.outputFile) await writeFile(options.outputFile, text);
   else if (text) process.stdout.write(text);
-  for (const f of outcome.writeFailures) process.stderr.write(`spacelint: ${f}\n`);
+  for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
   return outcome.exitCode;
 }

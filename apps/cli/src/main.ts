@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { HELP, parseCommand } from './args.js';
+import { isOneSpace } from './space-roots.js';
 import { UsageError } from './usage-error.js';
-
-declare const SPACELINT_VERSION: string | undefined;
+import { VERSION } from './version.js';
 
 /**
  * The `spacelint` command. Exit codes: 0 clean, 1 findings (error level, or over --max-warnings),
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     case 'version':
-      process.stdout.write(`${typeof SPACELINT_VERSION === 'string' ? SPACELINT_VERSION : '0.0.0-dev'}\n`);
+      process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'rules':
       return (await import('./rules-command.js')).runRules(command.format);
@@ -26,8 +26,9 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands.js')).runOther(command.command, command.argv);
     case 'lint': {
       // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
-      // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). Must precede the WASM load.
-      if (command.options.paths.length === 1) setFlagsFromString('--liftoff-only');
+      // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). It must be set before the
+      // lint chunk loads. Several Spaces keep default tiering: the optimised code pays off over a batch.
+      if (isOneSpace(command.options.paths)) setFlagsFromString('--liftoff-only');
       const { runLint } = await import('./lint-command.js');
       return runLint(command.options);
     }

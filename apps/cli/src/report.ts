@@ -9,10 +9,30 @@ export interface FileReport {
   /** The Space root (absolute directory or hf:// URL). */
   spaceRoot: string;
   diagnostics: Diagnostic[];
+  /** Findings hidden by the Space's spacelint-suppressions.json (not counted anywhere). */
+  suppressed?: Diagnostic[];
   /** The file's text (for code frames), when available. */
   source?: string;
   /** With --fix-dry-run: the fixed text. */
   output?: string;
+}
+
+/** What the formatters know about the run beyond the findings. */
+export interface RunInfo {
+  /** The working directory (SARIF and GitHub paths are relative to it). */
+  cwd: string;
+  /** Every Space linted, in the order given, including clean ones. */
+  spaces: SpaceSummary[];
+}
+
+export interface SpaceSummary {
+  /** The Space root (absolute directory or hf:// URL). */
+  root: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings hidden by the Space's spacelint-suppressions.json. */
+  suppressed: number;
 }
 
 export interface Totals {

@@ -1,38 +1,47 @@
+import { redactSecrets, type Diagnostic, type Fix, type Suggestion } from '@spacelint/core';
 import type { FileReport } from '../report.js';
 
 /**
  * ESLint's JSON result shape, plus `level` on each message (ESLint has no info level: info is severity 1,
- * like a warning, and is counted in `infoCount`, not `warningCount`).
+ * like a warning, and is counted in `infoCount`, not `warningCount`). Known secret shapes are masked in
+ * every text, fix texts and `output` included: a report ends up in CI logs.
  */
 export function formatJson(reports: FileReport[]): string {
   return JSON.stringify(
     reports.map((r) => {
-      const messages = r.diagnostics.map((d) => ({
+      const message = (d: Diagnostic) => ({
         ruleId: d.ruleId,
         severity: d.level === 'error' ? 2 : 1,
         level: d.level,
-        message: d.message,
+        message: redactSecrets(d.message),
         line: d.line,
         column: d.column,
         endLine: d.endLine,
         endColumn: d.endColumn,
-        ...(d.fix ? { fix: d.fix } : {}),
-        ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-      }));
+        ...(d.fix ? { fix: redactFix(d.fix) } : {}),
+        ...(d.suggestions ? { suggestions: d.suggestions.map((s): Suggestion => ({ desc: redactSecrets(s.desc), fix: redactFix(s.fix) })) } : {}),
+      });
+      const messages = r.diagnostics.map(message);
+      // As ESLint reports findings hidden by its bulk suppressions file.
+      const suppressedMessages = (r.suppressed ?? []).map((d) => ({ ...message(d), suppressions: [{ kind: 'file', justification: '' }] }));
       const count = (level: string, fixable = false) => r.diagnostics.filter((d) => d.level === level && (!fixable || d.fix)).length;
       return {
         filePath: r.filePath,
         messages,
-        suppressedMessages: [],
+        suppressedMessages,
         errorCount: count('error'),
         fatalErrorCount: 0,
         warningCount: count('warning'),
         infoCount: count('info'),
         fixableErrorCount: count('error', true),
         fixableWarningCount: count('warning', true),
-        ...(r.output !== undefined ? { output: r.output } : {}),
+        ...(r.output !== undefined ? { output: redactSecrets(r.output) } : {}),
         usedDeprecatedRules: [],
       };
     }),
   );
+}
+
+function redactFix(fix: Fix): Fix {
+  return { range: fix.range, text: redactSecrets(fix.text) };
 }

@@ -1,9 +1,10 @@
+import { isAbsolute, relative } from 'node:path';
 import { LineIndex, redactSecrets } from '@spacelint/core';
 import type { Colors } from '../color.js';
-import { plural, totals, type FileReport } from '../report.js';
+import { plural, totals, type FileReport, type RunInfo } from '../report.js';
 
 /** ESLint-like stylish output with a code frame under each finding and one summary line. */
-export function formatStylish(reports: FileReport[], colors: Colors, options: { codeFrames?: boolean } = {}): string {
+export function formatStylish(reports: FileReport[], colors: Colors, options: { codeFrames?: boolean; run?: RunInfo } = {}): string {
   const out: string[] = [];
   const frames = options.codeFrames !== false;
   for (const r of reports) {
@@ -20,6 +21,7 @@ export function formatStylish(reports: FileReport[], colors: Colors, options: { 
   const t = totals(reports);
   const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) return '';
+  if (options.run && options.run.spaces.length > 1) out.push('', ...spaceSummaries(options.run, colors));
   const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
   if (t.infos) parts.push(`${t.infos} info`);
   const mark = t.errors ? colors.red('✖') : t.warnings ? colors.yellow('⚠') : colors.blue('ℹ');
@@ -27,6 +29,23 @@ export function formatStylish(reports: FileReport[], colors: Colors, options: { 
   const fixable = t.fixableErrors + t.fixableWarnings;
   if (fixable) out.push(colors.dim(`  ${plural(t.fixableErrors, 'error')} and ${plural(t.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
   return out.join('\n') + '\n';
+}
+
+/** One line per Space of a several-Space run, in the order the Spaces were given. */
+function spaceSummaries(run: RunInfo, colors: Colors): string[] {
+  const rows = run.spaces.map((s) => {
+    const rel = relative(run.cwd, s.root);
+    const name = s.root.startsWith('hf://') || rel.startsWith('..') || isAbsolute(rel) ? s.root : rel || '.';
+    const parts = [];
+    if (s.errors) parts.push(plural(s.errors, 'error'));
+    if (s.warnings) parts.push(plural(s.warnings, 'warning'));
+    if (s.infos) parts.push(`${s.infos} info`);
+    const mark = s.errors ? colors.red('✖') : s.warnings ? colors.yellow('⚠') : s.infos ? colors.blue('ℹ') : colors.green('✔');
+    const suppressed = s.suppressed ? colors.dim(` (${s.suppressed} suppressed)`) : '';
+    return { name, text: `${parts.length ? parts.join(', ') : 'no problems'}${suppressed}`, mark };
+  });
+  const width = Math.max(...rows.map((r) => r.name.length));
+  return [colors.bold(`${plural(run.spaces.length, 'Space')}:`), ...rows.map((r) => `  ${r.mark} ${r.name.padEnd(width)}  ${r.text}`)];
 }
 
 /** The finding's line with one line of context above, and a caret line under the reported span. */
