@@ -37,3 +37,12 @@ export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type R
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, SECRET_PATTERNS } from './security/redact.js';
 export { parseDirectiveComment } from './directives.js';
+export {
+  scaffoldSpace,
+  ScaffoldError,
+  SCAFFOLD_VERSIONS,
+  type ScaffoldAnswers,
+  type ScaffoldResult,
+  type ScaffoldSdk,
+} from './scaffold/scaffold.js';
+export { parseInputs, type InputKind, type InputSpec, type InputLimits } from './scaffold/inputs.js';
