@@ -33,6 +33,7 @@ export {
   type RuleSetting,
 } from './config/config.js';
 export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
+export { closestMatch } from './rules/closest-match.js';
 export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, SECRET_PATTERNS } from './security/redact.js';
