@@ -35,10 +35,30 @@ function toolList(tools: ToolDefinition[]) {
     name: t.name,
     title: t.title,
     description: t.description,
-    inputSchema: z.toJSONSchema(t.inputSchema, { target: 'draft-2020-12', io: 'input' }) as { type: 'object'; [k: string]: unknown },
-    outputSchema: z.toJSONSchema(t.outputSchema, { target: 'draft-2020-12', io: 'output' }) as { type: 'object'; [k: string]: unknown },
+    inputSchema: portable(z.toJSONSchema(t.inputSchema, { target: 'draft-2020-12', io: 'input' })) as { type: 'object'; [k: string]: unknown },
+    outputSchema: portable(z.toJSONSchema(t.outputSchema, { target: 'draft-2020-12', io: 'output' })) as { type: 'object'; [k: string]: unknown },
     annotations: { title: t.title, ...t.annotations },
   }));
+}
+
+/**
+ * Spells schemas the way most clients map them (the Inspector's `--strict` portability check): a nullable
+ * field as `anyOf` of single types rather than a `type` array, and a free-form value as `true` rather than `{}`.
+ */
+function portable(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(portable);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const isEmptySchema = value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+    out[key] = key === 'additionalProperties' && isEmptySchema ? true : portable(value);
+  }
+  if (Array.isArray(out.type) && out.type.length > 1) {
+    const { type, description, ...rest } = out;
+    const anyOf = (type as string[]).map((t) => (t === 'null' ? { type: 'null' } : { ...rest, type: t }));
+    return description === undefined ? { anyOf } : { description, anyOf };
+  }
+  return out;
 }
 
 /** One MCP server (one per stdio process, one per HTTP session), sharing the process-wide services. */
