@@ -13,19 +13,22 @@ export interface SpaceRuntimeView {
   sleepTimeSeconds: number | null;
   errorMessage?: string;
   sdk?: string;
-  domains?: string[];
 }
 
 export interface DiagnosisCause {
-  /** A log signature id (spec/log-signatures.md) or a rule id. */
+  /** A log signature id (spec/log-signatures.md) for `log`, a rule id for `lint`. */
   id: string;
+  source: 'log' | 'lint';
   title: string;
-  /** Where it was seen: a log line, the runtime error, or a lint finding. */
-  evidence: string;
+  /** The usual cause in the Space repo. */
+  cause: string;
   fix: string;
-  /** The lint rule that would have caught it before the push, when there is one. */
-  ruleId?: string;
-  source: 'runtime' | 'build-log' | 'run-log' | 'lint';
+  /** Lint rules that catch this before a push. */
+  ruleIds: string[];
+  /** The log line, runtime error or finding that shows it. */
+  evidence: { from: 'build' | 'run' | 'runtime' | 'lint'; text: string };
+  /** A summary line ("exit code 1") whose real cause is elsewhere: ranked last. */
+  umbrella: boolean;
 }
 
 export interface LintedFinding {
@@ -42,15 +45,34 @@ export interface LintedFinding {
 }
 
 export interface DiagnosisView {
+  spaceUrl: string;
   runtime: SpaceRuntimeView;
+  healthy: boolean;
   causes: DiagnosisCause[];
   diagnostics: LintedFinding[];
+  /** A few sentences for a person: stage, most likely cause, its fix. */
+  summary: string;
+  /** Why a log could not be read, or the lint could not run. */
+  notes: string[];
 }
 
 export interface DeployView {
+  spaceUrl: string;
   commitUrl: string;
-  commitOid?: string;
-  files: number;
+  commitOid: string;
+  uploaded: string[];
+  deleted: string[];
+  skipped: number;
+  forced: boolean;
+  diagnostics: LintedFinding[];
+}
+
+/** A deploy the lint refused (error-level findings and no `force`): nothing was uploaded. */
+export class DeployRefused extends Error {
+  constructor(message: string, readonly diagnostics: LintedFinding[]) {
+    super(message);
+    this.name = 'DeployRefused';
+  }
 }
 
 export interface HubOperations {
@@ -60,8 +82,9 @@ export interface HubOperations {
   logs(space: string, kind: 'build' | 'run', lines: number, signal: AbortSignal): Promise<string[]>;
   diagnose(space: string, signal: AbortSignal): Promise<DiagnosisView>;
   createSpace(options: { space: string; sdk: string; private?: boolean; hardware?: string }, signal: AbortSignal): Promise<{ url: string }>;
+  /** Lints exactly the files it uploads; throws DeployRefused on error-level findings unless `force`. */
   deploy(
-    options: { path: string; space: string; message?: string; onProgress(done: number, total: number, message: string): void },
+    options: { path: string; space: string; message?: string; force: boolean; onProgress(message: string, fraction: number | undefined): void },
     signal: AbortSignal,
   ): Promise<DeployView>;
   setSecret(space: string, key: string, value: string, description: string | undefined, signal: AbortSignal): Promise<void>;
@@ -94,26 +117,64 @@ export class HubAccess {
   }
 }
 
-/** What this server expects @spacelint/hub to export (its planned API; see the report of the mcp-server branch). */
-interface HubModule {
-  HubClient: new (options: { token?: string; endpoint?: string; hubUrl?: string }) => HubClientLike;
-  deploySpace(options: Record<string, unknown>): Promise<Record<string, unknown>>;
-  diagnoseSpace(options: Record<string, unknown>): Promise<Record<string, unknown>>;
-  HubSpaceSource: new (...args: unknown[]) => FileSource;
+/**
+ * The part of @spacelint/hub this server uses (its public API: HubClient, deploySpace, diagnoseSpace,
+ * HubSpaceSource). Declared here because the package is built on its own branch; once merged, these can be
+ * replaced by its own types.
+ */
+interface HubRuntime {
+  stage: string;
+  hardware: { current: string | null; requested: string | null };
+  errorMessage?: string;
+  sleepTimeSeconds: number | null;
+  sdk?: string;
 }
 
 interface HubClientLike {
-  runtime(space: string, options?: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
-  logs(space: string, kind: 'build' | 'run', options?: { lines?: number; signal?: AbortSignal }): Promise<unknown>;
-  createSpace(options: Record<string, unknown>): Promise<Record<string, unknown>>;
-  setSecret(space: string, key: string, value: string, description?: string, options?: { signal?: AbortSignal }): Promise<unknown>;
-  deleteSecret(space: string, key: string, options?: { signal?: AbortSignal }): Promise<unknown>;
-  setVariable(space: string, key: string, value: string, description?: string, options?: { signal?: AbortSignal }): Promise<unknown>;
-  deleteVariable(space: string, key: string, options?: { signal?: AbortSignal }): Promise<unknown>;
-  requestHardware(space: string, flavor: string, options?: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
-  setSleepTime(space: string, seconds: number, options?: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
-  restart(space: string, options?: { factory?: boolean; signal?: AbortSignal }): Promise<Record<string, unknown>>;
-  pause(space: string, options?: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
+  getRuntime(id: string): Promise<HubRuntime>;
+  tailLogs(id: string, kind: 'build' | 'run', options?: { lines?: number; signal?: AbortSignal }): Promise<{ timestamp: string; text: string }[]>;
+  createSpace(id: string, options: { sdk: string; private?: boolean; hardware?: string }): Promise<{ id: string; url: string }>;
+  setSecret(id: string, key: string, value: string, options?: { description?: string }): Promise<void>;
+  deleteSecret(id: string, key: string): Promise<void>;
+  setVariable(id: string, key: string, value: string, options?: { description?: string }): Promise<unknown>;
+  deleteVariable(id: string, key: string): Promise<unknown>;
+  requestHardware(id: string, flavor: string): Promise<HubRuntime>;
+  setSleepTime(id: string, seconds: number): Promise<HubRuntime>;
+  restart(id: string, options?: { factory?: boolean }): Promise<HubRuntime>;
+  pause(id: string): Promise<HubRuntime>;
+}
+
+interface HubModule {
+  HubClient: new (options: { token?: string; endpoint?: string; env?: Record<string, string | undefined> }) => HubClientLike;
+  HubSpaceSource: new (hub: HubClientLike, ref: string | { id: string; revision?: string }) => FileSource;
+  deploySpace(options: {
+    hub: HubClientLike;
+    dir: string;
+    space: string;
+    force?: boolean;
+    message?: string;
+    create?: false;
+    onProgress?: (event: { phase: string; message: string; progress?: number }) => void;
+    signal?: AbortSignal;
+  }): Promise<{
+    spaceUrl: string;
+    commit: { oid: string; url: string };
+    forced: boolean;
+    diagnostics: LintedFinding[];
+    uploaded: string[];
+    deleted: string[];
+    skipped: unknown[];
+  }>;
+  diagnoseSpace(options: { hub: HubClientLike; space: string; signal?: AbortSignal }): Promise<{
+    spaceUrl: string;
+    runtime: HubRuntime;
+    healthy: boolean;
+    causes: (DiagnosisCause & { diagnostics?: unknown })[];
+    logs: { unavailable: { build?: string; run?: string } };
+    diagnostics: LintedFinding[];
+    lintError?: string;
+    summary: string;
+  }>;
 }
 
 async function importHub(): Promise<HubModule> {
@@ -134,86 +195,94 @@ export async function hubCall<T>(operation: Promise<T>): Promise<T> {
   try {
     return await operation;
   } catch (error) {
-    if (error instanceof ToolError) throw error;
-    const e = error as { name?: string; message?: string };
+    if (error instanceof ToolError || error instanceof DeployRefused) throw error;
+    const e = error as { name?: string; message?: string; diagnostics?: LintedFinding[] };
+    if (e?.name === 'DeployRefusedError') throw new DeployRefused(String(e.message), e.diagnostics ?? []);
     if (typeof e?.name === 'string' && /^Hub|SpaceRefError/.test(e.name)) throw new ToolError(String(e.message));
     throw error;
   }
 }
 
-export function runtimeView(raw: Record<string, unknown>): SpaceRuntimeView {
-  const hardware = (raw.hardware ?? {}) as { current?: string | null; requested?: string | null };
+export function runtimeView(raw: HubRuntime): SpaceRuntimeView {
   const view: SpaceRuntimeView = {
     stage: String(raw.stage ?? 'UNKNOWN'),
-    hardware: { current: hardware.current ?? null, requested: hardware.requested ?? null },
-    sleepTimeSeconds: typeof raw.gcTimeout === 'number' ? raw.gcTimeout : typeof raw.sleepTimeSeconds === 'number' ? raw.sleepTimeSeconds : null,
+    hardware: { current: raw.hardware?.current ?? null, requested: raw.hardware?.requested ?? null },
+    sleepTimeSeconds: typeof raw.sleepTimeSeconds === 'number' ? raw.sleepTimeSeconds : null,
   };
-  const error = raw.errorMessage ?? (raw.raw as { errorMessage?: string } | undefined)?.errorMessage;
-  if (typeof error === 'string' && error) view.errorMessage = error;
-  if (typeof raw.sdk === 'string') view.sdk = raw.sdk;
-  if (Array.isArray(raw.domains)) view.domains = raw.domains.map((d) => (typeof d === 'string' ? d : String((d as { domain?: string }).domain ?? ''))).filter(Boolean);
+  if (raw.errorMessage) view.errorMessage = raw.errorMessage;
+  if (raw.sdk) view.sdk = raw.sdk;
   return view;
 }
 
 async function loadHubOperations(settings: { token?: string; endpoint?: string }): Promise<HubOperations> {
   const hub = await importHub();
-  const client = new hub.HubClient({ token: settings.token, endpoint: settings.endpoint });
-  const opts = (signal: AbortSignal) => ({ signal });
+  // `env: {}`: the client must not pick up anything but what the server was configured with.
+  const client = new hub.HubClient({ token: settings.token, endpoint: settings.endpoint, env: {} });
   return {
-    spaceSource: (space, revision) => new hub.HubSpaceSource({ client, space, revision }),
-    runtime: async (space, signal) => runtimeView(await hubCall(client.runtime(space, opts(signal)))),
-    logs: async (space, kind, lines, signal) => {
-      const raw = await hubCall(client.logs(space, kind, { lines, signal }));
-      const list = Array.isArray(raw) ? raw : ((raw as { lines?: unknown[] })?.lines ?? []);
-      return list.map((l) => (typeof l === 'string' ? l : String((l as { data?: string; text?: string }).data ?? (l as { text?: string }).text ?? ''))).slice(-lines);
-    },
+    spaceSource: (space, revision) => new hub.HubSpaceSource(client, revision ? { id: space, revision } : space),
+    runtime: async (space) => runtimeView(await hubCall(client.getRuntime(space))),
+    logs: async (space, kind, lines, signal) => (await hubCall(client.tailLogs(space, kind, { lines, signal }))).map((l) => l.text),
     diagnose: async (space, signal) => {
-      const raw = await hubCall(hub.diagnoseSpace({ client, space, signal }));
+      const raw = await hubCall(hub.diagnoseSpace({ hub: client, space, signal }));
+      const notes: string[] = [];
+      if (raw.logs?.unavailable?.build) notes.push(`build log: ${raw.logs.unavailable.build}`);
+      if (raw.logs?.unavailable?.run) notes.push(`run log: ${raw.logs.unavailable.run}`);
+      if (raw.lintError) notes.push(`lint: ${raw.lintError}`);
       return {
-        runtime: runtimeView((raw.runtime ?? {}) as Record<string, unknown>),
-        causes: ((raw.causes ?? []) as Record<string, unknown>[]).map((c) => ({
-          id: String(c.id ?? c.signature ?? c.ruleId ?? 'unknown'),
-          title: String(c.title ?? c.meaning ?? c.id ?? ''),
-          evidence: String(c.evidence ?? c.line ?? c.match ?? ''),
-          fix: String(c.fix ?? ''),
-          ...(c.ruleId || c.rule ? { ruleId: String(c.ruleId ?? c.rule) } : {}),
-          source: (['runtime', 'build-log', 'run-log', 'lint'].includes(String(c.source)) ? c.source : 'runtime') as DiagnosisCause['source'],
+        spaceUrl: raw.spaceUrl,
+        runtime: runtimeView(raw.runtime),
+        healthy: raw.healthy,
+        causes: raw.causes.map((c) => ({
+          id: c.id,
+          source: c.source,
+          title: c.title,
+          cause: c.cause,
+          fix: c.fix,
+          ruleIds: c.ruleIds ?? [],
+          evidence: { from: c.evidence.from, text: c.evidence.text },
+          umbrella: c.umbrella,
         })),
-        diagnostics: (raw.diagnostics ?? []) as LintedFinding[],
+        diagnostics: raw.diagnostics,
+        summary: raw.summary,
+        notes,
       };
     },
-    createSpace: async (options, signal) => {
-      const raw = await hubCall(client.createSpace({ ...options, signal }));
-      return { url: String(raw.url ?? raw.repoUrl ?? '') };
+    createSpace: async (options) => {
+      const created = await hubCall(client.createSpace(options.space, { sdk: options.sdk, private: options.private, hardware: options.hardware }));
+      return { url: created.url };
     },
     deploy: async (options, signal) => {
       const raw = await hubCall(
         hub.deploySpace({
-          client,
-          path: options.path,
+          hub: client,
+          dir: options.path,
           space: options.space,
           message: options.message,
-          // The MCP tool lints first and refuses on errors itself (unless force); the upload must not refuse again.
-          force: true,
-          onProgress: (p: { done?: number; total?: number; message?: string; uploaded?: number; bytes?: number }) =>
-            options.onProgress(p.done ?? p.uploaded ?? 0, p.total ?? p.bytes ?? 0, p.message ?? 'uploading'),
+          force: options.force,
+          // A missing Space is an error: creating one is create_space's job, with its own confirmation.
+          create: false,
+          onProgress: (event) => options.onProgress(event.message, event.progress),
           signal,
         }),
       );
-      const commit = (raw.commit ?? {}) as { url?: string; oid?: string };
       return {
-        commitUrl: String(raw.commitUrl ?? commit.url ?? ''),
-        ...(raw.commitOid || commit.oid ? { commitOid: String(raw.commitOid ?? commit.oid) } : {}),
-        files: Number(raw.files ?? raw.fileCount ?? (Array.isArray(raw.uploaded) ? raw.uploaded.length : 0)),
+        spaceUrl: raw.spaceUrl,
+        commitUrl: raw.commit.url,
+        commitOid: raw.commit.oid,
+        uploaded: raw.uploaded,
+        deleted: raw.deleted,
+        skipped: raw.skipped.length,
+        forced: raw.forced,
+        diagnostics: raw.diagnostics,
       };
     },
-    setSecret: async (space, key, value, description, signal) => void (await hubCall(client.setSecret(space, key, value, description, opts(signal)))),
-    deleteSecret: async (space, key, signal) => void (await hubCall(client.deleteSecret(space, key, opts(signal)))),
-    setVariable: async (space, key, value, description, signal) => void (await hubCall(client.setVariable(space, key, value, description, opts(signal)))),
-    deleteVariable: async (space, key, signal) => void (await hubCall(client.deleteVariable(space, key, opts(signal)))),
-    setHardware: async (space, flavor, signal) => runtimeView(await hubCall(client.requestHardware(space, flavor, opts(signal)))),
-    setSleepTime: async (space, seconds, signal) => runtimeView(await hubCall(client.setSleepTime(space, seconds, opts(signal)))),
-    restart: async (space, factory, signal) => runtimeView(await hubCall(client.restart(space, { factory, signal }))),
-    pause: async (space, signal) => runtimeView(await hubCall(client.pause(space, opts(signal)))),
+    setSecret: async (space, key, value, description) => void (await hubCall(client.setSecret(space, key, value, description ? { description } : {}))),
+    deleteSecret: async (space, key) => void (await hubCall(client.deleteSecret(space, key))),
+    setVariable: async (space, key, value, description) => void (await hubCall(client.setVariable(space, key, value, description ? { description } : {}))),
+    deleteVariable: async (space, key) => void (await hubCall(client.deleteVariable(space, key))),
+    setHardware: async (space, flavor) => runtimeView(await hubCall(client.requestHardware(space, flavor))),
+    setSleepTime: async (space, seconds) => runtimeView(await hubCall(client.setSleepTime(space, seconds))),
+    restart: async (space, factory) => runtimeView(await hubCall(client.restart(space, { factory }))),
+    pause: async (space) => runtimeView(await hubCall(client.pause(space))),
   };
 }

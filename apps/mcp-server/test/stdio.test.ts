@@ -196,9 +196,9 @@ describe('spacelint-mcp over stdio', () => {
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain('spacelint://rules/{id}');
     const doc = await server.client.readResource({ uri: 'spacelint://rules/config-invalid-value' });
     expect(doc.contents[0]).toMatchObject({ mimeType: 'text/markdown' });
-    expect(String(doc.contents[0].text)).toMatch(/^# config-invalid-value/);
+    expect(String((doc.contents[0] as { text: string }).text)).toMatch(/^# config-invalid-value/);
     const reference = await server.client.readResource({ uri: 'spacelint://reference/spaces-config' });
-    expect(String(reference.contents[0].text)).toContain('zero-a10g');
+    expect(String((reference.contents[0] as { text: string }).text)).toContain('zero-a10g');
     await expect(server.client.readResource({ uri: 'spacelint://rules/no-such-rule' })).rejects.toThrow(/no rule/);
 
     const { prompts } = await server.client.listPrompts();

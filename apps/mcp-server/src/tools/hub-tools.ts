@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadEngine, type Core } from '../engine.js';
-import type { HubOperations, SpaceRuntimeView } from '../hub-operations.js';
+import { DeployRefused, type HubOperations, type LintedFinding, type SpaceRuntimeView } from '../hub-operations.js';
 import { countsText, findingSchema, findingsText, summarize, summarySchema, toFindings } from '../lint-results.js';
 import { defineTool, ToolError, type ToolContext } from '../tool.js';
 import { spaceIdSchema } from './space-id.js';
@@ -16,7 +16,6 @@ const runtimeSchema = z.object({
   sleepTimeSeconds: z.number().nullable().describe('Seconds of inactivity before the Space sleeps; null when it never sleeps or is unknown.'),
   errorMessage: z.string().optional(),
   sdk: z.string().optional(),
-  domains: z.array(z.string()).optional(),
 });
 
 const spaceRuntimeOutput = z.object({ space: z.string(), runtime: runtimeSchema });
@@ -85,12 +84,14 @@ const spaceLogs = defineTool({
 });
 
 const causeSchema = z.object({
-  id: z.string().describe('A known log signature (e.g. runtime-memory-limit-exceeded) or a rule id.'),
-  title: z.string(),
-  evidence: z.string().describe('The log line, runtime error or finding that points to it.'),
+  id: z.string().describe('A known log signature (e.g. runtime-memory-limit-exceeded) or, for a finding no log explains, a rule id.'),
+  source: z.enum(['log', 'lint']),
+  title: z.string().describe('What happened.'),
+  cause: z.string().describe('The usual cause in the Space repo.'),
   fix: z.string(),
-  ruleId: z.string().optional().describe('The lint rule that catches this before a push.'),
-  source: z.enum(['runtime', 'build-log', 'run-log', 'lint']),
+  ruleIds: z.array(z.string()).describe('The lint rules that catch this before a push.'),
+  evidence: z.object({ from: z.enum(['build', 'run', 'runtime', 'lint']), text: z.string() }).describe('The log line, runtime error or finding that shows it.'),
+  umbrella: z.boolean().describe('A summary line (such as an exit code) whose real cause is elsewhere.'),
 });
 
 const diagnoseSpace = defineTool({
@@ -102,10 +103,13 @@ const diagnoseSpace = defineTool({
   inputSchema: z.strictObject({ space: spaceIdSchema }),
   outputSchema: z.object({
     space: z.string(),
+    spaceUrl: z.string(),
     runtime: runtimeSchema,
-    causes: z.array(causeSchema),
-    diagnostics: z.array(findingSchema),
+    healthy: z.boolean().describe('RUNNING with no failure in its logs.'),
+    causes: z.array(causeSchema).describe('Most likely first.'),
+    diagnostics: z.array(findingSchema).describe('Lint findings on the Space\'s files.'),
     summary: summarySchema,
+    notes: z.array(z.string()).describe('A log that could not be read, or a lint that could not run.'),
   }),
   annotations: observe,
   async handler(args, context) {
@@ -114,16 +118,20 @@ const diagnoseSpace = defineTool({
     const diagnosis = await ops.diagnose(args.space, context.signal);
     await context.progress(1, 1, 'done');
     const redactor = context.services.redactor;
-    const findings = toFindings(diagnosis.diagnostics as Parameters<Core['compareDiagnostics']>[0][], core, redactor);
+    const findings = toFindings(diagnosis.diagnostics as unknown as Parameters<Core['compareDiagnostics']>[0][], core, redactor);
     const causes = redactor.redactDeep(diagnosis.causes);
     const runtime = redactor.redactDeep(diagnosis.runtime);
-    const lines = [runtimeText(args.space, runtime)];
+    const lines = [redactor.redact(diagnosis.summary || runtimeText(args.space, runtime))];
     if (causes.length) {
       lines.push('', 'Likely causes:');
-      for (const c of causes) lines.push(`- ${c.title}${c.ruleId ? ` [${c.ruleId}]` : ''}: ${c.evidence}\n  Fix: ${c.fix}`);
-    } else lines.push('', 'No known failure signature found.');
+      for (const c of causes) lines.push(`- ${c.title}${c.ruleIds.length ? ` [${c.ruleIds.join(', ')}]` : ''}: ${c.evidence.text}\n  Fix: ${c.fix}`);
+    } else lines.push('', diagnosis.healthy ? 'The Space looks healthy.' : 'No known failure signature found.');
     lines.push('', findingsText('Lint', findings, 10));
-    return { structured: { space: args.space, runtime, causes, diagnostics: findings, summary: summarize(findings) }, summary: lines.join('\n') };
+    const notes = diagnosis.notes.map((n) => redactor.redact(n));
+    return {
+      structured: { space: args.space, spaceUrl: diagnosis.spaceUrl, runtime, healthy: diagnosis.healthy, causes, diagnostics: findings, summary: summarize(findings), notes },
+      summary: lines.join('\n'),
+    };
   },
 });
 
@@ -162,7 +170,7 @@ const deploySpace = defineTool({
   title: 'Deploy a local Space',
   group: 'deploy',
   description:
-    'Lints a local Space folder and uploads it to a Hub Space as one commit (replacing its files). Refuses when the lint has error-level findings unless `force` is true. Returns the commit URL. Show the person what will be uploaded first.',
+    'Lints a local Space folder and uploads it to an existing Hub Space as one commit (create it first with create_space). The lint runs on exactly the files uploaded; error-level findings stop the deploy unless `force` is true. Returns the commit URL. Show the person what will be uploaded first.',
   inputSchema: z.strictObject({
     path: z.string().describe('The local Space folder to upload, absolute or relative to the first --root.'),
     space: spaceIdSchema,
@@ -171,52 +179,64 @@ const deploySpace = defineTool({
   }),
   outputSchema: z.object({
     space: z.string(),
+    spaceUrl: z.string(),
     commitUrl: z.string(),
-    commitOid: z.string().optional(),
-    files: z.number().int().describe('Files in the commit.'),
+    commitOid: z.string(),
+    uploaded: z.array(z.string()).describe('Files in the commit.'),
+    deleted: z.array(z.string()),
     forced: z.boolean().describe('True when errors were found and force was set.'),
     diagnostics: z.array(findingSchema),
     summary: summarySchema,
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handler(args, context) {
-    const { core, node } = await loadEngine(context.services.redactor);
     const dir = await context.services.paths.directory(args.path);
-    const ops = await hub(context, true);
-    await context.progress(0, 100, 'linting');
-    let diagnostics;
+    const [{ core }, ops] = await Promise.all([loadEngine(context.services.redactor), hub(context, true)]);
+    const redactor = context.services.redactor;
+    const asFindings = (d: LintedFinding[]) => toFindings(d as unknown as Parameters<Core['compareDiagnostics']>[0][], core, redactor);
+    let lastReport = 0;
+    let step = 0;
+    let result;
     try {
-      diagnostics = core.lintSnapshot(await new node.DirectorySource(dir).snapshot()).diagnostics;
+      result = await ops.deploy(
+        {
+          path: dir,
+          space: args.space,
+          message: args.message ?? 'Deploy with spacelint',
+          force: args.force,
+          onProgress: (message, fraction) => {
+            // At most one notification per 100 ms: an upload of many small files must not flood the client.
+            const now = Date.now();
+            if (now - lastReport < 100 && fraction !== 1) return;
+            lastReport = now;
+            step++;
+            void context.progress(step, undefined, fraction === undefined ? message : `${message} (${Math.round(fraction * 100)}%)`);
+          },
+        },
+        context.signal,
+      );
     } catch (error) {
-      if (error instanceof core.ConfigError) throw new ToolError(`the Space's spacelint config is invalid: ${error.message}`);
+      if (error instanceof DeployRefused) {
+        const findings = asFindings(error.diagnostics);
+        throw new ToolError(`not deployed: ${error.message} Fix the errors (fix_space fixes the safe ones) or pass force: true.\n${findingsText('spacelint', findings.filter((f) => f.severity === 'error'))}`);
+      }
       throw error;
     }
-    const findings = toFindings(diagnostics, core, context.services.redactor);
+    const findings = asFindings(result.diagnostics);
     const summary = summarize(findings);
-    if (summary.errors > 0 && !args.force) {
-      throw new ToolError(`not deployed: the lint found ${countsText(summary)}. Fix the errors (fix_space fixes the safe ones) or pass force: true.\n${findingsText('spacelint', findings.filter((f) => f.severity === 'error'))}`);
-    }
-    let lastReport = 0;
-    const result = await ops.deploy(
-      {
-        path: dir,
-        space: args.space,
-        message: args.message ?? 'Deploy with spacelint',
-        onProgress: (done, total, message) => {
-          // Progress notifications at most every 100 ms: an upload of many small files must not flood the client.
-          const now = Date.now();
-          if (now - lastReport < 100 && done < total) return;
-          lastReport = now;
-          void context.progress(10 + (total > 0 ? Math.floor((90 * done) / total) : 0), 100, message);
-        },
-      },
-      context.signal,
-    );
-    await context.progress(100, 100, 'deployed');
-    const forced = summary.errors > 0;
     return {
-      structured: { space: args.space, commitUrl: result.commitUrl, ...(result.commitOid ? { commitOid: result.commitOid } : {}), files: result.files, forced, diagnostics: findings, summary },
-      summary: `Deployed ${dir} to ${args.space} (${result.files} files${forced ? ', despite lint errors (force)' : ''}): ${result.commitUrl}\nLint: ${countsText(summary)}. Watch the build with space_status or space_logs kind build.`,
+      structured: {
+        space: args.space,
+        spaceUrl: result.spaceUrl,
+        commitUrl: result.commitUrl,
+        commitOid: result.commitOid,
+        uploaded: result.uploaded,
+        deleted: result.deleted,
+        forced: result.forced,
+        diagnostics: findings,
+        summary,
+      },
+      summary: `Deployed ${dir} to ${args.space} (${result.uploaded.length} files${result.forced ? ', despite lint errors (force)' : ''}): ${result.commitUrl}\nLint: ${countsText(summary)}. Watch the build with space_status or space_logs kind build.`,
     };
   },
 });
