@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'mcp-server', root: 'apps/mcp-server', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'mcp-server', root: 'apps/mcp-server', include: ['test/**/*.test.ts'] } },
       { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],
   },

@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +14,22 @@ import { BROKEN_SPACE, connectHttp, connectStdio, serverEnv, startHttpServer, te
 const HF_CANARY = 'hf_CanaryTokenCanaryTokenCanaryToken42';
 const BEARER_CANARY = 'mcp-bearer-canary-7f3a9c2e51d04b8a';
 const SECRET_CANARY = 'secret-value-canary-93b1e07c';
-// Nothing listens on port 9: every Hub call fails, and its error must not carry a token either.
-const DEAD_HUB = 'http://127.0.0.1:9';
+/**
+ * A hostile Hub on 127.0.0.1: it refuses every request (401, which no client retries) and echoes the
+ * Authorization header it received in its error message. That echo must not reach a response or a log.
+ */
+async function startEchoingHub(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(401, { 'Content-Type': 'application/json', 'X-Request-Id': 'test' });
+    res.end(JSON.stringify({ error: `Invalid credentials in Authorization header (got ${req.headers.authorization ?? 'none'})` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 function spaceWithCanaries(dir: string): string {
   return writeSpace(dir, {
@@ -73,7 +89,13 @@ function expectNoCanary(where: string, texts: string[]): void {
 }
 
 describe('secrets never leave the server', () => {
-  const env = serverEnv({ HF_TOKEN: HF_CANARY, HF_ENDPOINT: DEAD_HUB, SPACELINT_MCP_TOKEN: BEARER_CANARY });
+  let hub: Awaited<ReturnType<typeof startEchoingHub>>;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    hub = await startEchoingHub();
+    env = serverEnv({ HF_TOKEN: HF_CANARY, HF_ENDPOINT: hub.url, SPACELINT_MCP_TOKEN: BEARER_CANARY });
+  });
+  afterAll(async () => hub?.close());
 
   it('over stdio: no canary in any response or in stderr (debug logging)', async () => {
     const root = tempRoot();

@@ -49,7 +49,8 @@ describe('unifiedDiff', () => {
     changed[40_000] = 'changed too';
     const start = performance.now();
     const diff = unifiedDiff('big.py', lines.join('\n') + '\n', changed.join('\n') + '\n');
-    expect(performance.now() - start).toBeLessThan(500);
+    // Quadratic line matching would take minutes here; the bound is loose for a loaded CI machine.
+    expect(performance.now() - start).toBeLessThan(3000);
     expect(diff.match(/^@@/gm)).toHaveLength(2);
   });
 });
