@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -35,6 +35,31 @@ try {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+
+// tools/list is computed here, once, from the tool definitions, and embedded: converting 19 zod schemas to
+// JSON Schema at every start-up would cost more than answering the request.
+const catalog = join(dist, 'tool-catalog.tmp.mjs');
+await build({
+  entryPoints: [join(root, 'scripts/tool-list-entry.ts')],
+  outfile: catalog,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  external: ['@spacelint/core', '@spacelint/core/node', '@spacelint/hub', 'zod'],
+  logLevel: 'warning',
+});
+const { toolList, ALL_TOOLS } = await import(pathToFileURL(catalog).href);
+const precomputedToolList = toolList(ALL_TOOLS);
+rmSync(catalog);
+
+// zod 4 re-exports every message locale (about 260 KB); the server uses only English, the default.
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: dirname(require.resolve('zod/v4/locales/en.js')) }));
+  },
+};
+
 const outfile = join(dist, 'spacelint-mcp.mjs');
 const result = await build({
   entryPoints: [join(root, 'src/cli.ts')],
@@ -49,7 +74,8 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  define: { SPACELINT_MCP_VERSION: JSON.stringify(pkg.version) },
+  define: { SPACELINT_MCP_VERSION: JSON.stringify(pkg.version), SPACELINT_TOOL_LIST: JSON.stringify(precomputedToolList) },
+  plugins: [englishOnlyZod],
   banner: {
     // CommonJS dependencies call require(); an ES module bundle has none of its own.
     js: "#!/usr/bin/env node\nimport { createRequire as __spacelintCreateRequire } from 'node:module';\nconst require = __spacelintCreateRequire(import.meta.url);",

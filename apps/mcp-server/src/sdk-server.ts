@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Logger } from './logger.js';
 import type { PromptDefinition } from './prompts.js';
 import type { ResourceDefinition } from './resources.js';
+import { toolList, type ToolListEntry } from './tool-list.js';
 import { ToolError, type LogLevel, type ServerServices, type ToolContext, type ToolDefinition } from './tool.js';
 
 /**
@@ -25,41 +26,16 @@ export interface ServerSetup {
   prompts: PromptDefinition[];
   services: ServerServices;
   logger: Logger;
+  /** Called once, shortly after the first tools/list answer: loads what the first tool call needs. */
+  warmUp?: () => void;
 }
+
+let warmUpScheduled = false;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** tools/list, computed once: JSON Schema 2020-12 (the MCP 2025-11-25 default dialect), in definition order. */
-function toolList(tools: ToolDefinition[]) {
-  return tools.map((t) => ({
-    name: t.name,
-    title: t.title,
-    description: t.description,
-    inputSchema: portable(z.toJSONSchema(t.inputSchema, { target: 'draft-2020-12', io: 'input' })) as { type: 'object'; [k: string]: unknown },
-    outputSchema: portable(z.toJSONSchema(t.outputSchema, { target: 'draft-2020-12', io: 'output' })) as { type: 'object'; [k: string]: unknown },
-    annotations: { title: t.title, ...t.annotations },
-  }));
-}
-
-/**
- * Spells schemas the way most clients map them (the Inspector's `--strict` portability check): a nullable
- * field as `anyOf` of single types rather than a `type` array, and a free-form value as `true` rather than `{}`.
- */
-function portable(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(portable);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    const isEmptySchema = value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
-    out[key] = key === 'additionalProperties' && isEmptySchema ? true : portable(value);
-  }
-  if (Array.isArray(out.type) && out.type.length > 1) {
-    const { type, description, ...rest } = out;
-    const anyOf = (type as string[]).map((t) => (t === 'null' ? { type: 'null' } : { ...rest, type: t }));
-    return description === undefined ? { anyOf } : { description, anyOf };
-  }
-  return out;
-}
+declare const SPACELINT_TOOL_LIST: ToolListEntry[] | undefined;
+const PRECOMPUTED_TOOL_LIST = typeof SPACELINT_TOOL_LIST === 'undefined' ? undefined : SPACELINT_TOOL_LIST;
 
 /** One MCP server (one per stdio process, one per HTTP session), sharing the process-wide services. */
 export function createMcpServer(setup: ServerSetup): McpServer {
@@ -76,9 +52,17 @@ export function createMcpServer(setup: ServerSetup): McpServer {
       ((args: unknown, extra: Extra) => runTool(server, setup, tool, args, extra)) as never,
     );
   }
-  let listed: ReturnType<typeof toolList> | undefined;
-  // The SDK would advertise draft-07 schemas; this list says 2020-12 and is built once.
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: (listed ??= toolList(setup.tools)) }));
+  let listed: ToolListEntry[] | undefined;
+  // The SDK would advertise draft-07 schemas; this list says 2020-12. The bundle carries it precomputed
+  // (scripts/bundle.mjs), so no schema is converted at run time.
+  server.server.setRequestHandler(ListToolsRequestSchema, () => {
+    if (setup.warmUp && !warmUpScheduled) {
+      warmUpScheduled = true;
+      // After the answer is on its way, not before: start-up and tools/list stay free of the parser.
+      setTimeout(setup.warmUp, 20).unref();
+    }
+    return { tools: (listed ??= toolList(setup.tools, PRECOMPUTED_TOOL_LIST)) };
+  });
 
   for (const resource of setup.resources) {
     const metadata = { title: resource.title, description: resource.description, mimeType: resource.mimeType };

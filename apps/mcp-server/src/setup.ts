@@ -1,3 +1,4 @@
+import { loadEngine } from './engine.js';
 import { HubAccess } from './hub-operations.js';
 import type { Logger } from './logger.js';
 import type { ServerOptions } from './options.js';
@@ -30,5 +31,7 @@ export function buildSetup(options: ServerOptions, logger: Logger, redactor: Red
       redactor,
     },
     logger,
+    // Clients list tools right after connecting and call one later: load the parser in that gap.
+    warmUp: () => void loadEngine(redactor).catch((error) => logger.error(`cannot load the lint engine: ${(error as Error).message}`)),
   };
 }

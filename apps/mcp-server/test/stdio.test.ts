@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../src/tool-catalog.js';
+import { toolList } from '../src/tool-list.js';
 import { BROKEN_SPACE, CLEAN_README, connectStdio, hubAvailable, serverEnv, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
 
 /** The built server over real stdio, driven by the official SDK client. */
@@ -60,6 +62,14 @@ describe('spacelint-mcp over stdio', () => {
     expect(props('scaffold_space')).toEqual(['hardware', 'inputs', 'persistent_data', 'sdk', 'secrets', 'title', 'zerogpu']);
     expect(props('fix_space')).toEqual(['dry_run', 'path']);
     expect(props('create_space')).toEqual(['hardware', 'private', 'sdk', 'space']);
+  });
+
+  it('advertises exactly the schemas of the tool definitions (the bundle embeds them precomputed)', async () => {
+    const { tools } = await server.client.listTools();
+    const expected = toolList(ALL_TOOLS);
+    expect(tools.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations }))).toEqual(
+      expected.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations })),
+    );
   });
 
   it('lint_space lints a local folder and returns findings with the CLI field names, plus progress', async () => {
