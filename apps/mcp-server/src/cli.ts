@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     const { startHttpServer } = await import('./http-server.js');
     const http = await startHttpServer(setup, { port: options.port, token: options.authToken });
     close = http.close;
-    logger.log('notice', `listening on ${http.url} (${setup.tools.length} tools; roots ${options.roots.join(', ')}${options.authToken ? '; bearer token required' : ''})`);
+    // Always printed, whatever the log level: with --port 0 this line is how a client learns the URL.
+    process.stderr.write(`spacelint-mcp: listening on ${http.url} (${setup.tools.length} tools; roots ${options.roots.join(', ')}${options.authToken ? '; bearer token required' : ''})\n`);
   } else {
     if (options.authToken) logger.warn('a bearer token only applies to --http; stdio is reachable by the parent process alone');
     const stdio = await sdk.serveStdio(setup);
