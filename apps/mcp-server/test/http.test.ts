@@ -48,6 +48,31 @@ describe('spacelint-mcp --http', () => {
     }
   });
 
+  it('answers every lint tool, a resource and a prompt over HTTP', async () => {
+    const client = await connectHttp(server.url);
+    try {
+      const calls: [string, Record<string, unknown>][] = [
+        ['lint_space', { files: { 'README.md': BROKEN_SPACE['README.md'] } }],
+        ['list_rules', {}],
+        ['explain_rule', { rule: 'config-invalid-value' }],
+        ['validate_space_config', { readme: BROKEN_SPACE['README.md'] }],
+        ['scaffold_space', { sdk: 'docker', title: 'Over HTTP', inputs: 'an image' }],
+        ['fix_space', { path: 'broken' }],
+      ];
+      for (const [name, args] of calls) {
+        const result = await client.callTool({ name, arguments: args });
+        expect(result.isError, `${name}: ${text(result)}`).toBeFalsy();
+        expect(result.structuredContent, name).toBeTruthy();
+      }
+      const doc = await client.readResource({ uri: 'spacelint://rules/config-unknown-key' });
+      expect(doc.contents).toHaveLength(1);
+      const prompt = await client.getPrompt({ name: 'create_zerogpu_space', arguments: { idea: 'summarize PDFs' } });
+      expect(JSON.stringify(prompt.messages)).toContain('scaffold_space');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('refuses a foreign Origin and a foreign Host with 403 (DNS rebinding)', async () => {
     const origin = await post(server.url, { Origin: 'http://evil.example.com' });
     expect(origin.status).toBe(403);
