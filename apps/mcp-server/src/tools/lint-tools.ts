@@ -247,11 +247,11 @@ const validateSpaceConfig = defineTool({
     for (const rule of core.listRules()) {
       if (rule.category !== 'config' || NEEDS_OTHER_FILES.has(rule.id)) only[rule.id] = 'off';
     }
-    const snapshot = core.snapshotFromEntries({ 'README.md': args.readme }, 'memory:');
-    const { diagnostics } = lintOrExplain(core, snapshot, { rules: only });
-    const findings = toFindings(diagnostics, core, context.services.redactor);
-    const parsed = core.parseFrontMatter(args.readme.replace(/^\uFEFF/, ''));
-    const config = parsed.found && parsed.frontMatter.data ? (context.services.redactor.redactDeep(toJson(parsed.frontMatter.data)) as Record<string, unknown>) : null;
+    // The README parsed once: the rules and the returned config read the same Space.
+    const { space, config: lintConfig } = core.prepareSpace(core.snapshotFromEntries({ 'README.md': args.readme }, 'memory:'), { rules: only });
+    const findings = toFindings(core.lint(space, lintConfig), core, context.services.redactor);
+    const parsed = space.readme;
+    const config = parsed?.found && parsed.frontMatter.data ? (context.services.redactor.redactDeep(toJson(parsed.frontMatter.data)) as Record<string, unknown>) : null;
     return { structured: { diagnostics: findings, summary: summarize(findings), config }, summary: findingsText('README.md front matter', findings) };
   },
 });
