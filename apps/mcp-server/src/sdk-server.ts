@@ -105,6 +105,9 @@ async function runTool(server: McpServer, setup: ServerSetup, tool: ToolDefiniti
       if (progressToken === undefined) return;
       const params = { progressToken, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message: redactor.redact(message) } : {}) };
       await extra.sendNotification({ method: 'notifications/progress', params }).catch(() => {});
+      // Let the notification leave before more work: SDK clients drop a progress notification they read in
+      // the same chunk as the response, since they handle notifications a tick later than responses.
+      await new Promise((resolve) => setImmediate(resolve));
     },
     async log(level: LogLevel, message: string) {
       setup.logger.log(level, `${tool.name}: ${message}`);

@@ -1,4 +1,4 @@
-import { loadEngine } from './engine.js';
+import { warmEngine } from './engine.js';
 import { HubAccess } from './hub-operations.js';
 import type { Logger } from './logger.js';
 import type { ServerOptions } from './options.js';
@@ -32,6 +32,6 @@ export function buildSetup(options: ServerOptions, logger: Logger, redactor: Red
     },
     logger,
     // Clients list tools right after connecting and call one later: load the parser in that gap.
-    warmUp: () => void loadEngine(redactor).catch((error) => logger.error(`cannot load the lint engine: ${(error as Error).message}`)),
+    warmUp: () => void warmEngine(redactor).catch((error) => logger.error(`cannot load the lint engine: ${(error as Error).message}`)),
   };
 }

@@ -38,6 +38,8 @@ export function serverEnv(extra: Record<string, string | undefined> = {}): Recor
 export interface StdioServer {
   client: Client;
   stderr(): string;
+  /** Every message the server sent, in wire order (the SDK client handles notifications a tick late). */
+  received: { method?: string; id?: unknown; params?: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -48,7 +50,13 @@ export async function connectStdio(args: string[], env: Record<string, string>, 
   transport.stderr?.on('data', (d) => (stderr += String(d)));
   const client = new Client({ name: 'spacelint-test', version: '1.0.0' });
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  const received: StdioServer['received'] = [];
+  const handle = transport.onmessage!;
+  transport.onmessage = (message) => {
+    received.push(message as StdioServer['received'][number]);
+    handle(message);
+  };
+  return { client, stderr: () => stderr, received, close: () => client.close() };
 }
 
 export interface HttpServerProcess {

@@ -73,8 +73,8 @@ describe('spacelint-mcp over stdio', () => {
   });
 
   it('lint_space lints a local folder and returns findings with the CLI field names, plus progress', async () => {
-    const progress: number[] = [];
-    const result = await server.client.callTool({ name: 'lint_space', arguments: { path: 'broken' } }, undefined, { onprogress: (p) => void progress.push(p.progress) });
+    const before = server.received.length;
+    const result = await server.client.callTool({ name: 'lint_space', arguments: { path: 'broken' } }, undefined, { onprogress: () => {} });
     expect(result.isError).toBeFalsy();
     const out = result.structuredContent as { root: string; diagnostics: Record<string, unknown>[]; summary: { errors: number; warnings: number; infos: number } };
     expect(out.root).toBe(join(root, 'broken'));
@@ -87,8 +87,12 @@ describe('spacelint-mcp over stdio', () => {
     expect(invalid.docsUrl).toMatch(/config-invalid-value\.md$/);
     expect(out.summary.errors).toBeGreaterThanOrEqual(1);
     expect(text(result)).toContain('README.md:6:');
+    // On the wire: increasing progress notifications, then the result.
+    const sent = server.received.slice(before);
+    const progress = sent.filter((m) => m.method === 'notifications/progress').map((m) => m.params!.progress as number);
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(sent[sent.length - 1].id).toBeDefined();
   });
 
   it('lint_space lints inline files and applies rule overrides', async () => {

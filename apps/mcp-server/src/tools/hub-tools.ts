@@ -116,7 +116,6 @@ const diagnoseSpace = defineTool({
     const [{ core }, ops] = await Promise.all([loadEngine(context.services.redactor), hub(context, false)]);
     await context.progress(0, 1, 'reading runtime, logs and files');
     const diagnosis = await ops.diagnose(args.space, context.signal);
-    await context.progress(1, 1, 'done');
     const redactor = context.services.redactor;
     const findings = toFindings(diagnosis.diagnostics as unknown as Parameters<Core['compareDiagnostics']>[0][], core, redactor);
     const causes = redactor.redactDeep(diagnosis.causes);

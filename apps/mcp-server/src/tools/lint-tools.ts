@@ -103,13 +103,13 @@ const lintSpace = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: true },
   async handler(args, context) {
     const { core, node } = await loadEngine(context.services.redactor);
+    // No "done" notification: the result says it, and a notification right before it may be dropped.
     await context.progress(0, 2, 'reading the Space');
     const snapshot = await readSnapshot(args, context, core, node);
     const overrides = rulesOverride(args.rules, core);
     await context.progress(1, 2, `linting ${snapshot.files.size} files`);
     const { diagnostics } = lintOrExplain(core, snapshot, overrides);
     const findings = toFindings(diagnostics, core, context.services.redactor);
-    await context.progress(2, 2, 'done');
     const root = snapshot.root;
     return {
       structured: { root, diagnostics: findings, summary: summarize(findings), ...(snapshot.truncated ? { truncated: snapshot.truncated } : {}) },
@@ -353,7 +353,6 @@ const fixSpace = defineTool({
       await context.progress(2, 3, `writing ${result.changes.size} files`);
       failures = (await node.writeFixes(dir, result.changes)).map((f) => ({ file: f.file, message: redactor.redact(f.message) }));
     }
-    await context.progress(3, 3, 'done');
     const findings = toFindings(result.diagnostics, core, redactor);
     const what = result.fixCount === 0 ? 'nothing to fix' : `${result.fixCount} fix${result.fixCount === 1 ? '' : 'es'} in ${files.length} file${files.length === 1 ? '' : 's'}`;
     const verb = args.dry_run ? ' (dry run: nothing written; call again with dry_run false to write)' : write ? (failures.length ? `, ${failures.length} file(s) could not be written` : ', written') : '';
