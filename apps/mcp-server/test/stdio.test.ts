@@ -194,8 +194,12 @@ describe('spacelint-mcp over stdio', () => {
     expect(out.diff).toContain('+colorFrom: red');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(before);
 
+    await server.client.setLoggingLevel('info');
+    const sentBefore = server.received.length;
     const wet = await server.client.callTool({ name: 'fix_space', arguments: { path: 'fixable', dry_run: false } });
     expect((wet.structuredContent as { written: boolean }).written).toBe(true);
+    const logs = server.received.slice(sentBefore).filter((m) => m.method === 'notifications/message');
+    expect(logs.map((m) => m.params)).toContainEqual(expect.objectContaining({ level: 'info', logger: 'spacelint', data: expect.stringMatching(/^wrote 1 file/) }));
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('colorFrom: red');
     const again = await server.client.callTool({ name: 'fix_space', arguments: { path: 'fixable', dry_run: false } });
     expect((again.structuredContent as { fixCount: number; written: boolean }).fixCount).toBe(0);

@@ -160,6 +160,7 @@ const createSpace = defineTool({
     if (args.hardware === 'zero-a10g' && args.sdk !== 'gradio') throw new ToolError('ZeroGPU (zero-a10g) works with sdk gradio only');
     const ops = await hub(context, true);
     const { url } = await ops.createSpace({ space: args.space, sdk: args.sdk, private: args.private, hardware: args.hardware }, context.signal);
+    await context.log('info', `created Space ${args.space}`);
     return { structured: { space: args.space, url }, summary: `Created ${args.private ? 'private ' : ''}${args.sdk} Space ${args.space}: ${url}` };
   },
 });
@@ -223,6 +224,7 @@ const deploySpace = defineTool({
     }
     const findings = asFindings(result.diagnostics);
     const summary = summarize(findings);
+    await context.log('info', `deployed ${dir} to ${args.space}: ${result.commitUrl}${result.forced ? ' (forced despite lint errors)' : ''}`);
     return {
       structured: {
         space: args.space,
@@ -260,6 +262,7 @@ const setSecret = defineTool({
     context.services.redactor.add(args.value);
     const ops = await hub(context, true);
     await ops.setSecret(args.space, args.key, args.value, args.description, context.signal);
+    await context.log('info', `secret ${args.key} set on ${args.space}`);
     return { structured: { space: args.space, key: args.key, updated: true }, summary: `Secret ${args.key} set on ${args.space} (value not shown).` };
   },
 });
@@ -275,6 +278,7 @@ const deleteSecret = defineTool({
   async handler(args, context) {
     const ops = await hub(context, true);
     await ops.deleteSecret(args.space, args.key, context.signal);
+    await context.log('info', `secret ${args.key} deleted from ${args.space}`);
     return { structured: { space: args.space, key: args.key, deleted: true }, summary: `Secret ${args.key} deleted from ${args.space}.` };
   },
 });
@@ -295,6 +299,7 @@ const setVariable = defineTool({
   async handler(args, context) {
     const ops = await hub(context, true);
     await ops.setVariable(args.space, args.key, args.value, args.description, context.signal);
+    await context.log('info', `variable ${args.key} set on ${args.space}`);
     const value = context.services.redactor.redact(args.value);
     return { structured: { space: args.space, key: args.key, value, updated: true }, summary: `Variable ${args.key}=${value} set on ${args.space}.` };
   },
@@ -311,6 +316,7 @@ const deleteVariable = defineTool({
   async handler(args, context) {
     const ops = await hub(context, true);
     await ops.deleteVariable(args.space, args.key, context.signal);
+    await context.log('info', `variable ${args.key} deleted from ${args.space}`);
     return { structured: { space: args.space, key: args.key, deleted: true }, summary: `Variable ${args.key} deleted from ${args.space}.` };
   },
 });
@@ -326,7 +332,9 @@ const setHardware = defineTool({
   async handler(args, context) {
     await checkFlavor(args.flavor, context);
     const ops = await hub(context, true);
-    return runtimeResult(args.space, await ops.setHardware(args.space, args.flavor, context.signal), context, `Requested ${args.flavor}. `);
+    const runtime = await ops.setHardware(args.space, args.flavor, context.signal);
+    await context.log('info', `requested ${args.flavor} for ${args.space}`);
+    return runtimeResult(args.space, runtime, context, `Requested ${args.flavor}. `);
   },
 });
 
@@ -357,7 +365,9 @@ const restartSpace = defineTool({
   annotations: { ...change, destructiveHint: true, idempotentHint: false },
   async handler(args, context) {
     const ops = await hub(context, true);
-    return runtimeResult(args.space, await ops.restart(args.space, args.factory, context.signal), context, args.factory ? 'Factory rebuild started. ' : 'Restarted. ');
+    const runtime = await ops.restart(args.space, args.factory, context.signal);
+    await context.log('info', `${args.factory ? 'factory rebuild of' : 'restarted'} ${args.space}`);
+    return runtimeResult(args.space, runtime, context, args.factory ? 'Factory rebuild started. ' : 'Restarted. ');
   },
 });
 
@@ -371,7 +381,9 @@ const pauseSpace = defineTool({
   annotations: { ...change, destructiveHint: true, idempotentHint: true },
   async handler(args, context) {
     const ops = await hub(context, true);
-    return runtimeResult(args.space, await ops.pause(args.space, context.signal), context, 'Paused. ');
+    const runtime = await ops.pause(args.space, context.signal);
+    await context.log('info', `paused ${args.space}`);
+    return runtimeResult(args.space, runtime, context, 'Paused. ');
   },
 });
 

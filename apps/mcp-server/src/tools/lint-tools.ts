@@ -106,6 +106,9 @@ const lintSpace = defineTool({
     // No "done" notification: the result says it, and a notification right before it may be dropped.
     await context.progress(0, 2, 'reading the Space');
     const snapshot = await readSnapshot(args, context, core, node);
+    if (snapshot.truncated) await context.log('warning', `${snapshot.root}: ${snapshot.truncated}`);
+    const unread = [...snapshot.files.values()].filter((f) => f.problem && f.problem !== 'binary');
+    if (unread.length) await context.log('debug', `${snapshot.root}: ${unread.length} file(s) not read: ${unread.slice(0, 5).map((f) => `${f.path} (${f.detail ?? f.problem})`).join(', ')}`);
     const overrides = rulesOverride(args.rules, core);
     await context.progress(1, 2, `linting ${snapshot.files.size} files`);
     const { diagnostics } = lintOrExplain(core, snapshot, overrides);
@@ -352,6 +355,8 @@ const fixSpace = defineTool({
     if (write) {
       await context.progress(2, 3, `writing ${result.changes.size} files`);
       failures = (await node.writeFixes(dir, result.changes)).map((f) => ({ file: f.file, message: redactor.redact(f.message) }));
+      await context.log('info', `wrote ${result.changes.size - failures.length} file(s) in ${dir}`);
+      for (const f of failures) await context.log('warning', `could not write ${f.file}: ${f.message}`);
     }
     const findings = toFindings(result.diagnostics, core, redactor);
     const what = result.fixCount === 0 ? 'nothing to fix' : `${result.fixCount} fix${result.fixCount === 1 ? '' : 'es'} in ${files.length} file${files.length === 1 ? '' : 's'}`;
