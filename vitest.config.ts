@@ -7,10 +7,11 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      { test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'hub', root: 'packages/hub', include: ['test/**/*.test.ts'], testTimeout: 20_000 } },
-      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'hub', root: 'packages/hub', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'mcp-server', root: 'apps/mcp-server', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],
   },
 });

@@ -51,6 +51,7 @@ export {
 } from './config/config.js';
 export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
 export { renderRuleDoc } from './rules/rule-doc.js';
+export { closestMatch } from './rules/closest-match.js';
 export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, SECRET_PATTERNS } from './security/redact.js';
@@ -67,3 +68,12 @@ export {
   type LogMatchContext,
   type SpaceLogsInput,
 } from './diagnose/index.js';
+export {
+  scaffoldSpace,
+  ScaffoldError,
+  SCAFFOLD_VERSIONS,
+  type ScaffoldAnswers,
+  type ScaffoldResult,
+  type ScaffoldSdk,
+} from './scaffold/scaffold.js';
+export { parseInputs, type InputKind, type InputSpec, type InputLimits } from './scaffold/inputs.js';
