@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'eslint-plugin', root: 'packages/eslint-plugin', include: ['test/**/*.test.ts'] } },
       { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],
   },
