@@ -50,6 +50,7 @@ export interface SpaceView {
  * the other files are seen.
  */
 export const DISK_SNAPSHOT_TTL_MS = 1500;
+const MTIME_SLACK_MS = 50;
 /** Spaces kept per source: the on-disk state plus a few edited states (the editor's buffer, --fix passes). */
 const SPACES_PER_SOURCE = 4;
 
@@ -222,8 +223,9 @@ export function openSpaceFile(file: { path: string; physicalPath?: string; text:
   if (!source.has(path)) {
     // On disk but not in the snapshot: created since it was read, or not part of the Space at all
     // (a skipped folder such as .venv or node_modules, which spacelint never lints).
+    // File times come from a coarse kernel clock that may lag Date.now() by a few milliseconds.
     const modified = statSync(abs, { throwIfNoEntry: false })?.mtimeMs;
-    if (modified !== undefined && modified > source.readAt) source.refresh(new DirectorySource(root).snapshotSync(), now);
+    if (modified !== undefined && modified > source.readAt - MTIME_SLACK_MS) source.refresh(new DirectorySource(root).snapshotSync(), now);
     if (modified !== undefined && !source.has(path)) return { path };
   }
   return { ...source.spaceWith(path, file.text, file.bom), path };
