@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+const core = await import('@spacelint/core');
+await core.initParsers();
+const mod = await import('../core/dist/python/module.js');
+const text = readFileSync('/tmp/sl-try/bspace/space/app.py', 'utf8');
+for (let i = 0; i < 50; i++) mod.analyzePython('app.py', text);
+let t0 = performance.now(); for (let i = 0; i < 200; i++) mod.analyzePython('app.py', text); console.log('same string', ((performance.now() - t0) / 200).toFixed(3));
+t0 = performance.now(); for (let i = 0; i < 200; i++) mod.analyzePython('app.py', text + `# e ${i}\n`); console.log('cons string', ((performance.now() - t0) / 200).toFixed(3));
+t0 = performance.now(); for (let i = 0; i < 200; i++) { const s = (text + `# e ${i}\n`).split('').join(''); mod.analyzePython('app.py', s); } console.log('flat new string', ((performance.now() - t0) / 200).toFixed(3));
+t0 = performance.now(); for (let i = 0; i < 200; i++) mod.analyzePython('app.py', text); console.log('same string again', ((performance.now() - t0) / 200).toFixed(3));
