@@ -116,6 +116,24 @@ describe('parse errors', () => {
   });
 });
 
+describe('a rule that fails', () => {
+  it('is reported under its own name on README.md, and the other rules still report', () => {
+    const rule = RULES.find((r) => r.meta.id === 'config-invalid-value')!;
+    const check = rule.check;
+    rule.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const files = { 'README.md': readme('sdk: gradio\napp-port: 7860\n'), 'app.py': APP };
+      const messages = lintWith('strict', files, 'README.md');
+      expect(brief(messages)).toEqual(['1:1 2 spacelint/config-invalid-value', '4:1 1 spacelint/config-unknown-key']);
+      expect(messages[0].message).toMatch(/spacelint rule `config-invalid-value` failed on this Space \(boom\)/);
+    } finally {
+      rule.check = check;
+    }
+  });
+});
+
 describe('inline configuration', () => {
   const files = { 'README.md': readme('sdk: gradio\napp-port: 7860\n'), 'app.py': APP };
 

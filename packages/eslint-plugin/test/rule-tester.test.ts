@@ -159,3 +159,10 @@ describe('packages.txt (spacelint/packages)', () => {
     invalid: [],
   });
 });
+
+describe('other text files (spacelint/text)', () => {
+  tester('text', SPACE).run('unused-directive', plugin.rules['unused-directive'], {
+    valid: [{ filename: '.env', code: 'GRADIO_SERVER_NAME=0.0.0.0\n' }, { filename: 'run.sh', code: '#!/bin/sh\npython app.py\n' }],
+    invalid: [],
+  });
+});
