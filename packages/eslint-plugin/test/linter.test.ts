@@ -30,6 +30,17 @@ describe('generated rules', () => {
   });
 });
 
+describe('language options', () => {
+  it('rejects an in-memory Space that is not a map of texts', () => {
+    const linter = new Linter();
+    const config = (space: unknown) => [{ ...plugin.configs.strict[0], languageOptions: { space } }] as Linter.Config[];
+    expect(() => linter.verify('---\nsdk: gradio\n---\n', config({ files: { 'app.py': 1 } }), 'README.md')).toThrow(/"app\.py" must be a string/);
+    expect(() => linter.verify('---\nsdk: gradio\n---\n', config('README.md'), 'README.md')).toThrow(/Expected an object with `files`/);
+    // A valid one: a Gradio Space with no app file.
+    expect(brief(linter.verify('---\nsdk: gradio\n---\n', config({ files: {} }), 'README.md'))).toEqual(['2:1 2 spacelint/config-app-file-missing']);
+  });
+});
+
 describe('configs', () => {
   it('are flat-config arrays with files, plugins, language and the levels processor', () => {
     for (const name of ['recommended', 'strict'] as const) {
