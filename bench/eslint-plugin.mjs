@@ -153,28 +153,34 @@ function setUp() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cell = (xs) => `${median(xs).toFixed(1)} [${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}]`;
 
-function timeProcess(dir, args) {
+/** Wall time of one eslint process in a clean environment, and its CPU time (user + system, via time(1)). */
+function timeProcess(dir, args, nodeFlags = []) {
   const start = process.hrtime.bigint();
-  const run = spawnSync('env', ['-i', `PATH=${process.env.PATH}`, `HOME=${process.env.HOME}`, process.execPath, eslintBin, ...args], { cwd: dir, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', 'env', '-i', `PATH=${process.env.PATH}`, `HOME=${process.env.HOME}`, process.execPath, ...nodeFlags, eslintBin, ...args], { cwd: dir, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status === 2 || run.error) throw new Error(`eslint failed: ${run.stderr || run.error}`);
-  return ms;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
 async function cold(dir) {
-  const plugin = [];
-  const bare = [];
-  const runs = {
-    plugin: () => plugin.push(timeProcess(dir, ['-c', 'plugin.config.js', 'space'])),
-    bare: () => bare.push(timeProcess(dir, ['-c', 'bare.config.js', 'one.js'])),
+  const rows = {
+    bare: { args: ['-c', 'bare.config.js', 'one.js'], wall: [], cpu: [] },
+    plugin: { args: ['-c', 'plugin.config.js', 'space'], wall: [], cpu: [] },
+    // Reference only (the plugin keeps default tiering): what V8's background WebAssembly tier-up costs here.
+    liftoff: { args: ['-c', 'plugin.config.js', 'space'], flags: ['--liftoff-only'], wall: [], cpu: [] },
   };
-  runs.plugin(); // warm the file system cache
-  runs.bare();
+  const names = Object.keys(rows);
+  for (const name of names) timeProcess(dir, rows[name].args, rows[name].flags); // warm the file system cache
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? ['plugin', 'bare'] : ['bare', 'plugin'];
-    for (const name of order) runs[name]();
+    for (let k = 0; k < names.length; k++) {
+      const row = rows[names[(round + k) % names.length]];
+      const t = timeProcess(dir, row.args, row.flags);
+      row.wall.push(t.wall);
+      row.cpu.push(t.cpu);
+    }
   }
-  return { plugin, bare };
+  return rows;
 }
 
 async function warm(dir) {
@@ -206,13 +212,14 @@ async function warm(dir) {
 
 const dir = setUp();
 try {
-  console.log(`node ${process.version}, ${ROUNDS} rounds cold, ${WARM} warm calls per row`);
+  const load = (await import('node:os')).loadavg()[0].toFixed(2);
+  console.log(`node ${process.version}, ${ROUNDS} rounds cold (rotated), ${WARM} warm calls per row, load average ${load}`);
   const c = await cold(dir);
-  const ratio = median(c.plugin) / median(c.bare);
-  console.log('\n| Cold process (clean env) | wall (ms) |\n|---|---|');
-  console.log(`| bare ESLint, 1 JS file | ${cell(c.bare)} |`);
-  console.log(`| ESLint + plugin (strict), typical Space (${Object.keys(SPACE).length} files) | ${cell(c.plugin)} |`);
-  console.log(`| ratio of medians (target ≤ 1.6) | ${ratio.toFixed(2)} |`);
+  console.log('\n| Cold process (clean env) | wall (ms) | CPU user+sys (ms) |\n|---|---|---|');
+  console.log(`| bare ESLint, 1 JS file | ${cell(c.bare.wall)} | ${cell(c.bare.cpu)} |`);
+  console.log(`| ESLint + plugin (strict), typical Space (${Object.keys(SPACE).length} files) | ${cell(c.plugin.wall)} | ${cell(c.plugin.cpu)} |`);
+  console.log(`| same, node --liftoff-only (reference, not used) | ${cell(c.liftoff.wall)} | ${cell(c.liftoff.cpu)} |`);
+  console.log(`| ratio plugin / bare, medians (target ≤ 1.6) | ${(median(c.plugin.wall) / median(c.bare.wall)).toFixed(2)} | ${(median(c.plugin.cpu) / median(c.bare.cpu)).toFixed(2)} |`);
   const w = await warm(dir);
   console.log('\n| Warm `lintText` | median (ms) | p90 (ms) |\n|---|---|---|');
   for (const [name, t] of Object.entries(w)) console.log(`| ${name} | ${t.median.toFixed(3)} | ${t.p90.toFixed(3)} |`);

@@ -133,11 +133,17 @@ function reportedByEslint(results: JsonResult[], root: string): string[] {
 }
 
 beforeAll(async () => {
-  // The binary loads the built plugin: make sure it is there and not older than its sources.
+  // The binary loads the built plugin, which bundles core: make sure it is there and not older than its
+  // sources or than the core it is compared with.
   const built = statSync(pluginEntry, { throwIfNoEntry: false });
   if (!built) throw new Error('packages/eslint-plugin is not built: run `npm run build` first');
-  const newest = Math.max(...readdirSync(join(pluginDir, 'src')).map((f) => statSync(join(pluginDir, 'src', f)).mtimeMs));
-  if (newest > built.mtimeMs) throw new Error('packages/eslint-plugin/dist is older than src/: run `npm run build -w @spacelint/eslint-plugin`');
+  const coreDist = dirname(createRequire(import.meta.url).resolve('@spacelint/core'));
+  const sources = [
+    ...readdirSync(join(pluginDir, 'src')).map((f) => join(pluginDir, 'src', f)),
+    ...readdirSync(coreDist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(coreDist, f)),
+  ];
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  if (newest > built.mtimeMs) throw new Error('packages/eslint-plugin/dist is older than its sources or @spacelint/core: run `npm run build`');
   await initParsers();
   project = mkdtempSync(join(tmpdir(), 'spacelint-eslint-e2e-'));
   const url = pathToFileURL(pluginEntry).href;
