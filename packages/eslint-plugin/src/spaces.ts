@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   ConfigError,
-  fileFromText,
+  decodeFile,
   lint,
   normalizePath,
   prepareSpace,
@@ -135,10 +135,14 @@ class SpaceSource {
   }
 }
 
+const encoder = new TextEncoder();
+
 function withFile(base: Snapshot, path: string, text: string, bom: boolean): Snapshot {
   const files = new Map(base.files);
   const isNew = !files.has(path);
-  files.set(path, { ...fileFromText(path, text), bom });
+  // Decoded like a file read from disk (DirectorySource's overrides do the same), so a NUL byte or an
+  // oversized buffer is the same finding as in the CLI.
+  files.set(path, { ...decodeFile(path, encoder.encode(text)), bom });
   // Rules see files in path order, like a snapshot read from disk.
   return { ...base, files: isNew ? new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : files };
 }
