@@ -44,6 +44,9 @@ export const OTHER_COMMANDS = new Set(['init', 'deploy', 'doctor']);
 export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@rev] ...]
        spacelint rules [--format json]
        spacelint explain <rule>
+       spacelint init [dir]               write a new Space that lints clean
+       spacelint deploy <dir> --to owner/name
+       spacelint doctor owner/name
 
 Lint Hugging Face Space repositories before you push.
 

@@ -192,3 +192,33 @@ describe('spacelint CLI on bad input', () => {
     expect(existsSync(join(dir, 'README.md'))).toBe(true);
   });
 });
+
+describe('spacelint init', () => {
+  it('writes a ZeroGPU Gradio Space that lints clean, and never overwrites', () => {
+    const dir = join(tempSpace({}), 'new-space');
+    const r = runCli(['init', dir, '--sdk', 'gradio', '--title', 'PDF Q&A', '--zerogpu', '--inputs', 'PDF up to 50 pages', '--secret', 'OPENAI_API_KEY', '--persistent-data']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Created a gradio Space');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('suggested_hardware: zero-a10g');
+    expect(readFileSync(join(dir, 'app.py'), 'utf8')).toMatch(/^import spaces/m);
+    const lint = runCli([dir]);
+    expect(lint.stdout).toBe('');
+    expect(lint.status).toBe(0);
+    const again = runCli(['init', dir, '--sdk', 'gradio', '--title', 'Again']);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('not overwriting');
+  });
+
+  it('writes clean Docker and static Spaces; bad answers are usage errors', () => {
+    for (const sdk of ['docker', 'static']) {
+      const dir = join(tempSpace({}), sdk);
+      expect(runCli(['init', dir, '--sdk', sdk, '--title', `A ${sdk} Space`]).status).toBe(0);
+      expect(runCli([dir]).status, sdk).toBe(0);
+    }
+    const bad = runCli(['init', join(tempSpace({}), 'x'), '--sdk', 'streamlit', '--title', 'x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('sdk must be');
+    expect(runCli(['init', join(tempSpace({}), 'y')]).stderr).toContain('--sdk and --title');
+  });
+});
