@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   MAX_FILES,
@@ -32,41 +32,10 @@ export class DirectorySource implements FileSource {
   }
 
   async snapshot(): Promise<Snapshot> {
-    const files = new Map<string, SpaceFile>();
     const realRoot = await realpath(this.root);
-    let truncated: string | undefined;
-    const pending: string[] = [''];
-    const reads: Promise<void>[] = [];
-    while (pending.length > 0) {
-      const dir = pending.pop()!;
-      let entries;
-      try {
-        entries = await readdir(join(this.root, dir), { withFileTypes: true });
-      } catch {
-        continue; // an unreadable folder: its files are simply not part of the lint
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const entry of entries) {
-        const path = dir ? `${dir}/${entry.name}` : entry.name;
-        if (this.options.ignore?.(path)) continue;
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) pending.push(path);
-          continue;
-        }
-        if (files.size >= MAX_FILES) {
-          truncated = `stopped listing after ${MAX_FILES} files at ${path}`;
-          break;
-        }
-        if (entry.isSymbolicLink()) {
-          reads.push(this.readSymlink(path, realRoot).then((f) => void (f && files.set(path, f))));
-        } else if (entry.isFile()) {
-          reads.push(this.readFile(path).then((f) => void files.set(path, f)));
-        }
-      }
-      if (truncated) break;
-    }
-    await Promise.all(reads);
-    return this.finish(files, truncated);
+    const { entries, truncated } = this.list();
+    const read = await Promise.all(entries.map((e) => (e.symlink ? this.readSymlink(e.path, realRoot) : this.readFile(e.path))));
+    return this.finish(read, truncated);
   }
 
   /**
@@ -74,42 +43,45 @@ export class DirectorySource implements FileSource {
    * (ESLint's parsers and rules are synchronous). A Space is small, so blocking reads cost little.
    */
   snapshotSync(): Snapshot {
-    const files = new Map<string, SpaceFile>();
     const realRoot = realpathSync(this.root);
-    let truncated: string | undefined;
+    const { entries, truncated } = this.list();
+    return this.finish(entries.map((e) => (e.symlink ? this.readSymlinkSync(e.path, realRoot) : this.readFileSync(e.path))), truncated);
+  }
+
+  /**
+   * Every file and symlink of the Space, skipped folders and `ignore` left out, up to MAX_FILES. Listing
+   * is synchronous in both snapshots (a Space's folders are few); reading the files is what they differ in.
+   */
+  private list(): { entries: { path: string; symlink: boolean }[]; truncated?: string } {
+    const entries: { path: string; symlink: boolean }[] = [];
     const pending: string[] = [''];
-    while (pending.length > 0 && !truncated) {
+    while (pending.length > 0) {
       const dir = pending.pop()!;
-      let entries: Dirent[];
+      let dirents: Dirent[];
       try {
-        entries = readdirSync(join(this.root, dir), { withFileTypes: true });
+        dirents = readdirSync(join(this.root, dir), { withFileTypes: true });
       } catch {
         continue; // an unreadable folder: its files are simply not part of the lint
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const entry of entries) {
+      dirents.sort((a, b) => (a.name < b.name ? -1 : 1));
+      for (const entry of dirents) {
         const path = dir ? `${dir}/${entry.name}` : entry.name;
         if (this.options.ignore?.(path)) continue;
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name)) pending.push(path);
           continue;
         }
-        if (files.size >= MAX_FILES) {
-          truncated = `stopped listing after ${MAX_FILES} files at ${path}`;
-          break;
-        }
-        if (entry.isSymbolicLink()) {
-          const file = this.readSymlinkSync(path, realRoot);
-          if (file) files.set(path, file);
-        } else if (entry.isFile()) {
-          files.set(path, this.readFileSync(path));
-        }
+        if (!entry.isSymbolicLink() && !entry.isFile()) continue; // sockets, FIFOs: never read
+        if (entries.length >= MAX_FILES) return { entries, truncated: `stopped listing after ${MAX_FILES} files at ${path}` };
+        entries.push({ path, symlink: entry.isSymbolicLink() });
       }
     }
-    return this.finish(files, truncated);
+    return { entries };
   }
 
-  private finish(files: Map<string, SpaceFile>, truncated: string | undefined): Snapshot {
+  private finish(read: (SpaceFile | undefined)[], truncated: string | undefined): Snapshot {
+    const files = new Map<string, SpaceFile>();
+    for (const f of read) if (f) files.set(f.path, f);
     for (const [path, text] of Object.entries(this.options.overrides ?? {})) {
       const p = normalizePath(path);
       files.set(p, decodeFile(p, new TextEncoder().encode(text)));
@@ -127,9 +99,7 @@ export class DirectorySource implements FileSource {
     } catch {
       return { path, size: 0, problem: 'unreadable', detail: 'broken symlink' };
     }
-    if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-      return { path, size: 0, problem: 'outside-space', detail: 'symlink points outside the Space; not followed' };
-    }
+    if (outsideRoot(target, realRoot)) return outsideSpace(path);
     const info = await stat(target).catch(() => undefined);
     if (!info?.isFile()) return undefined;
     return this.readFile(path);
@@ -142,9 +112,7 @@ export class DirectorySource implements FileSource {
     } catch {
       return { path, size: 0, problem: 'unreadable', detail: 'broken symlink' };
     }
-    if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-      return { path, size: 0, problem: 'outside-space', detail: 'symlink points outside the Space; not followed' };
-    }
+    if (outsideRoot(target, realRoot)) return outsideSpace(path);
     if (!statSync(target, { throwIfNoEntry: false })?.isFile()) return undefined;
     return this.readFileSync(path);
   }
@@ -178,6 +146,14 @@ export class DirectorySource implements FileSource {
       return unreadable(path, size, error);
     }
   }
+}
+
+function outsideRoot(target: string, realRoot: string): boolean {
+  return target !== realRoot && !target.startsWith(realRoot + sep);
+}
+
+function outsideSpace(path: string): SpaceFile {
+  return { path, size: 0, problem: 'outside-space', detail: 'symlink points outside the Space; not followed' };
 }
 
 /** The entry of a file whose text is not read (not a text file, or too large), else undefined. */
