@@ -1,4 +1,5 @@
-import type { FileSource } from '@spacelint/core';
+import type { Diagnostic, FileSource } from '@spacelint/core';
+import type { DiagnosisCause as HubDiagnosisCause } from '@spacelint/hub';
 import { ToolError } from './tool.js';
 
 /**
@@ -15,34 +16,10 @@ export interface SpaceRuntimeView {
   sdk?: string;
 }
 
-export interface DiagnosisCause {
-  /** A log signature id (spec/log-signatures.md) for `log`, a rule id for `lint`. */
-  id: string;
-  source: 'log' | 'lint';
-  title: string;
-  /** The usual cause in the Space repo. */
-  cause: string;
-  fix: string;
-  /** Lint rules that catch this before a push. */
-  ruleIds: string[];
-  /** The log line, runtime error or finding that shows it. */
-  evidence: { from: 'build' | 'run' | 'runtime' | 'lint'; text: string };
-  /** A summary line ("exit code 1") whose real cause is elsewhere: ranked last. */
-  umbrella: boolean;
-}
+/** A likely cause as @spacelint/hub's diagnoseSpace gives it; its findings travel once, in `diagnostics`. */
+export type DiagnosisCause = Omit<HubDiagnosisCause, 'diagnostics'>;
 
-export interface LintedFinding {
-  ruleId: string;
-  level: 'error' | 'warning' | 'info';
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  fix?: unknown;
-  suggestions?: { desc: string }[];
-}
+export type LintedFinding = Diagnostic;
 
 export interface DiagnosisView {
   spaceUrl: string;
