@@ -155,15 +155,7 @@ interface HubModule {
 }
 
 async function importHub(): Promise<HubModule> {
-  try {
-    return (await import('@spacelint/hub')) as unknown as HubModule;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(String((error as Error).message))) {
-      throw new ToolError('Hub tools are not available in this build of spacelint-mcp (the @spacelint/hub package is missing).');
-    }
-    throw error;
-  }
+  return (await import('@spacelint/hub')) as unknown as HubModule;
 }
 
 /** Converts @spacelint/hub's errors (already redacted, with a message a person can act on) into tool errors. */

@@ -18,16 +18,6 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`bundle failed:\n${result.stderr}`);
 }
 
-/** Whether @spacelint/hub (and its fake Hub) can be loaded: the Hub tool tests need it. */
-export function hubAvailable(): boolean {
-  try {
-    createRequire(join(APP_ROOT, 'package.json')).resolve('@spacelint/hub/testing');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A clean environment for spawned servers: the SDK's stdio transport would otherwise pass a reduced one. */
 export function serverEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir() };

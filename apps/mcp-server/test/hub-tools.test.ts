@@ -1,34 +1,23 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROKEN_SPACE, CLEAN_README, connectHttp, connectStdio, hubAvailable, serverEnv, startHttpServer, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
+import { createFakeHub, type FakeHub } from '@spacelint/hub/testing';
+import { BROKEN_SPACE, CLEAN_README, connectHttp, connectStdio, serverEnv, startHttpServer, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
 
 /**
  * The observe and deploy tools against @spacelint/hub's fake Hub on 127.0.0.1, through the built server.
- * They run once @spacelint/hub is part of the workspace (it is built on its own branch).
  */
-const HUB = hubAvailable();
-const SKIP_REASON = '@spacelint/hub (and its fake Hub, @spacelint/hub/testing) cannot be resolved: these tests run once the hub branch is merged and built';
-if (!HUB) console.warn(`hub-tools.test.ts: ${SKIP_REASON}`);
 
-interface FakeHub {
-  url: string;
-  close(): Promise<void>;
-  seedSpace(id: string, files: Record<string, string>, seed?: Record<string, unknown>): unknown;
-  space(id: string): { files: Map<string, Uint8Array>; secrets: Record<string, string>; variables: Record<string, string>; hardware: string | null; sleepTime: number | null; stage: string; commits: unknown[] } | undefined;
-}
 
 const WRITE = 'hf_fake_write_token_for_mcp_tests';
 const READ = 'hf_fake_read_token_for_mcp_tests';
 const APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10).launch()\n';
 
-describe.skipIf(!HUB)(HUB ? 'observe and deploy tools against the fake Hub' : `observe and deploy tools (skipped: ${SKIP_REASON})`, () => {
+describe('observe and deploy tools against the fake Hub', () => {
   let fake: FakeHub;
   let root: string;
   let server: StdioServer;
 
   beforeAll(async () => {
-    // @ts-ignore -- resolvable only once @spacelint/hub is merged (see SKIP_REASON).
-    const { createFakeHub } = (await import('@spacelint/hub/testing')) as { createFakeHub(options: unknown): Promise<FakeHub> };
     fake = await createFakeHub({ tokens: { [WRITE]: { user: 'user', role: 'write', orgs: ['acme'] }, [READ]: { user: 'user', role: 'read' } } });
     fake.seedSpace('user/failing', { 'README.md': CLEAN_README, 'app.py': APP }, {
       sdk: 'gradio',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../src/tool-catalog.js';
 import { toolList } from '../src/tool-list.js';
-import { BROKEN_SPACE, CLEAN_README, connectStdio, hubAvailable, serverEnv, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
+import { BROKEN_SPACE, CLEAN_README, connectStdio, serverEnv, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
 
 /** The built server over real stdio, driven by the official SDK client. */
 
@@ -230,11 +230,6 @@ describe('spacelint-mcp over stdio', () => {
     await expect(server.client.ping()).resolves.toBeDefined();
   });
 
-  it.skipIf(hubAvailable())('answers Hub tools with a clear error while @spacelint/hub is not built in', async () => {
-    const result = await server.client.callTool({ name: 'space_status', arguments: { space: 'julien/demo' } });
-    expect(result.isError).toBe(true);
-    expect(text(result)).toMatch(/Hub tools are not available/);
-  });
 });
 
 describe('spacelint-mcp --tools and --read-only', () => {
