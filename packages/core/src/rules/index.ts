@@ -14,6 +14,8 @@ import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.
 import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
+import dockerPortMismatch from './docker-port-mismatch.js';
+import dockerBindLocalhost from './docker-bind-localhost.js';
 import gradioMissingLaunch from './gradio-missing-launch.js';
 import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
 import gradioShareTrue from './gradio-share-true.js';
@@ -74,6 +76,8 @@ export const RULES: readonly Rule[] = [
   depsPackagesTxt,
   depsFilesIgnoredForSdk,
   // docker (§4.7)
+  dockerPortMismatch,
+  dockerBindLocalhost,
   // security (§4.8)
   // performance (§4.9)
   gradioShareTrue,
