@@ -41,6 +41,8 @@ export function runtimeInstructions(docker: Dockerfile): DockerInstruction[] {
 export interface EnvValue {
   /** The value after expanding `$VAR` references; undefined when it depends on something unknown. */
   value?: string;
+  /** The value as written. */
+  raw?: string;
   file: string;
   /** The `NAME=value` pair (or the whole assignment). */
   range: [number, number];
@@ -71,7 +73,7 @@ export function runtimeEnv(space: Space): Map<string, EnvValue> {
       const raw = text.slice(pair.range[0], pair.range[1]);
       const at = raw.indexOf(pair.value, pair.name.length);
       const valueRange: [number, number] | undefined = at >= 0 && pair.value ? [pair.range[0] + at, pair.range[0] + at + pair.value.length] : undefined;
-      env.set(pair.name, { value: expandWord(pair.value, lookup), file: DOCKERFILE, range: pair.range, valueRange });
+      env.set(pair.name, { value: expandWord(pair.value, lookup), raw: pair.value, file: DOCKERFILE, range: pair.range, valueRange });
     }
     return env;
   });

@@ -21,6 +21,8 @@ export interface HfCacheSetting {
   name: 'HF_HOME' | 'HF_HUB_CACHE';
   /** The value, when literal; undefined when it is computed. */
   value?: string;
+  /** The value as written, when it could not be resolved (`$HOME/.cache/huggingface`). */
+  raw?: string;
   source: 'dockerfile' | 'python';
   file: string;
   range: [number, number];
@@ -44,7 +46,7 @@ export function hfCacheSettings(space: Space): HfCacheSetting[] {
     const out: HfCacheSetting[] = [];
     if (space.facts.sdk === 'docker') {
       for (const [name, e] of runtimeEnv(space)) {
-        if (HF_CACHE_VARIABLES.has(name)) out.push({ name: name as HfCacheSetting['name'], value: e.value, source: 'dockerfile', file: DOCKERFILE, range: e.range, inFunction: false });
+        if (HF_CACHE_VARIABLES.has(name)) out.push({ name: name as HfCacheSetting['name'], value: e.value, raw: e.raw, source: 'dockerfile', file: DOCKERFILE, range: e.range, inFunction: false });
       }
     }
     for (const module of appModules(space)) {

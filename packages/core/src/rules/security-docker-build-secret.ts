@@ -29,9 +29,8 @@ export default defineRule({
       rationale:
         '"Variables are passed as `build-arg`s when building your Docker Space" and variables "are publicly accessible and viewable"; "In Docker Spaces, the secrets management is different for security reasons … you can read it at build time by mounting it to a file, then reading it with `$(cat /run/secrets/SECRET_EXAMPLE)`" [HD-DOCKER], [HD-OVERVIEW]. Errors: a token shape or a secret-looking literal in an `ENV`, `ARG` or `RUN` instruction (the detector of security-hardcoded-secret, which leaves these instructions to this rule), and `ENV`/`ARG` whose name looks like a secret (`HF_TOKEN`, `API_KEY`, `DB_PASSWORD`) with a literal value of 8 or more characters that is not a placeholder or a `$VARIABLE`. Warnings: an `ARG` with a secret name that a later `RUN` reads (`$NAME`, `${NAME}`), with a suggestion that mounts the secret and reads `/run/secrets/NAME` instead; and `ENV X=$NAME` that copies such an argument into the image environment. Literal secrets are reported in any Space with a Dockerfile (the file is public either way); the build-argument warnings only in Docker Spaces. The 8-character minimum for named values is inferred (shorter values are mostly flags and numbers).',
       incorrect: [
-        { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh\n' },
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
-        { file: 'Dockerfile', code: 'FROM python:3.12\nARG OPENAI_API_KEY\nRUN python setup.py --key $OPENAI_API_KEY\n' },
+        { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh\nARG OPENAI_API_KEY\nRUN python setup.py --key $OPENAI_API_KEY\n' },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
@@ -51,7 +50,11 @@ export default defineRule({
       for (const s of secrets) {
         if (s.start < inst.range[0] || s.end > inst.range[1] || reported.has(s.start)) continue;
         reported.add(s.start);
-        const name = s.assignedTo && /^[A-Za-z_]\w*$/.test(s.assignedTo) ? s.assignedTo : 'NAME';
+        // The variable it is assigned to names the Space secret to create.
+        const pair = docker.env.find((p) => p.instruction === inst && p.range[0] <= s.start && p.range[1] >= s.end)?.name
+          ?? inst.tokens.find((t) => inst.keyword === 'ARG' && t.range[0] <= s.start && t.range[1] >= s.end)?.value.split('=')[0];
+        const candidate = pair ?? s.assignedTo;
+        const name = candidate && /^[A-Za-z_]\w*$/.test(candidate) ? candidate : 'NAME';
         report({ messageId: 'literal', data: { keyword: inst.keyword, what: s.kind === 'token' ? `a ${s.name}` : s.kind === 'url' ? 'a password in a URL' : 'a secret', masked: s.masked, name }, file: DOCKERFILE, range: [s.start, s.end] });
       }
       if (inst.keyword === 'ENV' || inst.keyword === 'ARG') namedLiterals(inst, docker.env, reported, report);

@@ -1,7 +1,7 @@
 import type { Fix, Suggestion } from '../diagnostic.js';
 import { keywordArgument } from '../python/arguments.js';
 import { importInsertionOffset } from '../python/insert-import.js';
-import { constantOf, type PythonModule } from '../python/module.js';
+import { constantOf, type PythonModule, type PythonValue } from '../python/module.js';
 import { findSecrets } from '../security/redact.js';
 import type { Space } from '../space/space.js';
 import { DOCKERFILE, runtimeInstructions } from './docker-runtime.js';
@@ -126,16 +126,18 @@ function persistentDataTrigger(space: Space): { what: string } | undefined {
   return undefined;
 }
 
-/** A string literal `/data` or `/data/...` in a call argument or an assigned value. */
+/** A string literal `/data` or `/data/...` in a call argument or an assigned value (not the HF cache variables themselves). */
 function dataLiteral(module: PythonModule): { value: string; at: number } | undefined {
-  for (const call of module.calls) {
-    for (const a of call.args) {
-      const v = constantOf(module, a.value);
-      if (v?.kind === 'string' && underData(String(v.value)) && a.value.kind === 'string') return { value: String(v.value), at: a.value.range[0] };
-    }
+  const cacheWrites = module.envWrites.filter((w) => w.name && HF_CACHE_VARIABLES.has(w.name)).map((w) => w.range);
+  const candidate = (v: PythonValue | undefined) =>
+    v?.kind === 'string' && underData(String(v.value)) && !cacheWrites.some(([s, e]) => v.range[0] >= s && v.range[1] <= e) ? { value: String(v.value), at: v.range[0] } : undefined;
+  for (const call of module.calls) for (const a of call.args) {
+    const found = candidate(a.value);
+    if (found) return found;
   }
   for (const a of module.assignments) {
-    if (a.value?.kind === 'string' && underData(String(a.value.value)) && !(a.subscript && /environ$/.test(a.subscript.object))) return { value: String(a.value.value), at: a.value.range[0] };
+    const found = candidate(a.value);
+    if (found) return found;
   }
   return undefined;
 }

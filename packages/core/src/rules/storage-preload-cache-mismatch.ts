@@ -38,8 +38,9 @@ export default defineRule({
     const preloaded = preloadedRepos(space);
     if (!preloaded.size) return;
     for (const s of hfCacheSettings(space)) {
-      if (s.value !== undefined && isDefaultCache(s.name, s.value)) continue;
-      report({ messageId: 'cacheMoved', data: { name: s.name, value: s.value ?? '…' }, file: s.file, range: s.range, suggestions: removal(space, s) });
+      const value = s.value ?? s.raw;
+      if (value !== undefined && isDefaultCache(s.name, value)) continue;
+      report({ messageId: 'cacheMoved', data: { name: s.name, value: value ?? '…' }, file: s.file, range: s.range, suggestions: removal(space, s) });
     }
     for (const module of appModules(space)) {
       for (const call of module.calls) {
