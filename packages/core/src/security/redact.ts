@@ -38,6 +38,9 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   { name: 'Stripe live key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/g, prefix: 'k_live_', visible: /^[rs]k_live_/ },
 ];
 
+/** One pass that tells whether any token prefix occurs at all (most files: none), before the per-shape scans. */
+const ANY_TOKEN_PREFIX = new RegExp(SECRET_PATTERNS.map((p) => p.prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'));
+
 export type SecretKind = 'token' | 'assignment' | 'url';
 
 export interface SecretMatch {
@@ -137,7 +140,8 @@ export function maskSecret(secret: string): string {
 export function findSecrets(text: string): SecretMatch[] {
   const scanned = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const found: SecretMatch[] = [];
-  for (const p of SECRET_PATTERNS) {
+  const anyToken = ANY_TOKEN_PREFIX.test(scanned);
+  for (const p of anyToken ? SECRET_PATTERNS : []) {
     if (!scanned.includes(p.prefix)) continue;
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
