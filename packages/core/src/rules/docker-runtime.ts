@@ -122,7 +122,13 @@ const HARMLESS = new Set([
   'cat', 'touch', 'pip', 'pip3', 'apt-get', 'wait', 'trap', 'umask', 'ulimit', 'unset', 'fi', 'done', 'esac', 'ls', 'pwd', 'whoami', 'id', 'env',
   'export', 'git', 'huggingface-cli', 'hf', 'wget', 'curl', 'tar', 'unzip', 'sed', 'grep', 'tee', 'date', 'nvidia-smi', 'alembic', 'playwright',
 ]);
-const WRAPPERS = new Set(['exec', 'nohup', 'time', 'command', 'then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', '{', 'xvfb-run']);
+const WRAPPERS = new Set(['exec', 'nohup', 'time', 'command', 'then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', '{', '}', 'xvfb-run']);
+/** Python packages that can serve HTTP: a script importing one may listen on a port spacelint does not see. */
+const WEB_PACKAGES = new Set([
+  'aiohttp', 'tornado', 'http', 'socketserver', 'sanic', 'bottle', 'cherrypy', 'waitress', 'twisted', 'quart', 'starlette', 'fastapi',
+  'flask', 'gradio', 'streamlit', 'panel', 'dash', 'uvicorn', 'hypercorn', 'gunicorn', 'werkzeug', 'websockets', 'nicegui', 'shiny',
+  'bokeh', 'solara', 'mesop', 'chainlit', 'reflex', 'litestar', 'django', 'falcon', 'pyramid', 'cherrypy', 'jupyter', 'notebook', 'voila',
+]);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash']);
 const RUNNERS = new Set(['poetry', 'uv', 'pipenv', 'pdm', 'hatch', 'rye', 'conda', 'micromamba', 'mamba']);
 const SERVER_MODULES = new Set(['uvicorn', 'gunicorn', 'hypercorn', 'streamlit', 'flask', 'fastapi', 'gradio']);
@@ -210,8 +216,9 @@ function runArgv(input: ShellWord[], ctx: Context): void {
       return;
     }
     if (program === 'env' || program === 'tini' || program === 'dumb-init' || program === 'catatonit') {
+      // Their own options (`tini --`, `env -i`) come before the command.
       words = words.slice(1);
-      while (words.length && words[0].value.startsWith('-')) words = words.slice(words[0].value === '--' ? 1 : 1);
+      while (words.length && words[0].value.startsWith('-')) words = words.slice(1);
       continue;
     }
     if (program === 'gosu' || program === 'su-exec') {
@@ -497,12 +504,16 @@ function runPythonFile(path: string, ctx: Context): void {
   if (ctx.visitedPython.has(file)) return;
   ctx.visitedPython.add(file);
   const before = ctx.runtime.listeners.length;
+  let web = false;
   for (const path of localModuleClosure(ctx.space, file)) {
     const module = ctx.space.python(path);
-    if (module) pythonListeners(module, ctx);
+    if (!module) continue;
+    pythonListeners(module, ctx);
+    web ||= module.imports.some((i) => i.level === 0 && WEB_PACKAGES.has(i.module.split('.')[0]));
   }
-  // A Python entry that starts no server we recognise may still serve (aiohttp, tornado, a subprocess).
-  if (ctx.runtime.listeners.length === before) markUnknown(ctx);
+  // A script that starts no server we recognise but imports a web package may still serve (aiohttp,
+  // tornado, a FastAPI app run another way); one that imports none is a setup step (`python migrate.py`).
+  if (ctx.runtime.listeners.length === before && web) markUnknown(ctx);
 }
 
 const FLASK_LIKE: Record<string, { port: string; name: string }> = {
