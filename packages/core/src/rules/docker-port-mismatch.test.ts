@@ -101,6 +101,12 @@ describe(only, () => {
     expect(await lintFiles(space('FROM python:3.12\nCMD ["sh", "-c", "nginx && uvicorn app:app --port 8000"]\n'), { only })).toEqual([]);
   });
 
+  it('reads a port given to the script itself (python app.py --port N, --listen H:N)', async () => {
+    const [d] = await lintFiles(space('FROM python:3.12\nCOPY . .\nCMD ["python", "main.py", "--listen", "0.0.0.0", "--port", "8188"]\n', { 'main.py': 'from aiohttp import web\n' }), { only });
+    expect(d).toMatchObject({ line: 3, message: expect.stringContaining('`python main.py` listens on port 8188 (`--port 8188`)') });
+    expect(await lintFiles(space('FROM python:3.12\nCMD python app.py --server-port 7860\n'), { only })).toEqual([]);
+  });
+
   it('warns when only EXPOSE or ENV PORT disagree', async () => {
     const [e] = await lintFiles(space('FROM node:20\nEXPOSE 3000\nCMD ["node", "server.js"]\n'), { only });
     expect(e).toMatchObject({ level: 'warning', line: 2, message: expect.stringContaining('`EXPOSE 3000` says the app listens on port 3000') });

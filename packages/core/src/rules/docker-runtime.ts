@@ -249,7 +249,7 @@ function runArgv(input: ShellWord[], ctx: Context): void {
   if (/^python(\d+(\.\d+)?)?$/.test(program)) return runPython(rest, words[0], ctx);
   if (SERVER_MODULES.has(program)) return runServer(program, rest, words, ctx);
   if (program.endsWith('.sh')) return runScript(words[0].value, rest, ctx);
-  if (program.endsWith('.py')) return runPythonFile(words[0].value, ctx);
+  if (program.endsWith('.py')) return runPythonFile(words[0].value, ctx, { words: [words[0]], args: rest });
   if (HARMLESS.has(program)) return;
   markUnknown(ctx);
 }
@@ -324,7 +324,7 @@ function runPython(args: ShellWord[], programWord: ShellWord, ctx: Context): voi
     if (a === '-c') return markUnknown(ctx);
     if (a === '-X' || a === '-W') i += 2;
     else if (a.startsWith('-')) i++;
-    else return runPythonFile(a, ctx);
+    else return runPythonFile(a, ctx, { words: [programWord, ...args.slice(0, i + 1)], args: args.slice(i + 1) });
   }
   markUnknown(ctx);
 }
@@ -497,9 +497,14 @@ function streamlitConfig(space: Space): { port?: Setting; address?: Setting } {
   return out;
 }
 
-/** `python app.py`: the servers the file (and the local modules it imports) start. */
-function runPythonFile(path: string, ctx: Context): void {
+/**
+ * `python app.py`: the servers the file (and the local modules it imports) start, and the port the
+ * command gives the script (`python app.py --port 8000`, `--listen 0.0.0.0 --port 8188`): a script
+ * that takes a port option listens there.
+ */
+function runPythonFile(path: string, ctx: Context, command?: { words: ShellWord[]; args: ShellWord[] }): void {
   const file = repoPath(ctx.space, path);
+  if (command && scriptPortOption(file ?? path, command.words, command.args, ctx)) return;
   if (!file || !file.endsWith('.py')) return markUnknown(ctx);
   if (ctx.visitedPython.has(file)) return;
   ctx.visitedPython.add(file);
@@ -514,6 +519,35 @@ function runPythonFile(path: string, ctx: Context): void {
   // A script that starts no server we recognise but imports a web package may still serve (aiohttp,
   // tornado, a FastAPI app run another way); one that imports none is a setup step (`python migrate.py`).
   if (ctx.runtime.listeners.length === before && web) markUnknown(ctx);
+}
+
+/** A listener from the script's own options: `--port`/`--server-port`, `--host`/`--server-name`/`--listen`. */
+function scriptPortOption(file: string, words: ShellWord[], args: ShellWord[], ctx: Context): boolean {
+  const option = (...names: string[]) => optionValues(args, names).pop();
+  const port = option('--port', '--server-port', '--server_port');
+  const listen = option('--listen');
+  if (!port && !(listen && /:\d+$/.test(listen.value))) return false;
+  const lookup = lookupIn(ctx);
+  const last = args[args.length - 1] ?? words[words.length - 1];
+  const command: [number, number] = [words[0].range[0], last.range[1]];
+  const setting = (o: OptionValue | undefined, part: 'host' | 'port'): Setting | undefined => {
+    if (!o) return undefined;
+    const value = expandWord(o.value, lookup);
+    if (value === undefined) return undefined;
+    if (o.name !== '--listen') return { value, source: 'flag', name: o.name, file: ctx.file, range: o.range, raw: o.value === value ? undefined : o.value, replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined };
+    const colon = value.lastIndexOf(':');
+    const piece = colon < 0 ? (part === 'host' ? value : undefined) : part === 'host' ? value.slice(0, colon) : value.slice(colon + 1);
+    return piece === undefined ? undefined : { value: piece, source: 'flag', name: '--listen', file: ctx.file, range: o.range };
+  };
+  ctx.runtime.listeners.push({
+    server: `python ${file}`,
+    file: ctx.file,
+    range: command,
+    port: setting(port, 'port') ?? setting(listen, 'port'),
+    host: setting(option('--host', '--server-name', '--server_name'), 'host') ?? setting(listen, 'host'),
+    addOption: optionAdder(ctx, last, (o, value) => [o === 'port' ? port?.name ?? '--port' : '--host', value]),
+  });
+  return true;
 }
 
 const FLASK_LIKE: Record<string, { port: string; name: string }> = {
@@ -666,6 +700,6 @@ export function describeSetting(s: Setting): string {
 export function serverName(l: Listener): string {
   if (l.server === 'gradio') return 'Gradio `launch()`';
   if (l.server.includes('`')) return l.server;
-  if (l.server.includes('.')) return `\`${l.server}()\``;
+  if (l.server.startsWith('uvicorn.')) return `\`${l.server}()\``;
   return `\`${l.server}\``;
 }
