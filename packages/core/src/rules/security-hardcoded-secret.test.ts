@@ -83,6 +83,13 @@ describe(only, () => {
     expect(found.map((d) => d.line)).toEqual([3]);
   });
 
+  it('redacts secrets that other rules quote in their messages', async () => {
+    const found = await lintFiles({ 'README.md': readme(`sdk: gradio\nsuggested_hardware: ${HF}`), 'app.py': 'print(1)\n' });
+    const quoting = found.filter((d) => d.ruleId !== only && d.message.includes('hf_Ab********'));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.message).not.toContain(HF);
+  });
+
   it('stays fast on a large file (bounded work)', async () => {
     const line = 'x = compute_something(a, b, c)  # just code, with token and key words sprinkled in\n';
     const big = line.repeat(Math.ceil(1_000_000 / line.length)) + `HF = "${HF}"\n`;
