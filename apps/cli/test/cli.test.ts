@@ -74,7 +74,7 @@ describe('spacelint CLI options', () => {
     const dir = tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM x\n' });
     const asError = runCli(['-f', 'json', '--rule', 'config-unknown-key=error', dir]);
     expect(asError.status).toBe(1);
-    expect(parseJson(asError.stdout)[0].messages.find((m) => m.ruleId === 'config-unknown-key')?.level).toBe('error');
+    expect(parseJson(asError.stdout).flatMap((f) => f.messages).find((m) => m.ruleId === 'config-unknown-key')?.level).toBe('error');
     const off = runCli(['-f', 'json', '--rule', 'config-unknown-key=off', dir]);
     expect(parseJson(off.stdout).flatMap((f) => f.messages).some((m) => m.ruleId === 'config-unknown-key')).toBe(false);
     const quiet = runCli(['-f', 'json', '--quiet', dir]);

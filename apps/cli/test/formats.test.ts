@@ -98,7 +98,8 @@ describe('--format sarif', { timeout: 60_000 }, () => {
     renameSync(tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 1\n---\n', Dockerfile: 'FROM x\n' }), join(parent, 'my space #1'));
     const log = JSON.parse(runCli(['-f', 'sarif', 'my space #1'], { cwd: parent }).stdout) as SarifLog;
     expect(validate(log)).toBe(true);
-    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('my%20space%20%231/README.md');
+    const uris = log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+    expect(uris).toContain('my%20space%20%231/README.md');
   });
 });
 

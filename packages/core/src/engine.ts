@@ -5,6 +5,7 @@ import { applyDirectives, collectDirectives, unusedDirectiveDiagnostics } from '
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
+import { redactSecrets } from './security/redact.js';
 import type { Snapshot, SpaceFile } from './space/files.js';
 import { Space } from './space/space.js';
 
@@ -26,7 +27,8 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
     const report = (d: ReportDescriptor) => {
       const spec = rule.meta.messages[d.messageId];
       if (!spec) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${d.messageId}`);
-      found.push(toDiagnostic(space, rule.meta.id, level ?? spec.level, formatMessage(spec.text, d.data), d));
+      // Messages quote the files; whatever a rule puts there, no surface may show a secret.
+      found.push(toDiagnostic(space, rule.meta.id, level ?? spec.level, redactSecrets(formatMessage(spec.text, d.data)), d));
     };
     try {
       rule.check(space, report, settingOptions(setting));

@@ -53,12 +53,15 @@ function codeFrame(lines: LineIndex, line: number, column: number, endLine: numb
   const width = String(Math.min(line + 1, lines.lineCount)).length;
   const out: string[] = [];
   for (let n = Math.max(1, line - 1); n <= line; n++) {
-    const text = redactSecrets(clip(lines.lineText(n)));
+    // Redact before clipping: a clipped secret might no longer look like one.
+    const text = clip(redactSecrets(lines.lineText(n)));
     const marker = n === line ? colors.red('>') : ' ';
     out.push(`    ${marker} ${colors.dim(`${String(n).padStart(width)} |`)} ${text}`);
   }
   const lineText = lines.lineText(line);
-  const spanEnd = endLine === line ? endColumn : lineText.length + 1;
+  // A redacted line is shorter than the file's: keep the carets under the text that is shown.
+  const shown = redactSecrets(lineText).length;
+  const spanEnd = Math.min(endLine === line ? endColumn : lineText.length + 1, shown === lineText.length ? Infinity : shown + 1);
   const caretCount = Math.max(1, Math.min(spanEnd - column, 120 - column));
   if (column <= 121) out.push(`      ${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^'.repeat(caretCount))}`);
   return out;

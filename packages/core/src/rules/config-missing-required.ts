@@ -1,6 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
+import { dockerRuntime, runtimeEnv } from './docker-runtime.js';
 import { insertKeyFix, quoteYaml } from './front-matter-edit.js';
 import { frontMatterOf, README } from './readme.js';
 import { requirementsClosure } from './requirement-files.js';
@@ -79,7 +80,7 @@ export default defineRule({
       });
       return;
     }
-    if (sdk === 'docker' && missing(config.app_port) && space.has('Dockerfile') && dockerfilePorts(space).length === 0) {
+    if (sdk === 'docker' && missing(config.app_port) && space.has('Dockerfile') && !showsPort(space)) {
       const fix = fm.byKey.has('app_port') ? undefined : insertKeyFix(space, fm, 'app_port', String(DEFAULT_PORT));
       report({
         messageId: 'appPort',
@@ -91,6 +92,12 @@ export default defineRule({
     }
   },
 });
+
+/** The Dockerfile shows a port: a server whose port is known (given or its default), `EXPOSE`, or `ENV PORT`. */
+function showsPort(space: Space): boolean {
+  const runtime = dockerRuntime(space);
+  return runtime.listeners.some((l) => l.port) || runtime.exposes.length > 0 || runtimeEnv(space).has('PORT');
+}
 
 function guessSdk(space: Space): { sdk: string; why: string } | undefined {
   if (space.has('Dockerfile')) return { sdk: 'docker', why: 'it has a Dockerfile' };
@@ -108,29 +115,4 @@ function pinnedGradio(space: Space): string | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * Ports the Dockerfile shows: `EXPOSE`, `--port N`, `--server.port N`, `--bind host:N`, `-b host:N`,
- * `PORT=N` (ENV or inline). Used to stay silent when the port is visible (docker-port-mismatch compares it).
- */
-export function dockerfilePorts(space: Space): number[] {
-  const docker = space.dockerfile();
-  if (!docker) return [];
-  const ports = new Set<number>();
-  for (const inst of docker.instructions) {
-    if (inst.keyword === 'EXPOSE') {
-      for (const t of inst.tokens) {
-        const n = Number.parseInt(t.value, 10);
-        if (Number.isFinite(n)) ports.add(n);
-      }
-      continue;
-    }
-    if (!['CMD', 'ENTRYPOINT', 'RUN', 'ENV'].includes(inst.keyword)) continue;
-    const args = inst.exec ? inst.exec.join(' ') : inst.args;
-    const re = /(?:--(?:server[.-])?port|--bind|-b|\bPORT|server_port)[=\s:]+(?:["']?[\w.]*:)?["']?(\d{2,5})\b/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(args))) ports.add(Number(m[1]));
-  }
-  return [...ports];
 }

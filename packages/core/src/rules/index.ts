@@ -11,14 +11,24 @@ import configPreloadFromHub from './config-preload-from-hub.js';
 import configCustomHeaders from './config-custom-headers.js';
 import configOauth from './config-oauth.js';
 import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.js';
+import storageHfHomeNotPersistent from './storage-hf-home-not-persistent.js';
+import storagePreloadCacheMismatch from './storage-preload-cache-mismatch.js';
 import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
+import dockerPortMismatch from './docker-port-mismatch.js';
+import dockerBindLocalhost from './docker-bind-localhost.js';
+import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
+import dockerUserPermissions from './docker-user-permissions.js';
+import securityHardcodedSecret from './security-hardcoded-secret.js';
+import securityDockerBuildSecret from './security-docker-build-secret.js';
 import gradioMissingLaunch from './gradio-missing-launch.js';
 import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
 import gradioShareTrue from './gradio-share-true.js';
 import gradioUnboundedConcurrency from './gradio-unbounded-concurrency.js';
 import gradioUnboundedQueue from './gradio-unbounded-queue.js';
+import perfModelLoadPerRequest from './perf-model-load-per-request.js';
+import perfStartupDownloadNoPreload from './perf-startup-download-no-preload.js';
 import parseError from './parse-error.js';
 import { ruleInfo, type Rule, type RuleInfo } from './rule.js';
 import unusedDirective from './unused-directive.js';
@@ -55,6 +65,8 @@ export const RULES: readonly Rule[] = [
   configOauth,
   // storage (§4.3)
   storageSuggestedStorageIgnored,
+  storageHfHomeNotPersistent,
+  storagePreloadCacheMismatch,
   // zerogpu (§4.4)
   zerogpuSpacesNotImported,
   zerogpuNoGpuFunction,
@@ -74,10 +86,18 @@ export const RULES: readonly Rule[] = [
   depsPackagesTxt,
   depsFilesIgnoredForSdk,
   // docker (§4.7)
+  dockerPortMismatch,
+  dockerBindLocalhost,
+  dockerBuildTimeRuntimeOnly,
+  dockerUserPermissions,
   // security (§4.8)
+  securityHardcodedSecret,
+  securityDockerBuildSecret,
   // performance (§4.9)
   gradioShareTrue,
   gradioMissingLaunch,
+  perfModelLoadPerRequest,
+  perfStartupDownloadNoPreload,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));

@@ -3,7 +3,7 @@ import { lintFiles } from '../../test/lint-files.js';
 import type { RuleExample } from './rule.js';
 import { RULES } from './index.js';
 
-/** Rules whose documented examples are checked here (the config, storage and dependency rules). */
+/** Rules whose documented examples are checked here (config, storage, dependency, docker, security and performance rules). */
 const CHECKED = [
   'config-value-type',
   'config-missing-required',
@@ -14,9 +14,19 @@ const CHECKED = [
   'config-custom-headers',
   'config-oauth',
   'storage-suggested-storage-ignored',
+  'storage-hf-home-not-persistent',
+  'storage-preload-cache-mismatch',
   'deps-sdk-managed-packages',
   'deps-packages-txt',
   'deps-files-ignored-for-sdk',
+  'docker-port-mismatch',
+  'docker-bind-localhost',
+  'docker-build-time-runtime-only',
+  'docker-user-permissions',
+  'security-hardcoded-secret',
+  'security-docker-build-secret',
+  'perf-model-load-per-request',
+  'perf-startup-download-no-preload',
 ];
 
 /** Consecutive examples with different file names form one Space; a repeated name starts the next. */

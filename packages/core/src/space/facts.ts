@@ -75,17 +75,30 @@ function dockerHfHome(space: Space): SpaceFacts['hfHome'] {
   return found;
 }
 
-/** A Docker Space's Python entry: the file named in CMD/ENTRYPOINT (`python app.py`, `uvicorn app:app`). */
+/**
+ * A Docker Space's Python entry: the file named in CMD/ENTRYPOINT (`python app.py`, `uvicorn app:app`,
+ * `sh -c "python /home/user/app/app.py"`), mapped back to the repo through WORKDIR and the usual app folders.
+ */
 function dockerPythonEntry(space: Space): string[] {
   const docker = space.dockerfile();
   if (!docker) return [];
+  const prefixes = [
+    ...docker.instructions.filter((i) => i.keyword === 'WORKDIR').map((i) => `${i.args.trim().replace(/\/+$/, '')}/`),
+    '/home/user/app/', '/app/', '/code/', '/workspace/',
+  ];
+  const inRepo = (path: string): string | undefined => {
+    const clean = path.replace(/^\.\//, '');
+    if (space.has(clean)) return clean;
+    const prefix = prefixes.find((p) => clean.startsWith(p) && space.has(clean.slice(p.length)));
+    return prefix ? clean.slice(prefix.length) : undefined;
+  };
   for (const inst of [...docker.instructions].reverse()) {
     if (inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') continue;
-    const words = inst.exec ?? inst.tokens.map((t) => t.value);
+    const words = (inst.exec ?? inst.tokens.map((t) => t.value)).flatMap((w) => w.split(/\s+/)).map((w) => w.replace(/^["']+|["';&|)]+$/g, ''));
     for (const w of words) {
       const file = w.endsWith('.py') ? w : /^([A-Za-z_][\w.]*):[A-Za-z_]\w*$/.test(w) ? `${w.split(':')[0].replace(/\./g, '/')}.py` : undefined;
-      const clean = file?.replace(/^\.\//, '');
-      if (clean && space.has(clean)) return localModuleClosure(space, clean);
+      const found = file && inRepo(file);
+      if (found) return localModuleClosure(space, found);
     }
   }
   return [];
