@@ -5,6 +5,8 @@
  *   export default [...spacelint.configs.recommended];
  */
 import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { ConfigObject, Plugin, Processor, RuleDefinition } from '@eslint/core';
 import { initParsers, listRules } from '@spacelint/core';
 import { createConfigs, type ConfigName } from './configs.js';
@@ -12,9 +14,22 @@ import { LANGUAGE_NAMES, SpaceLanguage, type LanguageName } from './languages.js
 import { createLevelsProcessor } from './levels.js';
 import { createRules } from './rules.js';
 
+// The `eslint` command is one short process: there V8's background optimisation of the parser's
+// WebAssembly only holds the exit (~110 ms of CPU here, bench/eslint-plugin.mjs), so Liftoff alone is used,
+// as the spacelint CLI does. Editors and other long-running hosts (the ESLint language server, lintText
+// in a service) keep default tiering, where optimised code pays off. SPACELINT_WASM_TIERING=default opts out.
+if (isEslintCommand(process.argv[1]) && process.env.SPACELINT_WASM_TIERING !== 'default') setFlagsFromString('--liftoff-only');
+
 // ESLint parses and runs rules synchronously; Python's parser (WebAssembly) loads asynchronously, so it
 // is loaded here, once, when ESLint imports the plugin.
 await initParsers();
+
+/** True for ESLint's own bin (node_modules/eslint/bin/eslint.js or the .bin/eslint link). */
+export function isEslintCommand(script: string | undefined): boolean {
+  if (!script) return false;
+  const name = basename(script);
+  return (name === 'eslint.js' && basename(dirname(script)) === 'bin') || name === 'eslint';
+}
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
