@@ -91,7 +91,11 @@ export function parseDockerfile(text: string): Dockerfile {
         result.comments.push({ text: cl.trim(), range: [lines[j].start + cl.indexOf('#'), lines[j].end] });
         j++;
       }
-      if (j >= lines.length) break;
+      if (j >= lines.length) {
+        // The file ended in comment lines after a continuation: the instruction ends at the last line.
+        j = lines.length - 1;
+        break;
+      }
       s = lines[j].start;
     }
     const instEnd = lines[j].end;
