@@ -130,7 +130,12 @@ export function fixSnapshot(snapshot: Snapshot, ...overrides: (LintConfig | unde
   let result = lintSnapshot(current, ...overrides);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byFile = new Map<string, Fix[]>();
-    for (const d of result.diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d.fix]);
+    for (const d of result.diagnostics) {
+      if (!d.fix) continue;
+      const list = byFile.get(d.file);
+      if (list) list.push(d.fix);
+      else byFile.set(d.file, [d.fix]);
+    }
     if (byFile.size === 0) break;
     const files = new Map(current.files);
     let changed = false;

@@ -26,3 +26,24 @@ describe('Dockerfile', () => {
     expect(() => lintSnapshot(snapshotFromEntries({ 'README.md': DOCKER_README, Dockerfile: text }))).not.toThrow();
   });
 });
+
+/**
+ * Inputs near the 2 MB file limit that once made linting super-linear (each took 30 s to hours). Linear
+ * work takes a second or two; the bound is loose for a shared CI machine but far below the old cost.
+ */
+describe('no super-linear work on large files', () => {
+  const GRADIO_README = '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n';
+  const cases: [string, Record<string, string>][] = [
+    ['150,000 imports', { 'README.md': GRADIO_README, 'app.py': 'import a\n'.repeat(150_000) }],
+    ['60,000 line directives', { 'README.md': GRADIO_README, 'app.py': 'x  # spacelint-disable-line a\n'.repeat(60_000) }],
+  ];
+  for (const [name, files] of cases) {
+    it(name, () => {
+      const started = performance.now();
+      const { diagnostics } = lintSnapshot(snapshotFromEntries(files));
+      const elapsed = performance.now() - started;
+      expect(diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
+      expect(elapsed, `${name}: ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
+    });
+  }
+});

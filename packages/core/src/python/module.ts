@@ -101,8 +101,24 @@ function topLevelIndex(node: Node, module: PythonModule): { index: number; neste
     current = current.parent;
   }
   const start = current?.startIndex ?? node.startIndex;
-  const index = module.statements.findIndex(([s, e]) => start >= s && start < e);
-  return { index: index < 0 ? module.statements.length : index, nested, guarded };
+  return { index: statementIndexAt(module.statements, start), nested, guarded };
+}
+
+/**
+ * Index of the top-level statement holding `offset` (statements are sorted and disjoint), or the count
+ * when none does. Binary search: a file of many thousand imports must not cost imports × statements.
+ */
+function statementIndexAt(statements: [number, number][], offset: number): number {
+  let lo = 0;
+  let hi = statements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = statements[mid];
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return mid;
+  }
+  return statements.length;
 }
 
 function readImport(node: Node, module: PythonModule): void {
