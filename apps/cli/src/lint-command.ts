@@ -150,7 +150,9 @@ function toReports(target: LintTarget, snapshot: Snapshot, diagnostics: Diagnost
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (target.only && !target.only.has(d.file)) continue;
-    byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
   }
   for (const path of dryRun?.keys() ?? []) if (!byFile.has(path) && (!target.only || target.only.has(path))) byFile.set(path, []);
   return [...byFile.entries()]
