@@ -36,6 +36,12 @@ describe('no super-linear work on large files', () => {
   const cases: [string, Record<string, string>][] = [
     ['150,000 imports', { 'README.md': GRADIO_README, 'app.py': 'import a\n'.repeat(150_000) }],
     ['60,000 line directives', { 'README.md': GRADIO_README, 'app.py': 'x  # spacelint-disable-line a\n'.repeat(60_000) }],
+    ['a requirement with a long run of spaces in its specifier', { 'README.md': GRADIO_README, 'requirements.txt': `a==1${' '.repeat(1_000_000)}~\n` }],
+    ['a `name @ url` requirement with a long run of spaces', { 'README.md': GRADIO_README, 'requirements.txt': `a @ b${' \t'.repeat(500_000)}x;\n` }],
+    ['a URL requirement with a long run of spaces', { 'README.md': GRADIO_README, 'requirements.txt': `./pkg${' '.repeat(1_000_000)}x\n` }],
+    ['a Dockerfile ENV with a long word', { 'README.md': DOCKER_README, Dockerfile: `FROM x\nENV a=1 ${'b'.repeat(1_000_000)}\n` }],
+    ['a Dockerfile line of 300,000 flags', { 'README.md': DOCKER_README, Dockerfile: `FROM x\nRUN ${'--a '.repeat(300_000)}\n` }],
+    ['an ignore glob that backtracks', { 'README.md': GRADIO_README, '.spacelint.yaml': 'ignore: ["*a*a*a*a*a*a*a*a*a*a*b"]\n', [`${'a'.repeat(3_000)}.py`]: 'x = 1\n' }],
   ];
   for (const [name, files] of cases) {
     it(name, () => {
