@@ -41,6 +41,8 @@ describe('no super-linear work on large files', () => {
     ['a URL requirement with a long run of spaces', { 'README.md': GRADIO_README, 'requirements.txt': `./pkg${' '.repeat(1_000_000)}x\n` }],
     ['a Dockerfile ENV with a long word', { 'README.md': DOCKER_README, Dockerfile: `FROM x\nENV a=1 ${'b'.repeat(1_000_000)}\n` }],
     ['a Dockerfile line of 300,000 flags', { 'README.md': DOCKER_README, Dockerfile: `FROM x\nRUN ${'--a '.repeat(300_000)}\n` }],
+    ['a Python file of 1,000,000 unclosed brackets', { 'README.md': GRADIO_README, 'app.py': `import os\nx = ${'['.repeat(1_000_000)}\n` }],
+    ['a Python file of 500,000 unclosed parentheses after valid code', { 'README.md': GRADIO_README, 'app.py': `import os\n\ndef f():\n    return 1\n\ny = ${'('.repeat(500_000)}\n` }],
     ['an ignore glob that backtracks', { 'README.md': GRADIO_README, '.spacelint.yaml': 'ignore: ["*a*a*a*a*a*a*a*a*a*a*b"]\n', [`${'a'.repeat(3_000)}.py`]: 'x = 1\n' }],
   ];
   for (const [name, files] of cases) {
@@ -49,6 +51,7 @@ describe('no super-linear work on large files', () => {
       const { diagnostics } = lintSnapshot(snapshotFromEntries(files));
       const elapsed = performance.now() - started;
       expect(diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
+      if (name.startsWith('a Python file')) expect(diagnostics.some((d) => d.ruleId === 'parse-error' && d.file === 'app.py')).toBe(true);
       expect(elapsed, `${name}: ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
     });
   }

@@ -59,7 +59,17 @@ export function analyzePython(path: string, text: string): PythonModule {
     for (const child of root.namedChildren) {
       if (child && child.type !== 'comment') module.statements.push([child.startIndex, child.endIndex]);
     }
-    for (const capture of pythonQuery(IMPORT_QUERY).captures(root)) {
+    // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
+    // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
+    // milliseconds; past the budget the captures so far are kept and the file is reported as broken.
+    // Only broken trees are watched: the callback costs a call from WASM into JS every few nodes.
+    const deadline = performance.now() + QUERY_BUDGET_MS + text.length / 1024;
+    let cancelled = false;
+    const captures = pythonQuery(IMPORT_QUERY).captures(
+      root,
+      root.hasError ? { progressCallback: () => (cancelled ||= performance.now() > deadline) } : {},
+    );
+    for (const capture of captures) {
       const node = capture.node;
       switch (capture.name) {
         case 'comment':
@@ -71,10 +81,14 @@ export function analyzePython(path: string, text: string): PythonModule {
         case 'error':
         case 'missing':
           if (!module.syntaxError || node.startIndex < module.syntaxError.range[0]) {
-            module.syntaxError = syntaxErrorAt(node, capture.name === 'missing');
+            module.syntaxError = syntaxErrorAt(text, node, capture.name === 'missing');
           }
           break;
       }
+    }
+    if (cancelled && root.hasError) {
+      const first = firstErrorNode(root);
+      if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(text, first, first.isMissing);
     }
     return module;
   } finally {
@@ -82,11 +96,27 @@ export function analyzePython(path: string, text: string): PythonModule {
   }
 }
 
-function syntaxErrorAt(node: Node, missing: boolean): PythonSyntaxError {
+/** Milliseconds the query pass may take on one file, plus 1 ms per KB of text. */
+const QUERY_BUDGET_MS = 1000;
+
+/** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
+function firstErrorNode(root: Node): Node {
+  let node = root;
+  for (;;) {
+    if (node.type === 'ERROR' || node.isMissing) return node;
+    let child = node.firstChild;
+    while (child && !child.hasError) child = child.nextSibling;
+    if (!child) return node;
+    node = child;
+  }
+}
+
+function syntaxErrorAt(text: string, node: Node, missing: boolean): PythonSyntaxError {
   const start = node.startIndex;
   const end = Math.max(node.endIndex, start + 1);
   if (missing) return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
-  const snippet = node.text.split(/\r?\n/)[0].slice(0, 40);
+  // From the file's text (offsets are UTF-16 units), not node.text: an ERROR node may span megabytes.
+  const snippet = text.slice(start, Math.min(node.endIndex, start + 200)).split(/\r?\n/)[0].slice(0, 40);
   return { message: snippet ? `Python syntax error near \`${snippet}\`` : 'Python syntax error', range: [start, end] };
 }
 
