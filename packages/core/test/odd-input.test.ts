@@ -43,6 +43,7 @@ describe('no super-linear work on large files', () => {
     ['a Dockerfile line of 300,000 flags', { 'README.md': DOCKER_README, Dockerfile: `FROM x\nRUN ${'--a '.repeat(300_000)}\n` }],
     ['a Python file of 1,000,000 unclosed brackets', { 'README.md': GRADIO_README, 'app.py': `import os\nx = ${'['.repeat(1_000_000)}\n` }],
     ['a Python file of 500,000 unclosed parentheses after valid code', { 'README.md': GRADIO_README, 'app.py': `import os\n\ndef f():\n    return 1\n\ny = ${'('.repeat(500_000)}\n` }],
+    ['front matter of 200,000 keys (2 MB)', { 'README.md': `---\nsdk: gradio\n${Array.from({ length: 200_000 }, (_, i) => `k${i}: 1`).join('\n')}\n---\n` }],
     ['an ignore glob that backtracks', { 'README.md': GRADIO_README, '.spacelint.yaml': 'ignore: ["*a*a*a*a*a*a*a*a*a*a*b"]\n', [`${'a'.repeat(3_000)}.py`]: 'x = 1\n' }],
   ];
   for (const [name, files] of cases) {
@@ -55,4 +56,15 @@ describe('no super-linear work on large files', () => {
       expect(elapsed, `${name}: ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
     });
   }
+});
+
+describe('README front matter', () => {
+  it('a front matter over 64 KB is reported, not parsed; one just under is parsed', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `key_${String(i).padStart(5, '0')}: 1`).join('\n');
+    const big = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\n${keys(6_000)}\n---\n` })).diagnostics;
+    expect(big.filter((d) => d.ruleId === 'config-front-matter').map((d) => [d.line, d.message])).toEqual([[2, expect.stringContaining('spacelint checks front matter up to 64 KB')]]);
+    const under = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\n${keys(4_000)}\n---\n` })).diagnostics;
+    expect(under.some((d) => d.ruleId === 'config-front-matter')).toBe(false);
+    expect(under.filter((d) => d.ruleId === 'config-unknown-key')).toHaveLength(4_000);
+  });
 });

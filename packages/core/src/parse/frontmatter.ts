@@ -41,6 +41,11 @@ export type FrontMatterResult =
 const FENCE = /^---[ \t]*$/;
 /** Alias expansion budget: a YAML bomb expands exponentially; no real README needs more nodes than this. */
 const MAX_VALUE_NODES = 20_000;
+/**
+ * Front matter larger than this is not parsed: the YAML library checks each new key of a mapping against
+ * every earlier one (about 0.5 s at 10,000 keys, minutes for a 2 MB README). A Space config is a few KB.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
 export function parseFrontMatter(text: string): FrontMatterResult {
   const firstBreak = nextLineBreak(text, 0);
@@ -84,6 +89,13 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     byKey: new Map(),
     problems: [],
   };
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    fm.problems.push({
+      message: `The front matter is ${Math.round(yamlText.length / 1024)} KB: spacelint checks front matter up to ${MAX_FRONT_MATTER_CHARS / 1024} KB (a Space config is a few KB), so this one was not checked. Move long text into the README body.`,
+      range: [yamlStart, Math.min(yamlStart + 1, text.length)],
+    });
+    return { found: true, frontMatter: fm };
+  }
   let ast: AST.YAMLProgram;
   try {
     ast = parseForESLint(yamlText, { defaultYAMLVersion: '1.2' }).ast as AST.YAMLProgram;
