@@ -98,7 +98,7 @@ const CONFIG_TOKENS = [
 ];
 
 /** Random text of one kind: mostly tokens, some arbitrary characters (any code point, lone surrogates included). */
-function soup(tokens: readonly string[], maxTokens = 120): fc.Arbitrary<string> {
+function soup(tokens: readonly string[], maxTokens = 8): fc.Arbitrary<string> {
   return fc
     .array(
       fc.oneof(
@@ -111,10 +111,27 @@ function soup(tokens: readonly string[], maxTokens = 120): fc.Arbitrary<string> 
     .map((parts) => parts.join(''));
 }
 
+const indent = fc.constantFrom('', '', '', '  ', '    ', '\t', ' ');
+const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+
+/** Lines of indented token soup (or of `line`), joined by mostly LF and some CRLF / CR. */
+function lines(line: fc.Arbitrary<string>, maxLines = 30, lineIndent = indent): fc.Arbitrary<string> {
+  return fc
+    .array(fc.tuple(lineIndent, line, lineBreak), { maxLength: maxLines, size: 'medium' })
+    .map((ls) => ls.map(([i, l, br]) => i + l + br).join(''));
+}
+
+const readmeValue = fc.oneof(soup(README_TOKENS, 3), fc.constantFrom('gradio', 'docker', '"5.49.1"', '5.0', 'app.py', 'zero-a10g', '[a, b]', '{a: 1}', '|', '>-', '&x 1', '*x', 'true', '7860'));
+const readmeKey = fc.constantFrom(...configKeys, 'app-port', 'App_File', 'colorfrom', 'sdk-version', 'hardware', 'pipeline_tag', 'unknown_key', '- item', '? complex', ...ruleIds);
+const readmeLine = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(readmeKey, fc.constantFrom(': ', ':', ' : ', ': ', ''), readmeValue).map((p) => p.join('')) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...directives), fc.constantFrom('', ' ', ' config-unknown-key', ` ${ruleIds.join(', ')}`)).map((p) => p.join('')) },
+  { weight: 2, arbitrary: soup(README_TOKENS) },
+);
 const readmeText = fc.oneof(
-  // Front matter around random YAML-ish text, which is where most of the README logic is.
-  soup(README_TOKENS).map((yaml) => `---\n${yaml}\n---\n# Demo\n`),
-  soup(README_TOKENS),
+  // Front matter around YAML-ish lines, which is where most of the README logic is.
+  { weight: 4, arbitrary: fc.tuple(lines(readmeLine, 30, fc.constantFrom('', '', '', '', '', '', '  ', '  - ')), fc.constantFrom('---\n', '---\r\n', '---', '--- \n', '')).map(([yaml, close]) => `---\n${yaml}${close}# Demo\n`) },
+  { weight: 1, arbitrary: lines(soup(README_TOKENS)) },
 );
 
 /** A Space made of random text: one file of each kind, some of them missing. */
@@ -122,13 +139,13 @@ export const randomSpace: fc.Arbitrary<SpaceEntries> = fc
   .record(
     {
       'README.md': readmeText,
-      'app.py': soup(PYTHON_TOKENS),
-      'helpers.py': soup(PYTHON_TOKENS, 40),
-      'requirements.txt': soup(REQUIREMENTS_TOKENS),
-      'pre-requirements.txt': soup(REQUIREMENTS_TOKENS, 20),
-      'packages.txt': soup(PACKAGES_TOKENS),
-      Dockerfile: soup(DOCKER_TOKENS),
-      '.spacelint.yaml': soup(CONFIG_TOKENS, 30),
+      'app.py': lines(soup(PYTHON_TOKENS), 40),
+      'helpers.py': lines(soup(PYTHON_TOKENS), 10),
+      'requirements.txt': lines(soup(REQUIREMENTS_TOKENS, 5), 15),
+      'pre-requirements.txt': lines(soup(REQUIREMENTS_TOKENS, 5), 3),
+      'packages.txt': lines(soup(PACKAGES_TOKENS, 3), 8),
+      Dockerfile: lines(soup(DOCKER_TOKENS, 6), 15),
+      '.spacelint.yaml': lines(soup(CONFIG_TOKENS, 4), 6),
     },
     { requiredKeys: ['README.md'] },
   )
@@ -142,7 +159,7 @@ export type Mutation =
   | { kind: 'duplicate-lines'; file: number; line: number; count: number; times: number }
   | { kind: 'cut'; file: number; at: number }
   | { kind: 'insert-text'; file: number; at: number; text: string }
-  | { kind: 'huge-line'; file: number; at: number; fragment: number; length: number }
+  | { kind: 'huge-line'; file: number; at: number; fragment: number | string; length: number }
   | { kind: 'deep-nesting'; file: number; at: number; open: string; depth: number; closed: boolean }
   | { kind: 'line-endings'; file: number; style: 'crlf' | 'cr' | 'lf' | 'mixed' }
   | { kind: 'bom'; file: number; at: number }
@@ -162,7 +179,14 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate-lines' as const), file: fileIndex, line: at, count: fc.integer({ min: 1, max: 4 }), times: fc.integer({ min: 1, max: 60 }) }),
   fc.record({ kind: fc.constant('cut' as const), file: fileIndex, at }),
   fc.record({ kind: fc.constant('insert-text' as const), file: fileIndex, at, text: fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }) }),
-  fc.record({ kind: fc.constant('huge-line' as const), file: fileIndex, at, fragment: fc.integer({ min: 1, max: 8 }), length: fc.integer({ min: 2_000, max: 60_000 }) }),
+  fc.record({
+    kind: fc.constant('huge-line' as const),
+    file: fileIndex,
+    at,
+    // A piece of the file itself (its length), or a character that parsers treat specially.
+    fragment: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constantFrom(' ', '\t', '(', '[', '{', '.', ',', '*', '\\', '#', '-', '"', "'", ':', '=', 'a', '@', ';', 'a=', '--a ', ' \\')),
+    length: fc.integer({ min: 2_000, max: 60_000 }),
+  }),
   fc.record({
     kind: fc.constant('deep-nesting' as const),
     file: fileIndex,
@@ -228,7 +252,7 @@ function applyMutation(out: SpaceEntries, m: Mutation): void {
     case 'huge-line': {
       // Repeat a piece of the file itself (or a space) so the long line is made of what the parser sees there.
       const start = pos(m.at);
-      const fragment = text.slice(start, start + m.fragment).replace(/[\r\n]/g, '') || ' ';
+      const fragment = typeof m.fragment === 'string' ? m.fragment : text.slice(start, start + m.fragment).replace(/[\r\n]/g, '') || ' ';
       insert(start, fragment.repeat(Math.ceil(m.length / fragment.length)).slice(0, m.length));
       break;
     }
