@@ -71,13 +71,21 @@ async function throughput(count) {
     snapshots.push(s);
   }
   const firstPassMs = performance.now() - first;
-  const t1 = performance.now();
+  // Best of two timed passes each: the machine may be shared, and a pass only gets slower by noise.
   let findings = 0;
-  for (const dir of dirs) findings += lintSnapshot(await new DirectorySource(dir).snapshot()).diagnostics.length;
-  const ioPassMs = performance.now() - t1;
-  const t2 = performance.now();
-  for (const s of snapshots) lintSnapshot(s);
-  const lintPassMs = performance.now() - t2;
+  const ioPass = async () => {
+    const t = performance.now();
+    findings = 0;
+    for (const dir of dirs) findings += lintSnapshot(await new DirectorySource(dir).snapshot()).diagnostics.length;
+    return performance.now() - t;
+  };
+  const lintPass = () => {
+    const t = performance.now();
+    for (const s of snapshots) lintSnapshot(s);
+    return performance.now() - t;
+  };
+  const ioPassMs = Math.min(await ioPass(), await ioPass());
+  const lintPassMs = Math.min(lintPass(), lintPass());
   const bytes = snapshots.reduce((n, s) => n + textBytes(s), 0);
   return { count, bytes, findings, firstPassMs, ioPassMs, lintPassMs };
 }
@@ -98,12 +106,16 @@ async function parallel(count) {
     worker.once('error', reject);
   });
   await Promise.all(workers.map((w) => message(w, 'ready')));
-  const started = performance.now();
-  for (const w of workers) w.postMessage('go');
-  const done = await Promise.all(workers.map((w) => message(w, 'done')));
-  const elapsedMs = performance.now() - started;
+  const round = async () => {
+    const started = performance.now();
+    for (const w of workers) w.postMessage('go');
+    const done = await Promise.all(workers.map((w) => message(w, 'done')));
+    return { elapsedMs: performance.now() - started, count: done.reduce((s, d) => s + d.count, 0) };
+  };
+  const rounds = [await round(), await round()]; // best of two, as in throughput()
   await Promise.all(workers.map((w) => w.terminate()));
-  return { workers: n, count: done.reduce((s, d) => s + d.count, 0), elapsedMs };
+  const best = rounds.sort((a, b) => a.elapsedMs - b.elapsedMs)[0];
+  return { workers: n, count: best.count, elapsedMs: best.elapsedMs };
 }
 
 /** The corpus' Python files through Ruff's WASM build (default rules) and through spacelint's Python pass. */
