@@ -43,6 +43,7 @@ function part(name, arg) {
 function coldRuns(commands, runs) {
   const times = commands.map(() => []);
   const statuses = commands.map(() => new Set());
+  const errors = commands.map(() => '');
   for (let round = 0; round < runs; round++) {
     for (let k = 0; k < commands.length; k++) {
       const i = (round + k) % commands.length;
@@ -51,9 +52,10 @@ function coldRuns(commands, runs) {
       const r = spawnSync(cmd, args, { env: commands[i].env ?? CLEAN_ENV, cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
       times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
       statuses[i].add(r.status);
+      if (r.status !== 0 && r.status !== 1 && !errors[i]) errors[i] = String(r.stderr).trim().split('\n')[0].slice(0, 120);
     }
   }
-  return times.map((t, i) => ({ median: quantile(sorted(t), 0.5), p95: quantile(sorted(t), 0.95), min: sorted(t)[0], statuses: [...statuses[i]] }));
+  return times.map((t, i) => ({ median: quantile(sorted(t), 0.5), p95: quantile(sorted(t), 0.95), min: sorted(t)[0], statuses: [...statuses[i]], error: errors[i] }));
 }
 
 /** The ESLint plugin, when packages/eslint-plugin has been built; undefined otherwise (with the reason). */
@@ -150,7 +152,9 @@ if (eslint.reason) {
     ],
     Math.max(5, Math.floor(COLD_RUNS / 2)),
   );
-  row('ESLint + spacelint plugin, typical Space, cold, median', ms(eslintCold.median), `CLI: ${ms(cliAgain.median)}`, ratio(eslintCold.median, cliAgain.median), `eslint exit ${eslintCold.statuses.join(',')}`);
+  // A run that crashed (exit 2) measured nothing worth comparing: say so instead of printing a ratio.
+  const failed = (r) => (r.error ? `n/a (eslint failed: ${r.error})` : undefined);
+  row('ESLint + spacelint plugin, typical Space, cold, median', failed(eslintCold) ?? ms(eslintCold.median), `CLI: ${ms(cliAgain.median)}`, eslintCold.error ? 'n/a' : ratio(eslintCold.median, cliAgain.median), `eslint exit ${eslintCold.statuses.join(',')}`);
   const dirs = Array.from({ length: 100 }, (_, i) => spaceDir(i));
   const [eslintBatch, cliBatch] = coldRuns(
     [
@@ -159,7 +163,7 @@ if (eslint.reason) {
     ],
     3,
   );
-  row('ESLint + spacelint plugin, 100 corpus Spaces in one run, median', ms(eslintBatch.median, 0), `CLI, same 100: ${ms(cliBatch.median, 0)}`, ratio(eslintBatch.median, cliBatch.median), `eslint exit ${eslintBatch.statuses.join(',')}`);
+  row('ESLint + spacelint plugin, 100 corpus Spaces in one run, median', failed(eslintBatch) ?? ms(eslintBatch.median, 0), `CLI, same 100: ${ms(cliBatch.median, 0)}`, eslintBatch.error ? 'n/a' : ratio(eslintBatch.median, cliBatch.median), `eslint exit ${eslintBatch.statuses.join(',')}`);
 }
 
 // 6. Peak memory, streaming.
