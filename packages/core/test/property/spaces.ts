@@ -111,11 +111,11 @@ function soup(tokens: readonly string[], maxTokens = 8): fc.Arbitrary<string> {
     .map((parts) => parts.join(''));
 }
 
-const indent = fc.constantFrom('', '', '', '  ', '    ', '\t', ' ');
+const indent: fc.Arbitrary<string> = fc.constantFrom('', '', '', '  ', '    ', '\t', ' ');
 const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
 
 /** Lines of indented token soup (or of `line`), joined by mostly LF and some CRLF / CR. */
-function lines(line: fc.Arbitrary<string>, maxLines = 30, lineIndent = indent): fc.Arbitrary<string> {
+function lines(line: fc.Arbitrary<string>, maxLines = 30, lineIndent: fc.Arbitrary<string> = indent): fc.Arbitrary<string> {
   return fc
     .array(fc.tuple(lineIndent, line, lineBreak), { maxLength: maxLines, size: 'medium' })
     .map((ls) => ls.map(([i, l, br]) => i + l + br).join(''));
