@@ -4,6 +4,7 @@ import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './dia
 import { applyDirectives, collectDirectives, unusedDirectiveDiagnostics } from './directives.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
+import { redactSecrets } from './security/redact.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
 import type { Snapshot, SpaceFile } from './space/files.js';
 import { Space } from './space/space.js';
@@ -54,7 +55,22 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
       unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)),
     );
   }
-  return kept.sort(compareDiagnostics);
+  return kept.map(redactDiagnostic).sort(compareDiagnostics);
+}
+
+/**
+ * Findings quote what they found (a key, a value, a rule name from a directive), and a token may be what
+ * was found: redact messages and suggestion descriptions here, so no surface (JSON, SARIF, MCP, ESLint)
+ * can print a secret. Fix texts are left alone: they are the file's own content, written back to it.
+ */
+function redactDiagnostic(d: Diagnostic): Diagnostic {
+  const message = redactSecrets(d.message);
+  const suggestions = d.suggestions?.map((s) => {
+    const desc = redactSecrets(s.desc);
+    return desc === s.desc ? s : { ...s, desc };
+  });
+  if (message === d.message && suggestions?.every((s, i) => s === d.suggestions![i]) !== false) return d;
+  return { ...d, message, ...(suggestions ? { suggestions } : {}) };
 }
 
 function toDiagnostic(space: Space, ruleId: string, level: Level, message: string, d: ReportDescriptor): Diagnostic {
