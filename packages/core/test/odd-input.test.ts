@@ -68,3 +68,38 @@ describe('README front matter', () => {
     expect(under.filter((d) => d.ruleId === 'config-unknown-key')).toHaveLength(4_000);
   });
 });
+
+describe('secrets in findings', () => {
+  const TOKEN = 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+  it('a token quoted by a finding (an unknown key, a directive rule name) is redacted in messages and suggestions', () => {
+    const { diagnostics } = lintSnapshot(
+      snapshotFromEntries({
+        'README.md': `---\nsdk: gradio\nsdk_version: "5.49.1"\n${TOKEN}: 1\n---\n`,
+        'app.py': `import gradio as gr  # spacelint-disable-line ${TOKEN}\n`,
+      }),
+    );
+    const shown = diagnostics.flatMap((d) => [d.message, ...(d.suggestions ?? []).map((s) => s.desc)]);
+    expect(shown.some((t) => t.includes('hf_Ab********'))).toBe(true);
+    expect(shown.filter((t) => t.includes(TOKEN))).toEqual([]);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['config-unknown-key', 'unused-directive']));
+  });
+});
+
+describe('deeply nested front matter', () => {
+  it('the same README gives the same findings at any stack depth (no stack-overflow-dependent outcome)', () => {
+    const readme = `---\ntitle: Demo\nsdk: gradio\n${'['.repeat(900)}${']'.repeat(900)}\nsdk_version: "5.49.1"\n---\n`;
+    const files = { 'README.md': readme, 'app.py': 'import gradio as gr\n' };
+    const shallow = lintSnapshot(snapshotFromEntries(files)).diagnostics;
+    const nest = (n: number): ReturnType<typeof lintSnapshot> => (n === 0 ? lintSnapshot(snapshotFromEntries(files)) : nest(n - 1));
+    const deep = nest(3_000).diagnostics;
+    expect(deep).toEqual(shallow);
+    expect(shallow.filter((d) => d.ruleId === 'config-front-matter').map((d) => d.message)).toEqual([expect.stringContaining('more than 256 levels deep')]);
+  });
+
+  it('nesting within the bound is parsed; values nested over 100 levels are named as such', () => {
+    const ok = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\ntags: ${'['.repeat(50)}${']'.repeat(50)}\n---\n` })).diagnostics;
+    expect(ok.some((d) => d.ruleId === 'config-front-matter')).toBe(false);
+    const deep = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\ntags: ${'['.repeat(150)}${']'.repeat(150)}\n---\n` })).diagnostics;
+    expect(deep.filter((d) => d.ruleId === 'config-front-matter').map((d) => d.message)).toEqual([expect.stringContaining('`tags` is nested more than 100 levels deep')]);
+  });
+});

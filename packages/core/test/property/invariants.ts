@@ -5,6 +5,7 @@
 import type { Diagnostic, Fix } from '../../src/diagnostic.js';
 import { RULE_IDS } from '../../src/rules/index.js';
 import { isParsedFile } from '../../src/rules/parse-error.js';
+import { SECRET_PATTERNS } from '../../src/security/redact.js';
 import type { Snapshot } from '../../src/space/files.js';
 import { README, Space } from '../../src/space/space.js';
 
@@ -75,6 +76,10 @@ export function diagnosticViolations(snapshot: Snapshot, diagnostics: Diagnostic
       if (p) problems.push(`${where}: fix ${p}`);
     }
     if (d.suggestions?.some((s) => typeof s.desc !== 'string' || !s.desc.trim())) problems.push(`${where}: a suggestion without a description`);
+    for (const shown of [d.message, ...(d.suggestions ?? []).map((s) => s.desc)]) {
+      const leak = SECRET_PATTERNS.find(({ pattern }) => new RegExp(pattern.source).test(shown));
+      if (leak) problems.push(`${where}: a ${leak.name} appears unredacted in "${shown.slice(0, 80)}"`);
+    }
   }
   return problems;
 }

@@ -169,7 +169,22 @@ export type Mutation =
   | { kind: 'rename-file'; file: number; to: string }
   | { kind: 'empty-file'; file: number }
   | { kind: 'graft-line'; file: number; from: number; line: number; at: number }
-  | { kind: 'random-bytes'; file: number; at: number; bytes: number[] };
+  | { kind: 'random-bytes'; file: number; at: number; bytes: number[] }
+  | { kind: 'secret'; file: number; at: number; secret: string };
+
+/** Token shapes of src/security/redact.ts (not real tokens), alone and in the places rules quote. */
+const FAKE_SECRETS = [
+  'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+  'api_org_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+  'sk-proj-AbCdEfGhIjKlMnOpQrStUvWx',
+  'ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab',
+  'AKIAABCDEFGHIJKLMNOP',
+  '\nhf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789: 1\n',
+  '\nsdk: hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
+  '\n# spacelint-disable-next-line hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
+  '\nhf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789==1.0\n',
+  '\nRUN hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
+];
 
 const at = fc.nat({ max: 1_000_000 });
 const fileIndex = fc.nat({ max: 50 });
@@ -208,6 +223,8 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('empty-file' as const), file: fileIndex }),
   fc.record({ kind: fc.constant('graft-line' as const), file: fileIndex, from: fileIndex, line: at, at }),
   fc.record({ kind: fc.constant('random-bytes' as const), file: fileIndex, at, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
+  // A token where a rule may quote it (a key, a value, a directive's rule list): findings must not show it.
+  fc.record({ kind: fc.constant('secret' as const), file: fileIndex, at, secret: fc.constantFrom(...FAKE_SECRETS) }),
 );
 
 /** Applies mutations in order; raw-byte mutations go last (text mutations work on strings). */
@@ -285,6 +302,9 @@ function applyMutation(out: SpaceEntries, m: Mutation): void {
       break;
     case 'nul':
       insert(pos(m.at), '\0'.repeat(m.count));
+      break;
+    case 'secret':
+      insert(pos(m.at), m.secret);
       break;
     case 'lone-surrogate':
       insert(pos(m.at), String.fromCharCode(m.unit));
