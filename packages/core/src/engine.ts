@@ -2,6 +2,8 @@ import { mergeConfigs, parseConfigText, settingLevel, settingOptions, CONFIG_FIL
 import { globMatcher } from './config/glob.js';
 import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './diagnostic.js';
 import { applyDirectives, collectDirectives, unusedDirectiveDiagnostics } from './directives.js';
+import { parseDockerfile } from './parse/dockerfile.js';
+import { parseRequirements } from './parse/requirements.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { redactSecrets } from './security/redact.js';
@@ -198,6 +200,10 @@ function isSafeChange(path: string, before: string, after: string, fixes: Fix[])
     const b = new Space({ root: '', files: new Map([[path, { path, size: 0, text: after }]]) }).python(path);
     return !(b?.syntaxError && !a?.syntaxError);
   }
+  // Removing a comment line can join a `\` continuation onto the next line: such a fix must not turn a
+  // requirements file or a Dockerfile that parsed into one that does not.
+  if (/(^|\/)(pre-)?requirements[^/]*\.txt$/.test(path)) return !(parseRequirements(after).error && !parseRequirements(before).error);
+  if (/(^|\/)Dockerfile$/.test(path)) return !(parseDockerfile(after).error && !parseDockerfile(before).error);
   return true;
 }
 

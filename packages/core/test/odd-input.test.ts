@@ -3,7 +3,7 @@
  * hang, and is pinned here in its smallest form.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintSnapshot } from '../src/engine.js';
+import { fixSnapshot, lintSnapshot } from '../src/engine.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { initParsers } from '../src/parse/python.js';
 import { snapshotFromEntries } from '../src/space/files.js';
@@ -101,5 +101,14 @@ describe('deeply nested front matter', () => {
     expect(ok.some((d) => d.ruleId === 'config-front-matter')).toBe(false);
     const deep = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\ntags: ${'['.repeat(150)}${']'.repeat(150)}\n---\n` })).diagnostics;
     expect(deep.filter((d) => d.ruleId === 'config-front-matter').map((d) => d.message)).toEqual([expect.stringContaining('`tags` is nested more than 100 levels deep')]);
+  });
+});
+
+describe('fixes that would break a file', () => {
+  it('removing an unused directive that ends a `\\` continuation in requirements.txt is not applied', () => {
+    const requirements = 'gradio==5.49.1 \\\n# spacelint-disable-next-line config-unknown-key\n--extra-index-url https://download.pytorch.org/whl/cu121\n';
+    const result = fixSnapshot(snapshotFromEntries({ 'README.md': '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n', 'app.py': 'import gradio\n', 'requirements.txt': requirements }));
+    expect(result.changes.has('requirements.txt')).toBe(false);
+    expect(result.diagnostics.filter((d) => d.file === 'requirements.txt').map((d) => d.ruleId)).toEqual(['unused-directive']);
   });
 });

@@ -17,7 +17,7 @@ import { snapshotFromEntries, type Snapshot } from '../../src/space/files.js';
 import { README, Space } from '../../src/space/space.js';
 import { diagnosticViolations, fingerprint, parseProblemCount } from './invariants.js';
 import { fuzzParameters, fuzzTimeout } from './runs.js';
-import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, type SpaceEntries } from './spaces.js';
+import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, trickySpaces, type SpaceEntries } from './spaces.js';
 
 beforeAll(async () => {
   await initParsers();
@@ -111,7 +111,7 @@ function checkFixSafety(entries: SpaceEntries): string[] {
 
 describe('fix safety on unmodified seeds', () => {
   it('every example Space and rule example fixes safely', () => {
-    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces()]) expect(checkFixSafety(entries), name).toEqual([]);
+    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces(), ...trickySpaces()]) expect(checkFixSafety(entries), name).toEqual([]);
   });
 
   it('the check sees a real fix (so the properties are not vacuous)', () => {
@@ -141,7 +141,7 @@ describe('property: fixes are safe and idempotent', () => {
     'on mutated examples and rule examples',
     () => {
       fc.assert(
-        fc.property(mutatedSpace([...exampleSpaces(), ...ruleExampleSpaces()]), ({ entries }) => {
+        fc.property(mutatedSpace([...exampleSpaces(), ...ruleExampleSpaces(), ...trickySpaces()]), ({ entries }) => {
           expect(checkFixSafety(entries)).toEqual([]);
         }),
         fuzzParameters(1.5),

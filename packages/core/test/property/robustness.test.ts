@@ -14,7 +14,7 @@ import { initParsers } from '../../src/parse/python.js';
 import { snapshotFromEntries, type Snapshot } from '../../src/space/files.js';
 import { diagnosticViolations, fingerprint, unreportedParseProblems } from './invariants.js';
 import { fuzzParameters, fuzzTimeout } from './runs.js';
-import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, spaceSize, type SpaceEntries } from './spaces.js';
+import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, spaceSize, trickySpaces, type SpaceEntries } from './spaces.js';
 
 /**
  * Generous on purpose (a shared 2-core machine): a typical Space lints in a few ms, and this allows about
@@ -74,7 +74,7 @@ beforeAll(async () => {
 
 describe('the engine on unmodified seeds', () => {
   it('every example Space and every rule example lints cleanly by the invariants', () => {
-    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces()]) {
+    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces(), ...trickySpaces()]) {
       const { violations } = lintAndCheck(entries, { twice: true });
       expect(violations, name).toEqual([]);
     }
@@ -119,10 +119,10 @@ describe('property: the engine never throws and reports well-formed findings', (
   );
 
   it(
-    "on mutations of every rule's documented examples",
+    "on mutations of every rule's documented examples and the hand-made tricky Spaces",
     () => {
       fc.assert(
-        fc.property(mutatedSpace(ruleExampleSpaces()), ({ entries }) => {
+        fc.property(mutatedSpace([...ruleExampleSpaces(), ...trickySpaces()]), ({ entries }) => {
           expectClean(entries);
         }),
         fuzzParameters(),

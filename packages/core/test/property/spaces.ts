@@ -59,6 +59,33 @@ export function ruleExampleSpaces(): { name: string; entries: SpaceEntries }[] {
   return spaces;
 }
 
+/**
+ * Hand-made seeds around the places where fixes and directives meet line structure (`\\` continuations,
+ * directive comments, CRLF, BOM, typo keys): mutations explore around each of them.
+ */
+export function trickySpaces(): { name: string; entries: SpaceEntries }[] {
+  const readme = '---\ntitle: Demo\nsdk: gradio\nsdk_version: "5.49.1"\n# spacelint-disable-next-line config-unknown-key\napp-port: 7860\ncolorfrom: red\n---\n# Demo\n';
+  return [
+    {
+      name: 'continuations and directives',
+      entries: {
+        'README.md': readme,
+        'app.py': 'import gradio as gr  # spacelint-disable-line parse-error\nx = 1 + \\\n    2  # spacelint-disable-next-line config-unknown-key\n',
+        'requirements.txt': 'gradio==5.49.1 \\\n# spacelint-disable-next-line config-unknown-key\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.8.0  # spacelint-disable-line parse-error\n',
+        Dockerfile: 'FROM python:3.12\nRUN pip install a \\\n# spacelint-disable-next-line config-unknown-key\n  b\n# spacelint-disable-file parse-error\n',
+      },
+    },
+    {
+      name: 'CRLF, BOM and typo keys',
+      entries: {
+        'README.md': `\uFEFF${readme.replace(/\n/g, '\r\n')}`,
+        'app.py': '\uFEFFimport gradio as gr\r\n# spacelint-disable config-unknown-key\r\nx = 1\r\n# spacelint-enable config-unknown-key\r\n',
+        'requirements.txt': 'gradio==5.49.1\r\n',
+      },
+    },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Random text per file kind: tokens the parsers and rules react to, glued together with random characters.
 
