@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, EXAMPLES, parseJson, runCli, tempSpace } from './run-cli.js';
+import { copyExample, EXAMPLES, parseJson, REPO, runCli, tempSpace } from './run-cli.js';
 
 const GRADIO_README = '---\ntitle: Demo\nsdk: gradio\nsdk_version: "5.49.1"\n---\n# Demo\n';
 const GRADIO_APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10)\ndemo.launch()\n';
@@ -68,6 +68,47 @@ describe('spacelint CLI options', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('README.md: not fixed: file is read-only');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(text);
+  });
+
+  const RACE = ['--import', join(REPO, 'apps/cli/test/fixtures/fs-race.mjs')];
+
+  it('--fix on a file that vanishes before the write reports an error, exits 2 and creates nothing', () => {
+    const dir = tempSpace({ 'README.md': '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM python:3.12\n' });
+    const r = runCli(['--fix', dir], { nodeArgs: RACE, env: { SPACELINT_RACE_PATH: join(dir, 'README.md'), SPACELINT_RACE_ACTION: 'delete' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('README.md: not fixed: file vanished before it could be fixed');
+    expect(readdirSync(dir)).toEqual(['Dockerfile']);
+  });
+
+  it('--fix on a file edited between the lint and the write keeps the edit and reports an error', () => {
+    const dir = tempSpace({ 'README.md': '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM python:3.12\n' });
+    const edited = '---\ntitle: edited meanwhile\nsdk: docker\napp-port: 7860\n---\n';
+    const r = runCli(['--fix', dir], { nodeArgs: RACE, env: { SPACELINT_RACE_PATH: join(dir, 'README.md'), SPACELINT_RACE_ACTION: 'rewrite', SPACELINT_RACE_TEXT: edited } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('README.md: not fixed: file changed on disk since it was read');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(edited);
+    expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'README.md']);
+  });
+
+  it('--fix on a read-only file among fixable ones fixes the others and leaves it as it was', () => {
+    const readme = '---\ntitle: x\nsdk: gradio\nsdk_version: "5.49.1"\napp-port: 7860\n---\n';
+    const app = 'import gradio as gr  # spacelint-disable-line config-unknown-key\n';
+    const dir = tempSpace({ 'README.md': readme, 'app.py': app });
+    chmodSync(join(dir, 'app.py'), 0o444);
+    const r = runCli(['--fix', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('app.py: not fixed: file is read-only');
+    expect(readFileSync(join(dir, 'app.py'), 'utf8')).toBe(app);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('app_port: 7860');
+  });
+
+  it('--fix through a symlinked README.md fixes the target and keeps the link', () => {
+    const dir = tempSpace({ 'docs/README.md': '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM python:3.12\n' });
+    symlinkSync('docs/README.md', join(dir, 'README.md'));
+    const r = runCli(['--fix', dir]);
+    expect(r.stderr).toBe('');
+    expect(lstatSync(join(dir, 'README.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'docs/README.md'), 'utf8')).toContain('app_port: 7860');
   });
 
   it('--rule changes a level or turns a rule off; --quiet hides warnings', () => {

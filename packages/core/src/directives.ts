@@ -83,30 +83,58 @@ export function collectDirectives(space: Space, paths: Iterable<string>): Direct
 
 const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
 
-/** Drops the findings a directive turns off, marking the directives that did something. */
+/** One file's directives, indexed so that each finding looks only at those that can apply to its line. */
+interface FileDirectives {
+  /** Position in the file's directive list: among several that apply, the first one is marked used. */
+  order: Map<Directive, number>;
+  fileWide: Directive[];
+  /** `disable-line` / `disable-next-line` by the line they turn findings off on. */
+  byTargetLine: Map<number, Directive[]>;
+  /** `disable` / `enable`, in source order (so by line). */
+  regions: Directive[];
+}
+
+function indexDirectives(directives: Directive[]): Map<string, FileDirectives> {
+  const byFile = new Map<string, FileDirectives>();
+  for (const d of directives) {
+    let f = byFile.get(d.file);
+    if (!f) byFile.set(d.file, (f = { order: new Map(), fileWide: [], byTargetLine: new Map(), regions: [] }));
+    f.order.set(d, f.order.size);
+    if (d.kind === 'disable-file') f.fileWide.push(d);
+    else if (d.kind === 'disable' || d.kind === 'enable') f.regions.push(d);
+    else {
+      const target = d.kind === 'disable-next-line' ? d.line + 1 : d.line;
+      const list = f.byTargetLine.get(target);
+      if (list) list.push(d);
+      else f.byTargetLine.set(target, [d]);
+    }
+  }
+  for (const f of byFile.values()) f.regions.sort((a, b) => a.line - b.line || f.order.get(a)! - f.order.get(b)!);
+  return byFile;
+}
+
+/**
+ * Drops the findings a directive turns off, marking the directives that did something. Linear in findings
+ * plus directives for ordinary files (a file with thousands of directives must not make linting quadratic).
+ */
 export function applyDirectives(diagnostics: Diagnostic[], directives: Directive[]): Diagnostic[] {
   if (directives.length === 0) return diagnostics;
-  const byFile = new Map<string, Directive[]>();
-  for (const d of directives) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = indexDirectives(directives);
   return diagnostics.filter((diag) => {
-    const list = byFile.get(diag.file);
-    if (!list) return true;
+    const f = byFile.get(diag.file);
+    if (!f) return true;
     let suppressedBy: Directive | undefined;
-    for (const d of list) {
-      if (!applies(d, diag.ruleId)) continue;
-      if (d.kind === 'disable-file') suppressedBy ??= d;
-      else if (d.kind === 'disable-next-line' && diag.line === d.line + 1) suppressedBy ??= d;
-      else if (d.kind === 'disable-line' && diag.line === d.line) suppressedBy ??= d;
+    for (const d of [...f.fileWide, ...(f.byTargetLine.get(diag.line) ?? [])]) {
+      if (applies(d, diag.ruleId) && (!suppressedBy || f.order.get(d)! < f.order.get(suppressedBy)!)) suppressedBy = d;
     }
     if (!suppressedBy) {
-      // Region: the last disable/enable for this rule before the finding decides.
-      let state: Directive | undefined;
-      for (const d of list) {
-        if ((d.kind === 'disable' || d.kind === 'enable') && applies(d, diag.ruleId) && d.line <= diag.line) {
-          state = d.kind === 'disable' ? d : undefined;
-        }
+      // Region: the last disable/enable for this rule at or before the finding's line decides.
+      for (let i = lastAtOrBefore(f.regions, diag.line); i >= 0; i--) {
+        const d = f.regions[i];
+        if (!applies(d, diag.ruleId)) continue;
+        if (d.kind === 'disable') suppressedBy = d;
+        break;
       }
-      suppressedBy = state;
     }
     if (suppressedBy) {
       suppressedBy.used = true;
@@ -114,6 +142,18 @@ export function applyDirectives(diagnostics: Diagnostic[], directives: Directive
     }
     return true;
   });
+}
+
+/** Index of the last directive whose line is at or before `line` (-1 when none), by binary search. */
+function lastAtOrBefore(sorted: Directive[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 export function unusedDirectiveDiagnostics(directives: Directive[], space: Space): Diagnostic[] {

@@ -2,6 +2,8 @@ import { mergeConfigs, parseConfigText, settingLevel, settingOptions, CONFIG_FIL
 import { globMatcher } from './config/glob.js';
 import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './diagnostic.js';
 import { applyDirectives, collectDirectives, unusedDirectiveDiagnostics } from './directives.js';
+import { parseDockerfile } from './parse/dockerfile.js';
+import { parseRequirements } from './parse/requirements.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
@@ -27,8 +29,7 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
     const report = (d: ReportDescriptor) => {
       const spec = rule.meta.messages[d.messageId];
       if (!spec) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${d.messageId}`);
-      // Messages quote the files; whatever a rule puts there, no surface may show a secret.
-      found.push(toDiagnostic(space, rule.meta.id, level ?? spec.level, redactSecrets(formatMessage(spec.text, d.data)), d));
+      found.push(toDiagnostic(space, rule.meta.id, level ?? spec.level, formatMessage(spec.text, d.data), d));
     };
     try {
       rule.check(space, report, settingOptions(setting));
@@ -56,7 +57,22 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
       unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)),
     );
   }
-  return kept.sort(compareDiagnostics);
+  return kept.map(redactDiagnostic).sort(compareDiagnostics);
+}
+
+/**
+ * Findings quote what they found (a key, a value, a rule name from a directive), and a token may be what
+ * was found: redact messages and suggestion descriptions here, so no surface (JSON, SARIF, MCP, ESLint)
+ * can print a secret. Fix texts are left alone: they are the file's own content, written back to it.
+ */
+function redactDiagnostic(d: Diagnostic): Diagnostic {
+  const message = redactSecrets(d.message);
+  const suggestions = d.suggestions?.map((s) => {
+    const desc = redactSecrets(s.desc);
+    return desc === s.desc ? s : { ...s, desc };
+  });
+  if (message === d.message && suggestions?.every((s, i) => s === d.suggestions![i]) !== false) return d;
+  return { ...d, message, ...(suggestions ? { suggestions } : {}) };
 }
 
 function toDiagnostic(space: Space, ruleId: string, level: Level, message: string, d: ReportDescriptor): Diagnostic {
@@ -132,7 +148,12 @@ export function fixSnapshot(snapshot: Snapshot, ...overrides: (LintConfig | unde
   let result = lintSnapshot(current, ...overrides);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byFile = new Map<string, Fix[]>();
-    for (const d of result.diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d.fix]);
+    for (const d of result.diagnostics) {
+      if (!d.fix) continue;
+      const list = byFile.get(d.file);
+      if (list) list.push(d.fix);
+      else byFile.set(d.file, [d.fix]);
+    }
     if (byFile.size === 0) break;
     const files = new Map(current.files);
     let changed = false;
@@ -179,6 +200,10 @@ function isSafeChange(path: string, before: string, after: string, fixes: Fix[])
     const b = new Space({ root: '', files: new Map([[path, { path, size: 0, text: after }]]) }).python(path);
     return !(b?.syntaxError && !a?.syntaxError);
   }
+  // Removing a comment line can join a `\` continuation onto the next line: such a fix must not turn a
+  // requirements file or a Dockerfile that parsed into one that does not.
+  if (/(^|\/)(pre-)?requirements[^/]*\.txt$/.test(path)) return !(parseRequirements(after).error && !parseRequirements(before).error);
+  if (/(^|\/)Dockerfile$/.test(path)) return !(parseDockerfile(after).error && !parseDockerfile(before).error);
   return true;
 }
 

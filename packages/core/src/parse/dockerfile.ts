@@ -91,7 +91,11 @@ export function parseDockerfile(text: string): Dockerfile {
         result.comments.push({ text: cl.trim(), range: [lines[j].start + cl.indexOf('#'), lines[j].end] });
         j++;
       }
-      if (j >= lines.length) break;
+      if (j >= lines.length) {
+        // The file ended in comment lines after a continuation: the instruction ends at the last line.
+        j = lines.length - 1;
+        break;
+      }
       s = lines[j].start;
     }
     const instEnd = lines[j].end;
@@ -117,11 +121,14 @@ export function parseDockerfile(text: string): Dockerfile {
       while ((m = re.exec(seg))) tokens.push({ value: m[0], range: [from + m.index, from + m.index + m[0].length] });
     });
     const flags: DockerInstruction['flags'] = [];
-    while (tokens.length && /^--[a-z-]+(=|$)/.test(tokens[0].value) && keyword !== 'HEALTHCHECK') {
-      const t = tokens.shift()!;
+    let flagCount = 0;
+    while (flagCount < tokens.length && /^--[a-z-]+(=|$)/.test(tokens[flagCount].value) && keyword !== 'HEALTHCHECK') {
+      const t = tokens[flagCount++];
       const eq = t.value.indexOf('=');
       flags.push({ name: t.value.slice(2, eq < 0 ? undefined : eq), value: eq < 0 ? undefined : t.value.slice(eq + 1), range: t.range });
     }
+    // One splice, not a shift per flag (each shift moves every token: quadratic on a line of flags).
+    tokens.splice(0, flagCount);
     const argsRange: [number, number] = tokens.length ? [tokens[0].range[0], tokens[tokens.length - 1].range[1]] : [keywordRange[1], keywordRange[1]];
     const args = pieces
       .map((p, k) => text.slice(k === 0 ? (tokens[0]?.range[0] ?? p.end) : p.start, p.end).trim())
@@ -162,7 +169,9 @@ function readEnv(inst: DockerInstruction, result: Dockerfile): void {
     return;
   }
   // K=V pairs; a quoted value may contain spaces, so re-scan the argument text.
-  const re = /([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
+  // A name starts at a word boundary: without the look-behind, every position inside a long word is tried
+  // as a name start and scanned to the word's end (quadratic on a long unbroken argument).
+  const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
   const base = inst.argsRange[0];
   const text = inst.args;
   let m: RegExpExecArray | null;

@@ -41,6 +41,30 @@ export type FrontMatterResult =
 const FENCE = /^---[ \t]*$/;
 /** Alias expansion budget: a YAML bomb expands exponentially; no real README needs more nodes than this. */
 const MAX_VALUE_NODES = 20_000;
+const MAX_VALUE_DEPTH = 100;
+/**
+ * Front matter larger than this is not parsed: the YAML library checks each new key of a mapping against
+ * every earlier one (about 0.5 s at 10,000 keys, minutes for a 2 MB README). A Space config is a few KB.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+/**
+ * The YAML parser recurses once per level of `[`/`{` nesting and overflows the stack at around a thousand
+ * levels, at a depth that depends on how deep the caller's stack already is: the same README would parse
+ * in one run and fail in another. Deeper nesting than this is reported without parsing, so the outcome is
+ * the same everywhere. Counted without regard to quotes (a string holding 256 open brackets is no config).
+ */
+const MAX_FLOW_DEPTH = 256;
+
+function flowDepth(yaml: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
 
 export function parseFrontMatter(text: string): FrontMatterResult {
   const firstBreak = nextLineBreak(text, 0);
@@ -84,6 +108,20 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     byKey: new Map(),
     problems: [],
   };
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    fm.problems.push({
+      message: `The front matter is ${Math.round(yamlText.length / 1024)} KB: spacelint checks front matter up to ${MAX_FRONT_MATTER_CHARS / 1024} KB (a Space config is a few KB), so this one was not checked. Move long text into the README body.`,
+      range: [yamlStart, Math.min(yamlStart + 1, text.length)],
+    });
+    return { found: true, frontMatter: fm };
+  }
+  if (flowDepth(yamlText) > MAX_FLOW_DEPTH) {
+    fm.problems.push({
+      message: `The front matter nests \`[\` / \`{\` more than ${MAX_FLOW_DEPTH} levels deep; spacelint does not read it. Write the values out plainly.`,
+      range: [yamlStart, Math.min(yamlStart + 1, text.length)],
+    });
+    return { found: true, frontMatter: fm };
+  }
   let ast: AST.YAMLProgram;
   try {
     ast = parseForESLint(yamlText, { defaultYAMLVersion: '1.2' }).ast as AST.YAMLProgram;
@@ -128,9 +166,12 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     let value: unknown;
     try {
       value = toValue(pair.value, anchors, budget);
-    } catch {
+    } catch (error) {
       fm.problems.push({
-        message: `The value of \`${key}\` expands to too many nodes (YAML alias expansion); write it out plainly.`,
+        message:
+          (error as Error).message === 'depth'
+            ? `The value of \`${key}\` is nested more than ${MAX_VALUE_DEPTH} levels deep; write it out plainly.`
+            : `The value of \`${key}\` expands to too many nodes (YAML alias expansion); write it out plainly.`,
         range: pair.range,
       });
       continue;
@@ -167,7 +208,8 @@ function toValue(
   budget: { left: number },
   depth = 0,
 ): unknown {
-  if (--budget.left < 0 || depth > 100) throw new Error('budget');
+  if (depth > MAX_VALUE_DEPTH) throw new Error('depth');
+  if (--budget.left < 0) throw new Error('budget');
   // An explicit tag on a scalar (`!!str 5.0`) decides its type; yaml-eslint-parser applies it.
   if (node?.type === 'YAMLWithMeta' && node.tag && node.value?.type === 'YAMLScalar') return getStaticYAMLValue(node);
   const n = unwrap(node);

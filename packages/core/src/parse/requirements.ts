@@ -87,10 +87,13 @@ function parseLine(raw: string, offset: number, line: number, end: number): Requ
     if (option === '-e' || option === '--editable') return { ...base, kind: 'url', option, url: value, ...eggName(value ?? '') };
     return { ...base, kind: 'option', option, target: value };
   }
-  // name @ url
-  const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S.*?)\s*(?:;\s*(.*))?$/.exec(raw);
-  if (at) {
+  // name @ url. The URL and marker are split in code: a regex with `\s*` around optional parts backtracks
+  // quadratically on long runs of spaces (a 2 MB line would take hours).
+  const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:(\[[^\]]*\])\s*)?@\s*/.exec(raw);
+  const afterAt = at ? raw.slice(at[0].length) : '';
+  if (at && afterAt && !/[\n\r\u2028\u2029]/.test(afterAt)) {
     const name = at[1];
+    const semi = afterAt.indexOf(';', 1); // the URL has at least one character
     return {
       ...base,
       kind: 'requirement',
@@ -98,11 +101,11 @@ function parseLine(raw: string, offset: number, line: number, end: number): Requ
       normalizedName: normalizePackageName(name),
       nameRange: [offset, offset + name.length],
       extras: parseExtras(at[2]),
-      url: at[3],
-      marker: at[4],
+      url: (semi < 0 ? afterAt : afterAt.slice(0, semi)).trimEnd(),
+      marker: semi < 0 ? undefined : afterAt.slice(semi + 1).trimStart(),
     };
   }
-  if (URL_LIKE.test(raw)) return { ...base, kind: 'url', url: raw.split(/\s*;/)[0], ...eggName(raw) };
+  if (URL_LIKE.test(raw)) return { ...base, kind: 'url', url: raw.split(';')[0].trimEnd(), ...eggName(raw) };
   const nameMatch = NAME.exec(raw);
   if (!nameMatch) return { ...base, kind: 'invalid', reason: `pip cannot read \`${raw.slice(0, 60)}\` as a requirement` };
   const name = nameMatch[1];
@@ -127,7 +130,8 @@ function parseLine(raw: string, offset: number, line: number, end: number): Requ
   let specifierRange: [number, number] | undefined;
   if (specTrim) {
     const bare = specTrim.replace(/^\((.*)\)$/, '$1');
-    if (!/^(?:(?:===|==|!=|~=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?\s*)+$/.test(bare)) {
+    // `\s*(?:,\s*)?` rather than `\s*,?\s*`: the latter splits a run of spaces many ways when matching fails.
+    if (!/^(?:(?:===|==|!=|~=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*)?)+$/.test(bare)) {
       return { ...base, kind: 'invalid', name, reason: `invalid version specifier \`${specTrim.slice(0, 40)}\` for \`${name}\`` };
     }
     specifier = bare.replace(/\s+/g, '');

@@ -337,8 +337,18 @@ class Extraction {
     for (const child of root.namedChildren) {
       if (child && child.type !== 'comment') module.statements.push([child.startIndex, child.endIndex]);
     }
+    // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
+    // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
+    // milliseconds; past the budget the captures so far are kept and the file is reported as broken.
+    // Only broken trees are watched: the callback costs a call from WASM into JS every few nodes.
+    const deadline = performance.now() + QUERY_BUDGET_MS + this.text.length / 1024;
+    let cancelled = false;
+    const captures = pythonQuery(MODULE_QUERY).captures(
+      root,
+      root.hasError ? { progressCallback: () => (cancelled ||= performance.now() > deadline) } : {},
+    );
     // Captures arrive in document order, so scopes and statements are tracked with stacks and a cursor.
-    for (const capture of pythonQuery(MODULE_QUERY).captures(root)) {
+    for (const capture of captures) {
       const node = capture.node;
       const start = node.startIndex;
       this.enter(start);
@@ -351,7 +361,7 @@ class Extraction {
           break;
         case 'error':
         case 'missing':
-          if (!module.syntaxError || start < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(node, capture.name === 'missing');
+          if (!module.syntaxError || start < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, capture.name === 'missing');
           break;
         case 'def':
           this.readFunction(node, false);
@@ -383,6 +393,10 @@ class Extraction {
           break;
         }
       }
+    }
+    if (cancelled && root.hasError) {
+      const first = firstErrorNode(root);
+      if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, first, first.isMissing);
     }
     this.resolve();
   }
@@ -1149,11 +1163,27 @@ function importContext(node: Node): { nested: boolean; guarded: boolean } {
   return { nested, guarded };
 }
 
-function syntaxErrorAt(node: Node, missing: boolean): PythonSyntaxError {
+/** Milliseconds the query pass may take on one file, plus 1 ms per KB of text. */
+const QUERY_BUDGET_MS = 1000;
+
+/** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
+function firstErrorNode(root: Node): Node {
+  let node = root;
+  for (;;) {
+    if (node.type === 'ERROR' || node.isMissing) return node;
+    let child = node.firstChild;
+    while (child && !child.hasError) child = child.nextSibling;
+    if (!child) return node;
+    node = child;
+  }
+}
+
+function syntaxErrorAt(text: string, node: Node, missing: boolean): PythonSyntaxError {
   const start = node.startIndex;
   const end = Math.max(node.endIndex, start + 1);
   if (missing) return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
-  const snippet = node.text.split(/\r?\n/)[0].slice(0, 40);
+  // From the file's text (offsets are UTF-16 units), not node.text: an ERROR node may span megabytes.
+  const snippet = text.slice(start, Math.min(node.endIndex, start + 200)).split(/\r?\n/)[0].slice(0, 40);
   return { message: snippet ? `Python syntax error near \`${snippet}\`` : 'Python syntax error', range: [start, end] };
 }
 

@@ -13,7 +13,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Spaces are configured by "the YAML block at the top of the README.md file at the root of the repository" (hub-docs, spaces-config-reference). A README without it, with the block not on line 1, a block that is never closed, YAML that does not parse, a top level that is not a mapping or a duplicated key puts the Space in the `CONFIG_ERROR` stage. A UTF-8 BOM and CRLF line ends are accepted, as the Hub accepts them. YAML alias expansion is capped (a "billion laughs" block is reported, not expanded).',
+        'Spaces are configured by "the YAML block at the top of the README.md file at the root of the repository" (hub-docs, spaces-config-reference). A README without it, with the block not on line 1, a block that is never closed, YAML that does not parse, a top level that is not a mapping or a duplicated key puts the Space in the `CONFIG_ERROR` stage. A UTF-8 BOM and CRLF line ends are accepted, as the Hub accepts them. YAML alias expansion is capped (a "billion laughs" block is reported, not expanded). Inferred limit: front matter over 64 KB is reported and not parsed, because the YAML parser checks every key against all earlier ones (quadratic: minutes for a 2 MB README); real Space configs are a few KB. Likewise, `[`/`{` nested more than 256 levels deep is reported rather than parsed (the parser would overflow the stack at a depth that varies from run to run).',
       incorrect: [
         { file: 'README.md', code: '# My demo\n---\nsdk: gradio\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk: docker\n---\n' },

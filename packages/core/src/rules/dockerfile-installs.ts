@@ -26,7 +26,10 @@ export function dockerfileUse(space: Space, file: string): 'installs' | 'copies'
       const text = `${inst.flags.map((f) => `--${f.name}=${f.value ?? ''}`).join(' ')} ${inst.args}`;
       if (mentions(text)) return 'installs';
       // `RUN ./install.sh` / `RUN bash scripts/setup.sh`: look into repo scripts the instruction runs.
-      for (const script of text.match(/[\w./-]+\.sh\b/g) ?? []) {
+      // Word by word, not one regex over the text: `[\w./-]+\.sh` backtracks quadratically on a long word.
+      for (const word of text.split(/\s+/)) {
+        const script = word.replace(/^[^\w./-]+/, '').replace(/[^\w./-]+$/, '');
+        if (!script.endsWith('.sh')) continue;
         const body = space.text(script.replace(/^\.?\//, '').replace(/^(?:\/home\/user\/app|\/app|\/code)\//, ''));
         if (body !== undefined && mentions(body)) return 'installs';
       }

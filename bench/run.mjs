@@ -1,0 +1,182 @@
+// `npm run bench`: spacelint against its floors and peers, one table. Not a test: it measures and prints.
+//   node bench/run.mjs [--quick]
+// Parts run one after another, each in its own process (see parts.mjs), so that one part's JIT, WASM
+// tier-up threads or heap never disturb another. Cold runs use a clean environment (`env -i PATH HOME`):
+// this machine's NODE_EXTRA_CA_CERTS alone adds ~37 ms to every Node start (spec/perf.md).
+// Environment: BENCH_COLD_RUNS (default 31), BENCH_CORPUS (default 1000), BENCH_STREAM (default 10000).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CORPUS_DIR, spaceDir, writeCorpus } from './corpus.mjs';
+
+const REPO = new URL('../', import.meta.url).pathname;
+const CLI = join(REPO, 'apps/cli/dist/spacelint.mjs');
+const TYPICAL_SPACE = join(REPO, 'examples/gradio-zerogpu');
+const quick = process.argv.includes('--quick');
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS) || (quick ? 7 : 31);
+const CORPUS = Math.max(1000, Number(process.env.BENCH_CORPUS) || 1000);
+const STREAM = Number(process.env.BENCH_STREAM) || (quick ? 2000 : 10_000);
+const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (s, q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+const ms = (x, digits = 1) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+if (!existsSync(CLI)) {
+  process.stderr.write('bench: apps/cli/dist/spacelint.mjs is missing; run `npm run build` first\n');
+  process.exit(2);
+}
+
+/** Runs a part of parts.mjs in a fresh process and returns its JSON. */
+function part(name, arg) {
+  const r = spawnSync(process.execPath, [join(REPO, 'bench/parts.mjs'), name, String(arg ?? '')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`part ${name} failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Wall time of each command, `runs` rounds, commands in rotating order within a round. */
+function coldRuns(commands, runs) {
+  const times = commands.map(() => []);
+  const statuses = commands.map(() => new Set());
+  const errors = commands.map(() => '');
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < commands.length; k++) {
+      const i = (round + k) % commands.length;
+      const [cmd, ...args] = commands[i].argv;
+      const started = process.hrtime.bigint();
+      const r = spawnSync(cmd, args, { env: commands[i].env ?? CLEAN_ENV, cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+      times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
+      statuses[i].add(r.status);
+      if (r.status !== 0 && r.status !== 1 && !errors[i]) errors[i] = String(r.stderr).trim().split('\n')[0].slice(0, 120);
+    }
+  }
+  return times.map((t, i) => ({ median: quantile(sorted(t), 0.5), p95: quantile(sorted(t), 0.95), min: sorted(t)[0], statuses: [...statuses[i]], error: errors[i] }));
+}
+
+/** The ESLint plugin, when packages/eslint-plugin has been built; undefined otherwise (with the reason). */
+function eslintSetup() {
+  const pkgPath = join(REPO, 'packages/eslint-plugin/package.json');
+  if (!existsSync(pkgPath)) return { reason: 'plugin not built' };
+  const require = createRequire(pkgPath);
+  let entry;
+  let eslintBin;
+  try {
+    entry = require.resolve(JSON.parse(readFileSync(pkgPath, 'utf8')).name);
+    eslintBin = join(require.resolve('eslint/package.json').replace(/package\.json$/, ''), 'bin/eslint.js');
+  } catch (error) {
+    return { reason: `plugin not built (${String(error.message).split('\n')[0]})` };
+  }
+  if (!existsSync(entry) || !existsSync(eslintBin)) return { reason: 'plugin not built' };
+  const dir = join(CORPUS_DIR, 'eslint');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, 'eslint.config.mjs');
+  writeFileSync(
+    config,
+    `import plugin from ${JSON.stringify(pathToFileURL(entry).href)};\n` +
+      'const p = plugin.default ?? plugin;\n' +
+      'const recommended = p.configs?.recommended;\n' +
+      'export default Array.isArray(recommended) ? recommended : [recommended];\n',
+  );
+  return { eslintBin, config };
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    date: new Date().toISOString(),
+    cpu: `${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
+    parallelism: availableParallelism(),
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+const rows = [];
+const row = (measure, spacelint, reference, r, notes = '') => rows.push([measure, spacelint, reference, r, notes]);
+const before = machine();
+log(`machine ${before.cpu}, node ${before.node}, load ${before.load}`);
+
+// 1. Cold CLI on a typical Space and on one file, against the bare Node start.
+log(`cold CLI runs (${COLD_RUNS} rounds)`);
+const [nodeFloor, cliSpace, cliFile] = coldRuns(
+  [
+    { argv: [process.execPath, '-e', '0'] },
+    { argv: [process.execPath, CLI, TYPICAL_SPACE] },
+    { argv: [process.execPath, CLI, join(TYPICAL_SPACE, 'app.py')] },
+  ],
+  COLD_RUNS,
+);
+row('Cold CLI, typical Space (examples/gradio-zerogpu), median / p95', `${ms(cliSpace.median)} / ${ms(cliSpace.p95)}`, `\`node -e 0\`: ${ms(nodeFloor.median)} / ${ms(nodeFloor.p95)}`, ratio(cliSpace.median, nodeFloor.median), `goal p50 ≤ 150 ms, p95 ≤ 200 ms; exit ${cliSpace.statuses.join(',')}`);
+row('Cold CLI, one file (app.py), median / p95', `${ms(cliFile.median)} / ${ms(cliFile.p95)}`, `\`node -e 0\`: ${ms(nodeFloor.median)}`, ratio(cliFile.median, nodeFloor.median), 'goal ≤ 100 ms');
+
+const batchDirs = Array.from({ length: 100 }, (_, i) => spaceDir(i));
+writeCorpus(CORPUS);
+const [cliBatch] = coldRuns([{ argv: [process.execPath, CLI, ...batchDirs] }], quick ? 2 : 5);
+row('Cold CLI, 100 corpus Spaces in one run (default tiering), median', ms(cliBatch.median, 0), `${(cliBatch.median / 100).toFixed(1)} ms/Space`, '', `exit ${cliBatch.statuses.join(',')} (corpus Spaces have findings)`);
+
+// 2. Warm engine on the typical Space.
+log('warm engine');
+const engine = part('engine');
+row('Warm lint, typical Space (snapshot in memory), median / p95', `${ms(engine.lintMedianMs, 2)} / ${ms(engine.lintP95Ms, 2)}`, 'goal < 5 ms', ratio(engine.lintMedianMs, 5), `first (cold) lint in-process ${ms(engine.firstLintMs)}; initParsers ${ms(engine.initMs)}`);
+row('Warm snapshot from disk + lint, typical Space, median / p95', `${ms(engine.ioLintMedianMs, 2)} / ${ms(engine.ioLintP95Ms, 2)}`, `lint alone ${ms(engine.lintMedianMs, 2)}`, ratio(engine.ioLintMedianMs, engine.lintMedianMs), 'DirectorySource.snapshot() + lintSnapshot');
+
+// 3. Throughput over the generated corpus: one process, then all cores.
+log(`corpus of ${CORPUS} Spaces in bench/.corpus/`);
+writeCorpus(CORPUS);
+const single = part('throughput', CORPUS);
+const perSec = (n, t) => (n / (t / 1000)).toFixed(0);
+const mbPerSec = (bytes, t) => (bytes / 1048576 / (t / 1000)).toFixed(2);
+row(`Throughput, 1 process, ${CORPUS} Spaces from disk (warm pass)`, `${perSec(single.count, single.ioPassMs)} Spaces/s (${mbPerSec(single.bytes, single.ioPassMs)} MB/s)`, `first pass ${perSec(single.count, single.firstPassMs)} Spaces/s`, '', `${(single.bytes / 1048576).toFixed(1)} MB of text, ${single.findings} findings; goal ≥ 2.5 MB/s`);
+row(`Throughput, 1 process, ${CORPUS} Spaces in memory (lint only)`, `${perSec(single.count, single.lintPassMs)} Spaces/s (${mbPerSec(single.bytes, single.lintPassMs)} MB/s)`, `${(single.lintPassMs / single.count).toFixed(2)} ms/Space`, '', '');
+log(`all cores (${availableParallelism()} workers)`);
+const multi = part('parallel', CORPUS);
+row(`Throughput, all cores (${multi.workers} worker_threads), from disk`, `${perSec(multi.count, multi.elapsedMs)} Spaces/s`, `1 process: ${perSec(single.count, single.ioPassMs)} Spaces/s`, ratio(single.ioPassMs, multi.elapsedMs), 'speed-up over one process');
+
+// 4. Python through Ruff's WASM build, the reference for a fast Python linter here.
+log('Ruff (WASM) on the corpus Python files');
+const ruff = part('ruff', CORPUS);
+row(`Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts)`, `${ms(ruff.spacelintPythonMs, 0)} (${(ruff.spacelintPythonMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff WASM check, default rules: ${ms(ruff.ruffWarmMs, 0)} (${(ruff.ruffWarmMs / ruff.count).toFixed(2)} ms/Space)`, ratio(ruff.spacelintPythonMs, ruff.ruffWarmMs), `Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`);
+row(`Same Spaces, full spacelint lint (all files, all rules)`, `${ms(ruff.spacelintLintMs, 0)} (${(ruff.spacelintLintMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff (Python only): ${ms(ruff.ruffWarmMs, 0)}`, ratio(ruff.spacelintLintMs, ruff.ruffWarmMs), '');
+
+// 5. ESLint with the spacelint plugin, as a ratio to the CLI.
+log('ESLint with the plugin');
+const eslint = eslintSetup();
+if (eslint.reason) {
+  row('ESLint + spacelint plugin, typical Space, cold', `n/a (${eslint.reason})`, `CLI: ${ms(cliSpace.median)}`, 'n/a', '');
+} else {
+  const [eslintCold, cliAgain] = coldRuns(
+    [
+      { argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, TYPICAL_SPACE] },
+      { argv: [process.execPath, CLI, TYPICAL_SPACE] },
+    ],
+    Math.max(5, Math.floor(COLD_RUNS / 2)),
+  );
+  // A run that crashed (exit 2) measured nothing worth comparing: say so instead of printing a ratio.
+  const failed = (r) => (r.error ? `n/a (eslint failed: ${r.error})` : undefined);
+  row('ESLint + spacelint plugin, typical Space, cold, median', failed(eslintCold) ?? ms(eslintCold.median), `CLI: ${ms(cliAgain.median)}`, eslintCold.error ? 'n/a' : ratio(eslintCold.median, cliAgain.median), `eslint exit ${eslintCold.statuses.join(',')}`);
+  const [eslintBatch, cliBatchAgain] = coldRuns(
+    [
+      { argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, ...batchDirs] },
+      { argv: [process.execPath, CLI, ...batchDirs] },
+    ],
+    3,
+  );
+  row('ESLint + spacelint plugin, 100 corpus Spaces in one run, median', failed(eslintBatch) ?? ms(eslintBatch.median, 0), `CLI, same 100: ${ms(cliBatchAgain.median, 0)}`, eslintBatch.error ? 'n/a' : ratio(eslintBatch.median, cliBatchAgain.median), `eslint exit ${eslintBatch.statuses.join(',')}`);
+}
+
+// 6. Peak memory, streaming.
+log(`streaming ${STREAM} Spaces (generate, lint, drop)`);
+const stream = part('stream', STREAM);
+const firstSample = stream.samples[0];
+row(`Peak RSS, ${STREAM} Spaces streamed in one process`, `${stream.maxRssMb.toFixed(0)} MB`, firstSample ? `RSS after ${firstSample.spaces}: ${firstSample.rssMb.toFixed(0)} MB` : '', '', `${perSec(stream.count, stream.elapsedMs)} Spaces/s incl. generation; goal ≤ 150 MB`);
+
+const after = machine();
+const header = ['Measure', 'spacelint', 'Reference', 'Ratio', 'Notes'];
+const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+process.stdout.write(`\nspacelint bench — ${before.date}\nMachine: ${before.cpu}; ${before.memory}; Node ${before.node}; load average before ${before.load}, after ${after.load}\n\n${table}\n`);
