@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Diagnostic } from '@spacelint/core';
 import { resolve } from 'node:path';
 import { colorsFor } from './color.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -136,9 +137,9 @@ async function runDoctor(argv: string[]): Promise<number> {
   return report.healthy && report.causes.length === 0 ? 0 : 1;
 }
 
-function reportsFor(dir: string, diagnostics: { file: string; line: number }[]): FileReport[] {
+function reportsFor(dir: string, diagnostics: Diagnostic[]): FileReport[] {
   const byFile = new Map<string, FileReport>();
-  for (const d of diagnostics as FileReport['diagnostics']) {
+  for (const d of diagnostics) {
     const r = byFile.get(d.file) ?? { filePath: resolve(dir, d.file), relativePath: d.file, spaceRoot: dir, diagnostics: [] };
     r.diagnostics.push(d);
     byFile.set(d.file, r);
