@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RuleInfo } from '@spacelint/core';
 import { loadEngine, type Core } from '../engine.js';
 import { hubCall } from '../hub-operations.js';
 import { findingSchema, findingsText, summarize, summarySchema, toFindings } from '../lint-results.js';
@@ -148,15 +149,7 @@ const listRules = defineTool({
     const rules = core
       .listRules()
       .filter((r) => !args.category || r.category === args.category)
-      .map((r) => ({
-        id: r.id,
-        category: r.category,
-        description: r.description,
-        severity: r.defaultLevel,
-        fixable: !!r.fixable,
-        hasSuggestions: !!r.hasSuggestions,
-        docsUrl: r.docsUrl,
-      }));
+      .map(ruleSummary);
     const lines = rules.map((r) => `${r.id} (${r.category}, ${r.severity}${r.fixable ? ', fixable' : ''}): ${r.description}`);
     return { structured: { rules }, summary: `${rules.length} rules${args.category ? ` in ${args.category}` : ''}:\n${lines.join('\n')}` };
   },
@@ -194,13 +187,7 @@ const explainRule = defineTool({
       throw new ToolError(`no rule \`${args.rule}\`${best ? ` (did you mean \`${best.match}\`?)` : ''}; list_rules gives every rule id`);
     }
     const structured = {
-      id: rule.id,
-      category: rule.category,
-      description: rule.description,
-      severity: rule.defaultLevel,
-      fixable: !!rule.fixable,
-      hasSuggestions: !!rule.hasSuggestions,
-      docsUrl: rule.docsUrl,
+      ...ruleSummary(rule),
       rationale: rule.docs.rationale,
       howToFix: rule.docs.howToFix,
       ...(rule.docs.options ? { options: rule.docs.options } : {}),
@@ -371,3 +358,15 @@ const fixSpace = defineTool({
 
 export const LINT_TOOLS = [lintSpace, listRules, explainRule, validateSpaceConfig, scaffoldSpaceTool, fixSpace];
 
+/** The fields list_rules gives for each rule and explain_rule starts from. */
+function ruleSummary(r: RuleInfo) {
+  return {
+    id: r.id,
+    category: r.category,
+    description: r.description,
+    severity: r.defaultLevel,
+    fixable: !!r.fixable,
+    hasSuggestions: !!r.hasSuggestions,
+    docsUrl: r.docsUrl,
+  };
+}
