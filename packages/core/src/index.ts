@@ -51,7 +51,7 @@ export {
 } from './config/config.js';
 export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
 export { renderRuleDoc } from './rules/rule-doc.js';
-export { closestMatch } from './rules/closest-match.js';
+export { closestMatch } from './reference/closest-match.js';
 export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, findSecrets, isSecretName, SECRET_PATTERNS, type SecretMatch, type SecretPattern } from './security/redact.js';

@@ -44,6 +44,31 @@ describe('Space facts (R0)', () => {
     expect(s.facts.appModules).toEqual(['server/main.py']);
   });
 
+  it('takes the Docker app modules from what the start command runs', async () => {
+    const files = (cmd: string, extra: Record<string, string> = {}) => ({
+      'README.md': readme('sdk: docker'),
+      Dockerfile: `FROM python:3.11\nWORKDIR /src\nCOPY . .\n${cmd}\n`,
+      'server.py': 'import gradio as gr\nimport model\n',
+      'model.py': '',
+      'setup.py': '',
+      ...extra,
+    });
+    const modules = async (cmd: string, extra?: Record<string, string>) => (await space(files(cmd, extra))).facts.appModules.sort();
+    expect(await modules('CMD ["python", "-m", "server"]')).toEqual(['model.py', 'server.py']);
+    expect(await modules('CMD python /src/server.py')).toEqual(['model.py', 'server.py']);
+    expect(await modules('CMD ["python3", "-u", "server.py"]')).toEqual(['model.py', 'server.py']);
+    expect(await modules('CMD ["sh", "-c", "python setup.py && exec python -m server"]')).toEqual(['model.py', 'server.py', 'setup.py']);
+    expect(await modules('CMD ["./start.sh"]', { 'start.sh': '#!/bin/sh\nexec python /src/server.py --port 7860\n' })).toEqual(['model.py', 'server.py']);
+    expect(await modules('CMD ["gunicorn", "-b", "0.0.0.0:7860", "server:app"]')).toEqual(['model.py', 'server.py']);
+    expect(await modules('CMD ["accelerate", "launch", "server.py"]')).toEqual(['model.py', 'server.py']);
+    // Nothing the Space holds: no app modules.
+    expect(await modules('CMD ["python", "-m", "http.server", "7860"]')).toEqual([]);
+    expect(await modules('CMD ["node", "server.js"]')).toEqual([]);
+    const s = await space(files('CMD ["python", "-m", "server"]'));
+    expect(s.docker.runtime.pythonEntries).toEqual(['server.py']);
+    expect(s.appModules.map((m) => m.path).sort()).toEqual(['model.py', 'server.py']);
+  });
+
   it('ZeroGPU is confirmed by the hardware key', async () => {
     const s = await space({ 'README.md': readme('sdk: gradio\nsuggested_hardware: zero-a10g'), 'app.py': '' });
     expect(s.facts.zeroGpu).toBe('confirmed');

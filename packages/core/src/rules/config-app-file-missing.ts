@@ -1,5 +1,5 @@
 import type { Space } from '../space/space.js';
-import { configAnchor, entry, frontMatterOf, README, valueRange } from './readme.js';
+import { configAnchor, entry, frontMatterOf, README, valueRange } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { unwrap } from '../parse/frontmatter.js';
-import { closestMatch } from './closest-match.js';
-import { replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import type { FrontMatterEntry } from '../parse/frontmatter.js';
 import type { Space } from '../space/space.js';
-import { closestMatch } from './closest-match.js';
-import { frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { CONFIG_KEYS } from '../reference/spaces.js';
-import { frontMatterOf, pairLinesRange, README } from './readme.js';
+import { frontMatterOf, pairLinesRange, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 /** Why a key has no effect for an SDK, by key (hub-docs spaces-config-reference.md unless noted). */

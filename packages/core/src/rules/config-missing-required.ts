@@ -1,10 +1,8 @@
 import type { Suggestion } from '../diagnostic.js';
 import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { dockerRuntime, runtimeEnv } from './docker-runtime.js';
-import { insertKeyFix, quoteYaml } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
-import { requirementsClosure } from './requirement-files.js';
+import { insertKeyFix, quoteYaml } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -95,8 +93,8 @@ export default defineRule({
 
 /** The Dockerfile shows a port: a server whose port is known (given or its default), `EXPOSE`, or `ENV PORT`. */
 function showsPort(space: Space): boolean {
-  const runtime = dockerRuntime(space);
-  return runtime.listeners.some((l) => l.port) || runtime.exposes.length > 0 || runtimeEnv(space).has('PORT');
+  const runtime = space.docker.runtime;
+  return runtime.listeners.some((l) => l.port) || runtime.exposes.length > 0 || space.docker.env.has('PORT');
 }
 
 function guessSdk(space: Space): { sdk: string; why: string } | undefined {
@@ -109,7 +107,7 @@ function guessSdk(space: Space): { sdk: string; why: string } | undefined {
 
 /** `gradio==X` (with any extras) in requirements.txt or a file it includes. */
 function pinnedGradio(space: Space): string | undefined {
-  for (const { line, role } of requirementsClosure(space)) {
+  for (const { line, role } of space.requirementsClosure()) {
     if (role === 'requirement' && line.kind === 'requirement' && line.normalizedName === 'gradio' && line.specifier && /^===?[^,]+$/.test(line.specifier)) {
       return line.specifier.replace(/^===?/, '');
     }

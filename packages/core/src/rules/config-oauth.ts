@@ -2,9 +2,9 @@ import type { Fix } from '../diagnostic.js';
 import type { FrontMatter } from '../parse/frontmatter.js';
 import { unwrap } from '../parse/frontmatter.js';
 import type { Space } from '../space/space.js';
-import { closestMatch } from './closest-match.js';
-import { insertKeyFix, removeSequenceItemFix, replaceScalarFix } from './front-matter-edit.js';
-import { configAnchor, frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { insertKeyFix, removeSequenceItemFix, replaceScalarFix } from '../readme/edit.js';
+import { configAnchor, frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const OAUTH_KEYS = ['hf_oauth_scopes', 'hf_oauth_expiration_minutes', 'hf_oauth_authorized_org'];

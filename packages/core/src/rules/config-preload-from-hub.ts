@@ -1,8 +1,8 @@
 import type { AST } from 'yaml-eslint-parser';
 import type { Suggestion } from '../diagnostic.js';
 import { unwrap } from '../parse/frontmatter.js';
-import { quoteYaml, removeSequenceItemFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { quoteYaml, removeSequenceItemFix, replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 /** Repo id: `owner/name` or a legacy bare name (inferred, spec C10). */

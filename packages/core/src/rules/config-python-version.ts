@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { CONFIG_LIMITS } from '../reference/spaces.js';
-import { hasExplicitTag, isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { hasExplicitTag, isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

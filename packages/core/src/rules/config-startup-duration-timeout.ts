@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { CONFIG_LIMITS } from '../reference/spaces.js';
-import { sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const UNIT_WORDS: Record<string, 's' | 'm' | 'h'> = {

@@ -1,6 +1,6 @@
 import { MISLEADING_KEYS, MODEL_CARD_KEYS } from '../reference/spaces.js';
-import { closestMatch } from './closest-match.js';
-import { frontMatterOf, pairLinesRange, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { frontMatterOf, pairLinesRange, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -5,8 +5,8 @@ import { unwrap } from '../parse/frontmatter.js';
 import { isPep440Version } from '../parse/pep440.js';
 import { CONFIG_KEYS, CONFIG_LIMITS, type KeyType } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { hasExplicitTag, isPlainScalar, quoteScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { hasExplicitTag, isPlainScalar, quoteScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Keys whose type and format a dedicated rule checks, so each problem is reported once. */

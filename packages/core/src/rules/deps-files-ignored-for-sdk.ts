@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
-import { copyOf, dockerfileUse } from './dockerfile-installs.js';
-import { requirementLineDeletion, requirementsClosure } from './requirement-files.js';
+import { copyOf } from '../docker/installs.js';
+import { requirementLineDeletion } from '../requirements/closure.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Files the Gradio builder installs by itself (hub-docs spaces-dependencies.md), in install order. */
@@ -69,7 +69,7 @@ export default defineRule({
         report({ messageId: 'static', data: { file }, file, range: lines ? lines.lineRange(1) : [0, 0] });
       }
     } else if (sdk === 'gradio' || sdk === 'streamlit') {
-      for (const { path, line, role } of requirementsClosure(space)) {
+      for (const { path, line, role } of space.requirementsClosure()) {
         if (role !== 'requirement' || line.normalizedName !== 'pip' || line.kind !== 'requirement') continue;
         report({
           messageId: 'pipInRequirements',
@@ -89,7 +89,7 @@ function checkDocker(space: Space, report: Report, present: string[]): void {
   const froms = docker.instructions.filter((i) => i.keyword === 'FROM');
   const lastFrom = froms[froms.length - 1];
   for (const file of present) {
-    const use = dockerfileUse(space, file);
+    const use = space.docker.use(file);
     if (use === 'installs') continue;
     const isApt = file === 'packages.txt';
     const how = isApt ? '`xargs -r -a packages.txt apt-get install -y`' : `\`RUN pip install --no-cache-dir -r ${file}\``;

@@ -4,8 +4,6 @@ import type { PackageEntry } from '../parse/packages-txt.js';
 import { normalizePackageName } from '../parse/requirements.js';
 import { OBSOLETE_APT_PACKAGES, OPENCV_SYSTEM_PACKAGES, PYPI_ONLY_NAMES } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { dockerfileUse } from './dockerfile-installs.js';
-import { requirementsClosure } from './requirement-files.js';
 import { defineRule, type Report } from './rule.js';
 
 const FILE = 'packages.txt';
@@ -69,7 +67,7 @@ export default defineRule({
     const sdk = space.facts.sdk;
     if (sdk === 'static') return;
     const docker = sdk === 'docker';
-    if (!docker || dockerfileUse(space, FILE) === 'installs') checkPackagesTxt(space, report);
+    if (!docker || space.docker.use(FILE) === 'installs') checkPackagesTxt(space, report);
     if (!docker) checkOpencv(space, report);
   },
 });
@@ -172,7 +170,7 @@ function checkOpencv(space: Space, report: Report): void {
   if (OPENCV_SYSTEM_PACKAGES.some((p) => installed.has(p))) return;
   const pythonVersion = space.config.python_version;
   const env = spaceMarkerEnvironment(typeof pythonVersion === 'string' ? pythonVersion.trim() : undefined);
-  for (const { path, line, role } of requirementsClosure(space)) {
+  for (const { path, line, role } of space.requirementsClosure()) {
     if (role !== 'requirement' || !line.normalizedName || !OPENCV_GUI.includes(line.normalizedName) || !line.nameRange) continue;
     if (line.marker && evaluateMarker(line.marker, env) === false) continue;
     const headless = `${line.normalizedName}-headless`;

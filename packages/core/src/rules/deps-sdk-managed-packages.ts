@@ -2,9 +2,9 @@ import { evaluateMarker, spaceMarkerEnvironment } from '../parse/markers.js';
 import { isPep440Version, specifierAllows, specifiersIntersect } from '../parse/pep440.js';
 import { GRADIO_DEPENDENCY_BOUNDS, SDK_BUILD_PACKAGES } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { isPlainScalar, sourceOf } from './front-matter-edit.js';
-import { entry } from './readme.js';
-import { requirementLineDeletion, requirementsClosure, type ResolvedRequirement } from './requirement-files.js';
+import { isPlainScalar, sourceOf } from '../readme/edit.js';
+import { entry } from '../readme/front-matter.js';
+import { requirementLineDeletion, type ResolvedRequirement } from '../requirements/closure.js';
 import { defineRule, type Report, type ReportDescriptor } from './rule.js';
 
 const DISPLAY_NAMES: Record<string, string> = { 'gradio-client': 'gradio_client', 'huggingface-hub': 'huggingface_hub' };
@@ -66,7 +66,7 @@ export default defineRule({
     const sdkInstall = `${build.package}${build.extras.length ? `[${build.extras.join(',')}]` : ''}==${version ?? '<sdk_version>'}`;
     const pythonVersion = space.config.python_version;
     const env = spaceMarkerEnvironment(typeof pythonVersion === 'string' ? pythonVersion.trim() : undefined);
-    for (const req of requirementsClosure(space)) {
+    for (const req of space.requirementsClosure()) {
       const line = req.line;
       const name = line.normalizedName;
       if (!name || (line.kind !== 'requirement' && line.kind !== 'url')) continue;

@@ -1,5 +1,5 @@
 import type { Suggestion } from '../diagnostic.js';
-import { describeSetting, dockerRuntime, isLoopback, serverName } from './docker-runtime.js';
+import { describeSetting, isLoopback, serverName } from '../docker/runtime.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -40,7 +40,7 @@ export default defineRule({
   },
   check(space, report) {
     if (space.facts.sdk !== 'docker' || !space.dockerfile()) return;
-    const runtime = dockerRuntime(space);
+    const runtime = space.docker.runtime;
     if (!runtime.understood) return;
     const seen = new Set<string>();
     for (const l of runtime.listeners) {

@@ -3,7 +3,7 @@ import type { DockerInstruction } from '../parse/dockerfile.js';
 import { execWords, mappedTokens, programName, shellCommands, subRange, type ShellWord } from '../parse/shell.js';
 import { constantOf, type PythonModule } from '../python/module.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE, repoPath } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 /** `/data` as a path of its own inside a word (not `./data`, `/database`, `/home/user/data`). */
@@ -123,7 +123,7 @@ function pythonScript(space: Space, words: ShellWord[]): PythonModule | undefine
   if (!/^python(\d+(\.\d+)?)?$/.test(programName(words[0].value))) return undefined;
   const file = words.slice(1).find((w) => !w.value.startsWith('-'));
   if (!file?.value.endsWith('.py')) return undefined;
-  const path = repoPath(space, file.value);
+  const path = space.docker.repoPath(file.value);
   return path ? space.python(path) : undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { describeSetting, DOCKERFILE, dockerRuntime, runtimeEnv, serverName, type Listener, type Setting } from './docker-runtime.js';
+import { describeSetting, DOCKERFILE, serverName, type Listener, type Setting } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 export default defineRule({
@@ -48,7 +48,7 @@ export default defineRule({
     if (configured === null) return; // not a port: config-value-type reports it
     const expected = configured ?? DEFAULT_PORT;
     const why = configured === undefined ? 'no `app_port`, so the default 7860' : '`app_port`';
-    const runtime = dockerRuntime(space);
+    const runtime = space.docker.runtime;
     const known = runtime.listeners.filter((l) => l.port && /^\d+$/.test(l.port.value));
     if (known.length && runtime.understood) {
       if (known.some((l) => Number(l.port!.value) === expected)) {
@@ -67,7 +67,7 @@ export default defineRule({
     }
     if (known.length) return; // something else in the start command may serve the expected port
     const exposeHit = runtime.exposes.length > 0 && !runtime.exposes.some((e) => e.port === expected);
-    const portEnv = runtimeEnv(space).get('PORT');
+    const portEnv = space.docker.env.get('PORT');
     const envPort = portEnv?.value && /^\d+$/.test(portEnv.value) ? Number(portEnv.value) : undefined;
     const action = configured === undefined ? 'set `app_port` in README.md to it' : 'change `app_port` to it';
     if (exposeHit && !(envPort === expected)) {

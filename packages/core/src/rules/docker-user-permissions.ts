@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { execWords, mappedTokens, programName, shellCommands } from '../parse/shell.js';
-import { DOCKERFILE, runtimeInstructions } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule } from './rule.js';
 
 /** Commands that need root: a non-root user inserted before them would break the build. */
@@ -61,7 +61,7 @@ export default defineRule({
     const docker = space.dockerfile();
     const text = space.text(DOCKERFILE);
     if (!docker || text === undefined) return;
-    const stage = runtimeInstructions(docker);
+    const stage = space.docker.instructions;
     const contextCopies = stage.filter(isContextCopy);
     const appCopy = contextCopies.find(copiesWholeContext) ?? contextCopies[contextCopies.length - 1];
     let user: string | undefined;

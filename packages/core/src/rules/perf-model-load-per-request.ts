@@ -3,9 +3,8 @@ import { cudaInitialization } from '../python/cuda.js';
 import { constantOf, type PythonCall, type PythonFunction, type PythonModule, type PythonValue } from '../python/module.js';
 import { handlerWorkload, type Workload } from '../python/workload.js';
 import { findSecrets } from '../security/redact.js';
-import { localImportTargets } from '../space/facts.js';
+import { localImportTargets } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
-import { appModules } from './hf-cache.js';
 import { defineRule } from './rule.js';
 
 /** Calls that load a model, and what they are (spec P3). */
@@ -120,7 +119,7 @@ function targets(space: Space): Target[] {
   const add = (t: Target) => {
     if (!out.some((x) => x.path === t.path && x.fn === t.fn)) out.push(t);
   };
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     const path = module.path;
     for (const handler of module.handlers) {
       const workload = () => handlerWorkload(space, path, handler);

@@ -1,5 +1,5 @@
 import type { PythonCall, PythonModule } from '../python/module.js';
-import { appModules, hubDownload, preloadedRepos } from './hf-cache.js';
+import { hubDownload, preloadedRepos } from '../space/hf-cache.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(space, report) {
     const preloaded = preloadedRepos(space);
-    for (const module of appModules(space)) {
+    for (const module of space.appModules) {
       for (const call of startupCalls(module)) {
         const download = hubDownload(space, module, call);
         if (!download || preloaded.has(download.repo.toLowerCase())) continue;

@@ -2,7 +2,7 @@ import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { findSecrets, isPlaceholder, isSecretName, looksLikeValue, maskSecret } from '../security/redact.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 export default defineRule({

@@ -4,7 +4,7 @@ import { importInsertionOffset } from '../python/insert-import.js';
 import type { PythonModule, PythonValue } from '../python/module.js';
 import { findSecrets, type SecretMatch } from '../security/redact.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule } from './rule.js';
 
 /** The environment variable a provider's client reads by convention, for the suggestion. */

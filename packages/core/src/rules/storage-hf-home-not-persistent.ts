@@ -4,9 +4,9 @@ import { importInsertionOffset } from '../python/insert-import.js';
 import { constantOf, type PythonModule, type PythonValue } from '../python/module.js';
 import { findSecrets } from '../security/redact.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE, runtimeInstructions } from './docker-runtime.js';
-import { appModules, hfCacheSettings, hfCacheUse, HF_CACHE_VARIABLES, preloadedRepos, underData, type HfCacheSetting } from './hf-cache.js';
-import { frontMatterOf } from './readme.js';
+import { DOCKERFILE } from '../docker/runtime.js';
+import { HF_CACHE_VARIABLES, preloadedRepos, underData, type HfCacheSetting } from '../space/hf-cache.js';
+import { frontMatterOf } from '../readme/front-matter.js';
 import { defineRule, type Report } from './rule.js';
 
 const CACHE_PATH = '/data/.huggingface';
@@ -60,8 +60,8 @@ export default defineRule({
   },
   check(space, report, options) {
     const mode = options.data === 'disk' || options.data === 'bucket' ? options.data : 'auto';
-    const use = hfCacheUse(space);
-    const settings = hfCacheSettings(space);
+    const use = space.hfCache.firstUse;
+    const settings = space.hfCache.settings;
     // A write after the import has no effect, whatever the rest of the Space does.
     for (const s of settings) {
       if (!s.after || !s.module || !s.write) continue;
@@ -95,7 +95,7 @@ export default defineRule({
     const where = set ? `\`${set.name}=${set.value}\`` : 'at its default `~/.cache/huggingface`, inside the container';
     const bucketNote = mode === 'auto' ? ' If it is a Storage Bucket instead, keep the cache off it and preload models with `preload_from_hub`.' : '';
     if (space.facts.sdk === 'docker' && space.dockerfile()) {
-      const from = [...runtimeInstructions(space.dockerfile()!)].reverse().find((i) => i.keyword === 'FROM');
+      const from = [...space.docker.instructions].reverse().find((i) => i.keyword === 'FROM');
       const at = set?.source === 'dockerfile' ? set.range : from?.range ?? [0, 0];
       const suggestions: Suggestion[] = from && !set ? [{ desc: `Add \`ENV HF_HOME=${CACHE_PATH}\``, fix: { range: [from.range[1], from.range[1]], text: `${newline(space, DOCKERFILE)}ENV HF_HOME=${CACHE_PATH}` } }] : [];
       const advice = `If \`/data\` is a persistent volume, add \`ENV HF_HOME=${CACHE_PATH}\` to the Dockerfile.${bucketNote}`;
@@ -113,12 +113,12 @@ export default defineRule({
 /** What shows that the Space expects a persistent `/data`. */
 function persistentDataTrigger(space: Space): { what: string } | undefined {
   if (space.config.suggested_storage !== undefined && frontMatterOf(space)?.byKey.has('suggested_storage')) return { what: '`suggested_storage` is set' };
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     const literal = dataLiteral(module);
     if (literal) return { what: `\`"${literal.value}"\` in ${module.path}:${space.lines(module.path)!.positionAt(literal.at).line}` };
   }
   const docker = space.facts.sdk === 'docker' ? space.dockerfile() : undefined;
-  for (const inst of docker ? runtimeInstructions(docker) : []) {
+  for (const inst of docker ? space.docker.instructions : []) {
     if (!['ENV', 'WORKDIR', 'CMD', 'ENTRYPOINT'].includes(inst.keyword)) continue;
     if (inst.keyword === 'ENV' && docker!.env.some((p) => p.instruction === inst && HF_CACHE_VARIABLES.has(p.name))) continue;
     if (/(^|[\s='":,[])\/data(?=$|[/\s'":,\]])/.test(inst.args)) return { what: `\`${inst.keyword} ${inst.args.length > 40 ? `${inst.args.slice(0, 37)}...` : inst.args}\` in the Dockerfile` };
@@ -146,7 +146,7 @@ function bucketChecks(space: Space, settings: HfCacheSetting[], report: Report):
   for (const s of settings) {
     if (underData(s.value)) report({ messageId: 'bucket', data: { what: `\`${s.name}=${s.value}\`` }, file: s.file, range: s.range });
   }
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     for (const call of module.calls) {
       if (call.name !== 'snapshot_download' && call.name !== 'hf_hub_download') continue;
       const arg = keywordArgument(call, 'local_dir') ?? keywordArgument(call, 'cache_dir');

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { argumentRemovalRange, keywordArgument } from '../python/arguments.js';
 import type { Space } from '../space/space.js';
-import { appModules, hfCacheSettings, hubDownload, isDefaultCache, preloadedRepos, type HfCacheSetting } from './hf-cache.js';
+import { hubDownload, isDefaultCache, preloadedRepos, type HfCacheSetting } from '../space/hf-cache.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -37,12 +37,12 @@ export default defineRule({
   check(space, report) {
     const preloaded = preloadedRepos(space);
     if (!preloaded.size) return;
-    for (const s of hfCacheSettings(space)) {
+    for (const s of space.hfCache.settings) {
       const value = s.value ?? s.raw;
       if (value !== undefined && isDefaultCache(s.name, value)) continue;
       report({ messageId: 'cacheMoved', data: { name: s.name, value: value ?? '…' }, file: s.file, range: s.range, suggestions: removal(space, s) });
     }
-    for (const module of appModules(space)) {
+    for (const module of space.appModules) {
       for (const call of module.calls) {
         const download = hubDownload(space, module, call);
         if (!download || !preloaded.has(download.repo.toLowerCase())) continue;

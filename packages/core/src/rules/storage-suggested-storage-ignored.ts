@@ -1,4 +1,4 @@
-import { entry, pairLinesRange, README } from './readme.js';
+import { entry, pairLinesRange, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { cudaInitialization } from '../python/cuda.js';
 import type { PythonImport, PythonModule } from '../python/module.js';
-import { localImportTargets } from '../space/facts.js';
+import { localImportTargets } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
 import { defineRule } from './rule.js';
 

@@ -3,7 +3,7 @@ import { argumentRemovalRange } from '../python/arguments.js';
 import { constantOf, functionOf, type GpuApplication, type PythonFunction, type PythonModule, type PythonValue } from '../python/module.js';
 import type { ReportDescriptor } from './rule.js';
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 /** The default per-call cap (option `maxDuration`): inferred, see the rationale. */
 const DEFAULT_MAX_DURATION = 120;

@@ -2,7 +2,7 @@ import type { Fix } from '../diagnostic.js';
 import { positionalArguments } from '../python/arguments.js';
 import type { GpuApplication, PythonModule } from '../python/module.js';
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 export default defineRule({
   meta: {

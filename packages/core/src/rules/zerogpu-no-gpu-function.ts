@@ -1,8 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
-import { indentationAt } from './zerogpu.js';
 
 export default defineRule({
   meta: {
@@ -71,4 +70,11 @@ function firstHandler(space: Space, path: string): { range: [number, number]; su
     range: fn.nameRange,
     suggestions: [{ desc: `Decorate \`${fn.name}\` with \`@${decorator}\``, fix: { range: [lineStart, lineStart], text: `${indent}@${decorator}\n` } }],
   };
+}
+
+/** The whitespace that starts the line holding `offset` (to insert a line with the same indentation). */
+function indentationAt(text: string, offset: number): { lineStart: number; indent: string } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+  return { lineStart, indent };
 }

@@ -1,5 +1,5 @@
 import { importsGradio } from '../python/gradio.js';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const NON_GRADIO = new Set(['docker', 'static', 'streamlit']);

@@ -1,7 +1,10 @@
 import { keywordArgument } from '../python/arguments.js';
 import { isModuleName, type PythonCall, type PythonModule } from '../python/module.js';
 import { defineRule } from './rule.js';
-import { AOT_RECIPE_URL, zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
+
+/** Where the rule points for ahead-of-time compilation on ZeroGPU. */
+const AOT_RECIPE_URL = 'https://huggingface.co/blog/zerogpu-aoti';
 
 const JIT = new Set(['torch.compile', 'torch._dynamo.optimize']);
 /** Receivers that are torch modules or pipeline parts (spec §4.4 Z4 heuristic). */

@@ -1,7 +1,7 @@
 import { maxSatisfying, satisfies } from '@renovatebot/pep440';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 const REQUIREMENTS = 'requirements.txt';
 

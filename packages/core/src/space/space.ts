@@ -1,18 +1,27 @@
+import { DockerFacts } from '../docker/facts.js';
 import { parseDockerfile, type Dockerfile } from '../parse/dockerfile.js';
 import { parseFrontMatter, type FrontMatterResult } from '../parse/frontmatter.js';
 import { parsePackagesTxt, type PackageEntry } from '../parse/packages-txt.js';
 import { parseRequirements, type RequirementsFile } from '../parse/requirements.js';
 import { analyzePython, type PythonModule } from '../python/module.js';
 import { DEFAULT_REFERENCE, type Reference } from '../reference/spaces.js';
+import { computeRequirementsClosure, type ResolvedRequirement } from '../requirements/closure.js';
 import { LineIndex } from '../text.js';
+import { parseAppModules } from './app-modules.js';
 import { computeFacts, type SpaceFacts } from './facts.js';
 import type { Snapshot, SpaceFile } from './files.js';
+import { HfCacheFacts } from './hf-cache.js';
 
 export const README = 'README.md';
 
 /**
- * One Space, linted once: each file is parsed at most once (on first use) and the facts of spec §4.0 R0
- * are derived once. Rules only read from it.
+ * One Space, linted once: each file is parsed at most once (on first use) and every fact is derived at
+ * most once. Rules only read from it. Parses: `readme`, `python(path)`, `requirements(path)`,
+ * `packagesTxt(path)`, `dockerfile(path)`. Facts: `facts` (spec §4.0 R0: sdk, Gradio version, ZeroGPU,
+ * app file and modules), `appModules` (their parsed Python), `docker` (src/docker: final stage, ENV,
+ * start command, listeners, installs), `requirementsClosure(root)` (src/requirements: what pip reads
+ * through -r/-c), `hfCache` (src/space/hf-cache.ts: HF_HOME settings and first use). README front matter
+ * access and edits are functions of src/readme over `readme`.
  */
 export class Space {
   readonly root: string;
@@ -20,6 +29,9 @@ export class Space {
   readonly reference: Reference;
   private readonly cache = new Map<string, unknown>();
   private factsValue?: SpaceFacts;
+  private dockerValue?: DockerFacts;
+  private hfCacheValue?: HfCacheFacts;
+  private appModulesValue?: PythonModule[];
 
   constructor(snapshot: Snapshot, options: { reference?: Reference } = {}) {
     this.root = snapshot.root;
@@ -84,6 +96,26 @@ export class Space {
 
   get facts(): SpaceFacts {
     return (this.factsValue ??= computeFacts(this));
+  }
+
+  /** The parsed modules of `facts.appModules`: the Python the app runs (unreadable files left out). */
+  get appModules(): PythonModule[] {
+    return (this.appModulesValue ??= parseAppModules(this));
+  }
+
+  /** The Dockerfile's facts (src/docker/facts.ts); empty when the Space has no Dockerfile. */
+  get docker(): DockerFacts {
+    return (this.dockerValue ??= new DockerFacts(this));
+  }
+
+  /** Every requirement pip reads for `pip install -r <root>`, following `-r` and `-c` (src/requirements). */
+  requirementsClosure(root = 'requirements.txt'): ResolvedRequirement[] {
+    return this.memo(`requirements-closure:${root}`, () => computeRequirementsClosure(this, root));
+  }
+
+  /** Where the Hugging Face cache lives and who uses it (src/space/hf-cache.ts). */
+  get hfCache(): HfCacheFacts {
+    return (this.hfCacheValue ??= new HfCacheFacts(this));
   }
 
   /** Caches a derived value for the life of this Space (rules share work through it). */
