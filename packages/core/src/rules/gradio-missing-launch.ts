@@ -25,7 +25,7 @@ export default defineRule({
   check(space, report) {
     const facts = space.facts;
     if (facts.sdk !== 'gradio' || !facts.appFile?.endsWith('.py')) return;
-    const modules = facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined);
+    const modules = space.appModules;
     let builder: { module: PythonModule; call: PythonCall; index: number } | undefined;
     for (const module of modules) {
       // Any `.launch(` counts: the UI object may come from another module (`from ui import demo`).

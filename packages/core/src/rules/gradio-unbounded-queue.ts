@@ -36,7 +36,7 @@ export default defineRule({
   },
   check(space, report) {
     if (space.facts.zeroGpu !== 'no') return;
-    const modules = space.facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined);
+    const modules = space.appModules;
     let bounded = false;
     let explicitNone = false;
     let firstLaunch: { module: PythonModule; call: PythonCall } | undefined;

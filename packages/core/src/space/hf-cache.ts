@@ -17,6 +17,14 @@ export const HF_IMPORT_TIME = new Set(['huggingface_hub', 'transformers', 'diffu
 export const HF_DOWNLOAD_CALLS = new Set(['from_pretrained', 'hf_hub_download', 'snapshot_download', 'load_dataset']);
 export const HF_CACHE_VARIABLES = new Set(['HF_HOME', 'HF_HUB_CACHE']);
 
+/** Where the app first touches the Hugging Face cache: `what` is the import or call, as Markdown. */
+export interface HfCacheUse {
+  file: string;
+  range: [number, number];
+  what: string;
+  module: PythonModule;
+}
+
 export interface HfCacheSetting {
   name: 'HF_HOME' | 'HF_HUB_CACHE';
   /** The value, when literal; undefined when it is computed. */
@@ -36,7 +44,7 @@ export interface HfCacheSetting {
 }
 
 /** Every place the Space sets HF_HOME or HF_HUB_CACHE (Dockerfile ENV in Docker Spaces, the app's Python). */
-export function computeHfCacheSettings(space: Space): HfCacheSetting[] {
+function computeHfCacheSettings(space: Space): HfCacheSetting[] {
   const out: HfCacheSetting[] = [];
   if (space.facts.sdk === 'docker') {
     for (const [name, e] of space.docker.env) {
@@ -70,7 +78,7 @@ export function firstHfImport(module: PythonModule): PythonImport | undefined {
 }
 
 /** The first sign that the app uses the Hugging Face cache: an import of an HF library or a download call. */
-export function computeHfCacheUse(space: Space): { file: string; range: [number, number]; what: string; module: PythonModule } | undefined {
+function computeHfCacheUse(space: Space): HfCacheUse | undefined {
   for (const module of space.appModules) {
     const imp = module.imports.find((i) => i.level === 0 && HF_LIBRARIES.has(i.module.split('.')[0]));
     if (imp) return { file: module.path, range: imp.statementRange, what: `\`${imp.module}\``, module };
@@ -146,8 +154,6 @@ export function hubDownload(space: Space, module: PythonModule, call: PythonCall
   for (const path of space.files.keys()) if (path.startsWith(folder)) return undefined;
   return { call, repo, range: arg.value.range, how };
 }
-
-export type HfCacheUse = NonNullable<ReturnType<typeof computeHfCacheUse>>;
 
 /** The Hugging Face cache facts, `space.hfCache`: computed on first use, once per Space. */
 export class HfCacheFacts {
