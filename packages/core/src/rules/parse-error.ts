@@ -1,12 +1,11 @@
 import type { Space } from '../space/space.js';
+import { fileKind } from '../space/file-kind.js';
 import { defineRule } from './rule.js';
-
-const REQUIREMENTS = /(^|\/)(pre-)?requirements[^/]*\.txt$/;
-const DOCKERFILE = /(^|\/)Dockerfile$/;
 
 /** Files spacelint parses; other files (images, weights) may be binary without any finding. */
 export function isParsedFile(path: string): boolean {
-  return path.endsWith('.py') || REQUIREMENTS.test(path) || DOCKERFILE.test(path) || path === 'packages.txt';
+  const kind = fileKind(path);
+  return kind === 'python' || kind === 'requirements' || kind === 'dockerfile' || kind === 'packages-txt';
 }
 
 export default defineRule({
@@ -35,13 +34,14 @@ export default defineRule({
         if (file.problem) report({ messageId: 'unreadable', data: { path, detail: file.detail ?? file.problem }, file: path });
         continue;
       }
-      if (path.endsWith('.py')) {
+      const kind = fileKind(path);
+      if (kind === 'python') {
         const err = space.python(path)?.syntaxError;
         if (err) report({ messageId: 'python', data: { detail: err.message }, file: path, range: err.range });
-      } else if (REQUIREMENTS.test(path)) {
+      } else if (kind === 'requirements') {
         const err = space.requirements(path)?.error;
         if (err) report({ messageId: 'requirements', data: { detail: err.message }, file: path, range: err.range });
-      } else if (DOCKERFILE.test(path)) {
+      } else if (kind === 'dockerfile') {
         const err = space.dockerfile(path)?.error;
         if (err) report({ messageId: 'dockerfile', data: { detail: err.message }, file: path, range: err.range });
       }
