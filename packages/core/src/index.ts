@@ -17,6 +17,7 @@ export {
   type FileProblem,
 } from './space/files.js';
 export { Space, README } from './space/space.js';
+export { ParseCache } from './space/parse-cache.js';
 export { fileKind, type FileKind } from './space/file-kind.js';
 export type { SpaceFacts } from './space/facts.js';
 export { initParsers, parsersReady } from './parse/python.js';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findSpaceRoot } from '../src/node/space-root.js';
 import { initParsers } from '../src/parse/python.js';
 import { snapshotFromEntries } from '../src/space/files.js';
+import { ParseCache } from '../src/space/parse-cache.js';
 import { Space } from '../src/space/space.js';
 import { readme } from './lint-files.js';
 
@@ -72,6 +73,24 @@ describe('Space facts (R0)', () => {
   it('ZeroGPU is confirmed by the hardware key', async () => {
     const s = await space({ 'README.md': readme('sdk: gradio\nsuggested_hardware: zero-a10g'), 'app.py': '' });
     expect(s.facts.zeroGpu).toBe('confirmed');
+  });
+
+  it('reuses the parses of unchanged files from a ParseCache, and parses a changed file again', async () => {
+    await initParsers();
+    const parses = new ParseCache();
+    const files = { 'README.md': readme('sdk: gradio'), 'app.py': 'import os\n', 'requirements.txt': 'torch\n', Dockerfile: 'FROM x\n' };
+    const first = new Space({ ...snapshotFromEntries(files), parses });
+    const app = first.python('app.py');
+    const req = first.requirements();
+    const again = new Space({ ...snapshotFromEntries(files), parses });
+    expect(again.python('app.py')).toBe(app);
+    expect(again.requirements()).toBe(req);
+    const edited = new Space({ ...snapshotFromEntries({ ...files, 'app.py': 'import sys\n' }), parses });
+    expect(edited.python('app.py')).not.toBe(app);
+    expect(edited.python('app.py')?.imports.map((i) => i.module)).toEqual(['sys']);
+    expect(edited.requirements()).toBe(req);
+    // Without a cache, each Space parses for itself.
+    expect(new Space(snapshotFromEntries(files)).python('app.py')).not.toBe(app);
   });
 
   it('parses each file at most once', async () => {

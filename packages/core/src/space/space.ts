@@ -10,6 +10,7 @@ import { LineIndex } from '../text.js';
 import { parseAppModules } from './app-modules.js';
 import { computeFacts, type SpaceFacts } from './facts.js';
 import type { Snapshot, SpaceFile } from './files.js';
+import type { ParseCache } from './parse-cache.js';
 import { HfCacheFacts } from './hf-cache.js';
 
 export const README = 'README.md';
@@ -28,6 +29,7 @@ export class Space {
   readonly files: ReadonlyMap<string, SpaceFile>;
   readonly reference: Reference;
   private readonly cache = new Map<string, unknown>();
+  private readonly parses?: ParseCache;
   private factsValue?: SpaceFacts;
   private dockerValue?: DockerFacts;
   private hfCacheValue?: HfCacheFacts;
@@ -37,6 +39,7 @@ export class Space {
     this.root = snapshot.root;
     this.files = snapshot.files;
     this.reference = options.reference ?? DEFAULT_REFERENCE;
+    this.parses = snapshot.parses;
   }
 
   has(path: string): boolean {
@@ -54,13 +57,13 @@ export class Space {
 
   lines(path: string): LineIndex | undefined {
     const text = this.text(path);
-    return text === undefined ? undefined : this.memo(`lines:${path}`, () => new LineIndex(text));
+    return text === undefined ? undefined : this.parsed(`lines:${path}`, text, () => new LineIndex(text));
   }
 
   /** README front matter; undefined when README.md is missing or unreadable. */
   get readme(): FrontMatterResult | undefined {
     const text = this.text(README);
-    return text === undefined ? undefined : this.memo('readme', () => parseFrontMatter(text));
+    return text === undefined ? undefined : this.parsed('readme', text, () => parseFrontMatter(text));
   }
 
   /** The parsed front matter's plain data ({} when missing or broken). */
@@ -71,7 +74,7 @@ export class Space {
 
   python(path: string): PythonModule | undefined {
     const text = this.text(path);
-    return text === undefined ? undefined : this.memo(`py:${path}`, () => analyzePython(path, text));
+    return text === undefined ? undefined : this.parsed(`py:${path}`, text, () => analyzePython(path, text));
   }
 
   /** Every Python file of the Space (readable or not), in path order. */
@@ -81,17 +84,17 @@ export class Space {
 
   requirements(path = 'requirements.txt'): RequirementsFile | undefined {
     const text = this.text(path);
-    return text === undefined ? undefined : this.memo(`req:${path}`, () => parseRequirements(text));
+    return text === undefined ? undefined : this.parsed(`req:${path}`, text, () => parseRequirements(text));
   }
 
   packagesTxt(path = 'packages.txt'): PackageEntry[] | undefined {
     const text = this.text(path);
-    return text === undefined ? undefined : this.memo(`pkg:${path}`, () => parsePackagesTxt(text));
+    return text === undefined ? undefined : this.parsed(`pkg:${path}`, text, () => parsePackagesTxt(text));
   }
 
   dockerfile(path = 'Dockerfile'): Dockerfile | undefined {
     const text = this.text(path);
-    return text === undefined ? undefined : this.memo(`docker:${path}`, () => parseDockerfile(text));
+    return text === undefined ? undefined : this.parsed(`docker:${path}`, text, () => parseDockerfile(text));
   }
 
   get facts(): SpaceFacts {
@@ -116,6 +119,12 @@ export class Space {
   /** Where the Hugging Face cache lives and who uses it (src/space/hf-cache.ts). */
   get hfCache(): HfCacheFacts {
     return (this.hfCacheValue ??= new HfCacheFacts(this));
+  }
+
+  /** One file's parse: once per Space, and reused from `snapshot.parses` when the text is unchanged. */
+  private parsed<T>(key: string, text: string, parse: () => T): T {
+    const parses = this.parses;
+    return this.memo(key, parses ? () => parses.get(key, text, parse) : parse);
   }
 
   /** Caches a derived value for the life of this Space (rules share work through it). */
