@@ -54,7 +54,7 @@ export {
 export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
 export { renderRuleDoc } from './rules/rule-doc.js';
 export { closestMatch } from './reference/closest-match.js';
-export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
+export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type RuleScope, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, findSecrets, isSecretName, SECRET_PATTERNS, type SecretMatch, type SecretPattern } from './security/redact.js';
 export { parseDirectiveComment } from './directives.js';

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'config-app-file-missing',
     category: 'config',
+    scope: 'space',
     description: 'The file the Space runs (app_file, app.py, index.html or Dockerfile) exists.',
     hasSuggestions: true,
     messages: {

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'gradio-missing-launch',
     category: 'performance',
+    scope: 'space',
     description: 'A Gradio Space that builds a UI also launches it.',
     hasSuggestions: true,
     messages: {

@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: 'gradio-unbounded-queue',
     category: 'concurrency',
+    scope: 'space',
     description: 'A Gradio app bounds its queue with `queue(max_size=N)`.',
     hasSuggestions: true,
     messages: {

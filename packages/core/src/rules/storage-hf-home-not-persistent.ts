@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     id: 'storage-hf-home-not-persistent',
     category: 'storage',
+    scope: 'space',
     description: 'A Space that keeps data under `/data` also puts the Hugging Face cache there (`HF_HOME`), set before any Hugging Face library is imported.',
     hasSuggestions: true,
     messages: {

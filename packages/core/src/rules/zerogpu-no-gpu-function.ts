@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'zerogpu-no-gpu-function',
     category: 'zerogpu',
+    scope: 'space',
     description: 'A Space on ZeroGPU hardware has a `@spaces.GPU` function in its app file.',
     hasSuggestions: true,
     messages: {
