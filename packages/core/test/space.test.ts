@@ -65,7 +65,13 @@ describe('Space facts (R0)', () => {
     // Nothing the Space holds: no app modules.
     expect(await modules('CMD ["python", "-m", "http.server", "7860"]')).toEqual([]);
     expect(await modules('CMD ["node", "server.js"]')).toEqual([]);
+    // No Dockerfile: empty Docker facts, nothing to guard against.
+    const none = await space({ 'README.md': readme('sdk: docker'), 'server.py': '' });
+    expect([none.docker.dockerfile, none.docker.instructions, none.docker.env.size, none.docker.runtime.pythonEntries, none.facts.appModules]).toEqual([undefined, [], 0, [], []]);
+    expect(none.docker.use('requirements.txt')).toBe('none');
     const s = await space(files('CMD ["python", "-m", "server"]'));
+    expect(s.docker).toBe(s.docker);
+    expect(s.docker.runtime).toBe(s.docker.runtime);
     expect(s.docker.runtime.pythonEntries).toEqual(['server.py']);
     expect(s.appModules.map((m) => m.path).sort()).toEqual(['model.py', 'server.py']);
   });
