@@ -19,7 +19,7 @@ const INTERNAL_MARKERS: [RegExp, string][] = [
   [/§/, 'a spec section'],
   [/\bspec\b/i, 'the spec'],
   [/\[[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\]/, 'a bibliography tag such as [HD-CONFIG]'],
-  [/\b[CSZQPRDKX]\d{1,2}(?:\.\d+)?\b/, 'a catalogue rule code such as Z6'],
+  [/\b[CSZQPRDKX]\d{1,2}(?:\.\d+)?\b(?!-)/, 'a catalogue rule code such as Z6'],
   [/\binferred\b/i, '"inferred" (say "spacelint\'s judgement" and why)'],
   [/hf-tooling|spaces-rules\.md|log-signatures|catalogue/i, 'an internal file'],
   [/\bhub-docs\b/, 'a hub-docs path (link https://huggingface.co/docs/hub/<page>)'],
@@ -31,7 +31,7 @@ function internalMarkers(withUrls: string): string[] {
 }
 
 /** Rules whose docs still cite internal references; emptied category by category (issue 19). */
-const SOURCES_TO_REWRITE = new Set('storage-hf-home-not-persistent storage-preload-cache-mismatch zerogpu-spaces-not-imported zerogpu-no-gpu-function zerogpu-non-gradio-sdk zerogpu-torch-compile zerogpu-missing-duration zerogpu-invalid-decorator-args zerogpu-async-function zerogpu-cuda-before-spaces-import zerogpu-unsupported-versions gradio-unbounded-concurrency gradio-unbounded-queue gradio-removed-queue-params deps-sdk-managed-packages deps-packages-txt deps-files-ignored-for-sdk docker-port-mismatch docker-bind-localhost docker-build-time-runtime-only docker-user-permissions security-hardcoded-secret security-docker-build-secret gradio-share-true gradio-missing-launch perf-model-load-per-request perf-startup-download-no-preload'.split(' '));
+const SOURCES_TO_REWRITE = new Set('deps-sdk-managed-packages deps-packages-txt deps-files-ignored-for-sdk docker-port-mismatch docker-bind-localhost docker-build-time-runtime-only docker-user-permissions security-hardcoded-secret security-docker-build-secret perf-model-load-per-request perf-startup-download-no-preload'.split(' '));
 
 /** Consecutive examples with different file names form one Space; a repeated name starts the next. */
 function spacesOf(examples: RuleExample[]): Record<string, string>[] {
