@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../test/lint-files.js';
-import { renderRuleDoc } from './rule-doc.js';
-import { ruleInfo, type RuleExample } from './rule.js';
+import { exampleSpaces as spacesOf, renderRuleDoc } from './rule-doc.js';
+import { ruleInfo } from './rule.js';
 import { RULES } from './index.js';
 
 /**
@@ -28,17 +28,6 @@ const INTERNAL_MARKERS: [RegExp, string][] = [
 function internalMarkers(withUrls: string): string[] {
   const text = withUrls.replace(/https?:\/\/\S+/g, '<url>');
   return INTERNAL_MARKERS.filter(([re]) => re.test(text)).map(([re, what]) => `${what}: …${text.slice(Math.max(0, text.search(re) - 40), text.search(re) + 40)}…`);
-}
-
-/** Consecutive examples with different file names form one Space; a repeated name starts the next. */
-function spacesOf(examples: RuleExample[]): Record<string, string>[] {
-  const spaces: Record<string, string>[] = [];
-  for (const ex of examples) {
-    const last = spaces[spaces.length - 1];
-    if (!last || ex.file in last) spaces.push({ [ex.file]: ex.code });
-    else last[ex.file] = ex.code;
-  }
-  return spaces;
 }
 
 describe('rule docs: the examples do what they say', () => {
