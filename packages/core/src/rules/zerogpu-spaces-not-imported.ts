@@ -23,7 +23,7 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'from spaces import GPU as gpu\n\n@gpu(duration=20)\ndef run(x):\n    ...\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'try:\n    import spaces\nexcept ImportError:  # local runs without the package\n    class spaces:\n        GPU = staticmethod(lambda f: f)\n' },
+        { file: 'app.py', code: 'try:\n    import spaces\nexcept ImportError:  # local runs without the package\n    class spaces:\n        GPU = staticmethod(lambda f: f)\n\n@spaces.GPU\ndef run(x):\n    ...\n' },
       ],
       howToFix: 'Add `import spaces` (or `from spaces import GPU`) at the top of the file, before `torch` is imported; `--fix` does it for `spaces` in Gradio Spaces.',
     },
