@@ -5,12 +5,15 @@ import { constantOf, functionOf, qualify, SPACES_GPU, type GpuApplication, type 
 export function buildGpuFacts(module: PythonModule): void {
   const bound = new Set(module.bindings);
   const referenceOf = (text: string, range: [number, number], fn: number | undefined, statementIndex: number): number | undefined => {
-    if (!text.endsWith('GPU')) return undefined;
+    const dot = text.indexOf('.');
+    const imported = Object.hasOwn(module.aliases, dot < 0 ? text : text.slice(0, dot));
+    // An imported name is resolved whatever it is called (`from spaces import GPU as gpu`); a lookalike must end in GPU.
+    if (!imported && !text.endsWith('GPU')) return undefined;
     const parts = text.split('.');
-    if (parts[parts.length - 1] !== 'GPU') return undefined;
+    if (!imported && parts[parts.length - 1] !== 'GPU') return undefined;
     let binding: GpuReference['binding'];
-    if (Object.hasOwn(module.aliases, parts[0]) && SPACES_GPU.test(qualify(module, text))) binding = 'spaces';
-    else if (parts.length <= 2 && !Object.hasOwn(module.aliases, parts[0]) && !bound.has(parts[0])) binding = 'unbound';
+    if (imported && SPACES_GPU.test(qualify(module, text))) binding = 'spaces';
+    else if (parts.length <= 2 && !imported && !bound.has(parts[0])) binding = 'unbound';
     else return undefined;
     return module.gpuReferences.push({ text, binding, name: parts[0], function: fn, statementIndex, range }) - 1;
   };
