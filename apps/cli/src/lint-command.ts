@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
 import { DirectorySource } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
@@ -236,6 +236,12 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   return { reports, results, exitCode, messages };
 }
 
+/** `--output-file`: as in ESLint, missing folders are created (`-o reports/spacelint.sarif`). */
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(dirname(resolve(file)), { recursive: true });
+  await writeFile(file, text);
+}
+
 export async function runLint(options: LintOptions): Promise<number> {
   if (options.printConfig !== undefined) return (await import('./print-config.js')).runPrintConfig(options.printConfig, options);
   let formatter = FORMATTERS[options.format];
@@ -261,14 +267,14 @@ export async function runLint(options: LintOptions): Promise<number> {
     // An editor's "fix" command (Ruff's and ESLint's stdin convention): the fixed buffer on stdout, what
     // is left to fix on stderr. Without fixes the buffer comes back unchanged.
     const fixed = outcome.reports.find((r) => r.output !== undefined)?.output ?? stdinText;
-    if (options.outputFile) await writeFile(options.outputFile, fixed);
+    if (options.outputFile) await writeReport(options.outputFile, fixed);
     else process.stdout.write(fixed);
     process.stderr.write(formatter(outcome.reports.map((r) => ({ ...r, output: undefined })), { ...options, noColor: true }, run));
     for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
     return outcome.exitCode;
   }
   const text = formatter(outcome.reports, options, run);
-  if (options.outputFile) await writeFile(options.outputFile, text);
+  if (options.outputFile) await writeReport(options.outputFile, text);
   else if (text) process.stdout.write(text);
   for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
   return outcome.exitCode;

@@ -170,3 +170,12 @@ describe('help', () => {
     for (const flag of ['--stdin', '--stdin-filename', '--print-config', '--statistics', '--select', '--ignore']) expect(help).toContain(flag);
   });
 });
+
+describe('--output-file', () => {
+  it('creates missing folders, as ESLint does', () => {
+    const dir = tempSpace({ 'README.md': README, 'app.py': APP });
+    const r = runCli(['-f', 'sarif', '-o', join(dir, 'reports/ci/spacelint.sarif'), dir]);
+    expect(r).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect((JSON.parse(readFileSync(join(dir, 'reports/ci/spacelint.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
+  });
+});
