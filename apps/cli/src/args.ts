@@ -47,7 +47,8 @@ export type Command =
   | { name: 'explain'; rule: string }
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'other'; command: string; argv: string[] };
+  | { name: 'other'; command: string; argv: string[] }
+  | { name: 'audit' | 'merge'; argv: string[] };
 
 /** Subcommands handled by other modules (loaded on demand). */
 export const OTHER_COMMANDS = new Set(['init', 'deploy', 'doctor']);
@@ -58,6 +59,8 @@ export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@r
        spacelint init [dir]               write a new Space that lints clean
        spacelint deploy <dir> --to owner/name
        spacelint doctor owner/name
+       spacelint audit --author <user|org> [--shard i/n] [--resume]   lint many Hub Spaces (JSONL)
+       spacelint merge <files...>          join audit JSONL or SARIF files of several runs
 
 Lint Hugging Face Space repositories before you push.
 
@@ -110,6 +113,7 @@ export function parseCommand(argv: string[]): Command {
     if (positionals.length !== 1) throw new UsageError('usage: spacelint explain <rule-id>');
     return { name: 'explain', rule: positionals[0] };
   }
+  if (first === 'audit' || first === 'merge') return { name: first, argv: argv.slice(1) };
   if (first && OTHER_COMMANDS.has(first)) return { name: 'other', command: first, argv: argv.slice(1) };
   const { values, positionals } = parse(argv, {
     format: { type: 'string', short: 'f', default: 'stylish' },

@@ -44,7 +44,7 @@ export function registerFormatter(name: string, formatter: Formatter): void {
   FORMATTERS[name] = formatter;
 }
 
-export function cliConfig(options: LintOptions): LintConfig[] {
+export function cliConfig(options: Pick<LintOptions, 'config' | 'rules' | 'select' | 'ignore' | 'suppressRules'>): LintConfig[] {
   const configs: LintConfig[] = [];
   if (options.config) {
     const file = resolve(options.config);
