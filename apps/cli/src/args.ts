@@ -105,7 +105,7 @@ Docs: https://github.com/spacelint/spacelint#readme
 export function parseCommand(argv: string[]): Command {
   const first = argv[0];
   if (first === 'rules') {
-    const { values } = parse(argv.slice(1), { format: { type: 'string', short: 'f', default: 'table' } });
+    const { values } = parseOptions(argv.slice(1), { format: { type: 'string', short: 'f', default: 'table' } });
     return { name: 'rules', format: String(values.format) };
   }
   if (first === 'explain') {
@@ -115,7 +115,7 @@ export function parseCommand(argv: string[]): Command {
   }
   if (first === 'audit' || first === 'merge') return { name: first, argv: argv.slice(1) };
   if (first && OTHER_COMMANDS.has(first)) return { name: 'other', command: first, argv: argv.slice(1) };
-  const { values, positionals } = parse(argv, {
+  const { values, positionals } = parseOptions(argv, {
     format: { type: 'string', short: 'f', default: 'stylish' },
     fix: { type: 'boolean', default: false },
     'fix-dry-run': { type: 'boolean', default: false },
@@ -203,9 +203,10 @@ export function parseCommand(argv: string[]): Command {
   };
 }
 
-type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-function parse(args: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
+/** node:util parseArgs (strict, positionals allowed) with its errors as one-line usage errors. */
+export function parseOptions(args: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
   } catch (error) {

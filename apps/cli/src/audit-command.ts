@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ConfigError, initParsers, lintSnapshot, redactSecrets, type LintConfig } from '@spacelint/core';
 import { readAuditFile, rewriteAuditFile, shardOf, summarizeAudit, formatAuditSummary, type AuditRecord } from './audit-log.js';
+import { parseOptions } from './args.js';
 import { hubErrorAsUsage } from './hub-errors.js';
 import { cliConfig } from './lint-command.js';
 import { UsageError } from './usage-error.js';
@@ -45,42 +45,32 @@ interface AuditOptions {
 }
 
 function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        author: { type: 'string', multiple: true, default: [] },
-        search: { type: 'string' },
-        list: { type: 'string' },
-        shard: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        resume: { type: 'boolean', default: false },
-        'retry-failed': { type: 'boolean', default: false },
-        concurrency: { type: 'string', default: '4' },
-        format: { type: 'string', short: 'f', default: 'summary' },
-        config: { type: 'string', short: 'c' },
-        rule: { type: 'string', multiple: true, default: [] },
-        select: { type: 'string', multiple: true, default: [] },
-        ignore: { type: 'string', multiple: true, default: [] },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(String((error as Error).message).split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    author: { type: 'string', multiple: true, default: [] },
+    search: { type: 'string' },
+    list: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    resume: { type: 'boolean', default: false },
+    'retry-failed': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '4' },
+    format: { type: 'string', short: 'f', default: 'summary' },
+    config: { type: 'string', short: 'c' },
+    rule: { type: 'string', multiple: true, default: [] },
+    select: { type: 'string', multiple: true, default: [] },
+    ignore: { type: 'string', multiple: true, default: [] },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
+  const text = (name: string) => values[name] as string | undefined;
   const authors = values.author as string[];
   if (!authors.length && values.search === undefined && values.list === undefined && !positionals.length) {
     throw new UsageError('spacelint audit needs --author, --search, --list or Space ids (see spacelint audit --help)');
   }
   let shard: AuditOptions['shard'];
   if (values.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/8), got \`${values.shard}\``);
+    const m = /^(\d+)\/(\d+)$/.exec(text('shard')!);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/8), got \`${text('shard')}\``);
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   const concurrency = Number(values.concurrency);
@@ -90,16 +80,16 @@ function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
   const split = (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return {
     authors,
-    search: values.search,
-    list: values.list,
+    search: text('search'),
+    list: text('list'),
     ids: positionals,
     shard,
-    out: values.out ?? (shard ? `spacelint-audit.${shard.index}-of-${shard.count}.jsonl` : 'spacelint-audit.jsonl'),
+    out: text('out') ?? (shard ? `spacelint-audit.${shard.index}-of-${shard.count}.jsonl` : 'spacelint-audit.jsonl'),
     resume: values.resume as boolean,
     retryFailed: values['retry-failed'] as boolean,
     concurrency,
-    format: values.format,
-    configs: cliConfig({ config: values.config, rules: values.rule as string[], select: split(values.select as string[]), ignore: split(values.ignore as string[]), suppressRules: [] }),
+    format: values.format as AuditOptions['format'],
+    configs: cliConfig({ config: text('config'), rules: values.rule as string[], select: split(values.select as string[]), ignore: split(values.ignore as string[]), suppressRules: [] }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '@spacelint/core';
+import { parseOptions } from './args.js';
 import { formatAuditSummary, readAuditFile, summarizeAudit, type AuditRecord } from './audit-log.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { FileReport } from './report.js';
@@ -18,18 +18,8 @@ The merged file goes to -o (the summary then goes to stdout) or to stdout.
 `;
 
 export async function runMerge(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(String((error as Error).message).split('\n')[0]);
-  }
-  const { values, positionals: files } = parsed;
+  const { values, positionals: files } = parseOptions(argv, { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h', default: false } });
+  const out = values.out as string | undefined;
   if (values.help) {
     process.stdout.write(MERGE_HELP);
     return 0;
@@ -38,7 +28,7 @@ export async function runMerge(argv: string[]): Promise<number> {
   const kinds = new Set(files.map(kindOf));
   if (kinds.size > 1) throw new UsageError('spacelint merge joins audit JSONL files or SARIF files, not both at once');
   const kind = [...kinds][0];
-  const format = values.format ?? (kind === 'sarif' ? 'sarif' : 'jsonl');
+  const format = (values.format as string | undefined) ?? (kind === 'sarif' ? 'sarif' : 'jsonl');
   if (!['jsonl', 'sarif', 'summary', 'json'].includes(format)) throw new UsageError('merge --format must be jsonl, sarif, summary or json');
   if (kind === 'sarif' && format !== 'sarif') throw new UsageError('SARIF inputs merge into SARIF only');
 
@@ -57,9 +47,9 @@ export async function runMerge(argv: string[]): Promise<number> {
     else text = summary;
     if (format === 'summary' || format === 'json') summary = undefined;
   }
-  if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, text);
+  if (out) {
+    await mkdir(dirname(resolve(out)), { recursive: true });
+    await writeFile(out, text);
     if (summary) process.stdout.write(summary);
   } else {
     process.stdout.write(text);
