@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, initParsers, lintSnapshot, redactSecrets, type LintConfig } from '@spacelint/core';
 import { readAuditFile, rewriteAuditFile, shardOf, summarizeAudit, formatAuditSummary, type AuditRecord } from './audit-log.js';
 import { parseOptions } from './args.js';
@@ -154,6 +155,7 @@ export async function runAudit(argv: string[]): Promise<number> {
     rewriteAuditFile(options.out, done.values());
   }
   const todo = spaces.filter((id) => !done.has(id));
+  mkdirSync(dirname(resolve(options.out)), { recursive: true });
   status.start(spaces.length, spaces.length - todo.length);
 
   if (todo.length) await initParsers();

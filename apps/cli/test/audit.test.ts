@@ -147,7 +147,7 @@ describe('spacelint audit', () => {
   });
 
   it('--shard i/n splits the list deterministically; merge joins the shards (JSONL, SARIF)', { timeout: 120_000 }, async () => {
-    const shards = [1, 2, 3].map((i) => join(work, `other.${i}-of-3.jsonl`));
+    const shards = [1, 2, 3].map((i) => join(work, `shards/other.${i}-of-3.jsonl`)); // the folder is created
     for (const [k, file] of shards.entries()) {
       const r = await runCli(['audit', '--author', 'other', '--shard', `${k + 1}/3`, '--out', file], { cwd: work, env });
       expect(r.status, r.stderr).toBe(0);
