@@ -90,7 +90,8 @@ export default defineRule({
       const info = CONFIG_KEYS[e.key];
       if (!info || CHECKED_ELSEWHERE[e.key] || e.value === null || !e.valueNode || hasExplicitTag(e.valueNode)) continue;
       if (e.key === 'sdk_version') {
-        checkSdkVersion(space, e, report);
+        // Docker and static Spaces install no Gradio from it; config-key-sdk-mismatch says the key does nothing.
+        if (space.facts.sdk !== 'docker' && space.facts.sdk !== 'static') checkSdkVersion(space, e, report);
         continue;
       }
       switch (info.type) {
