@@ -968,12 +968,13 @@ const SPACES_GPU = /^spaces(?:\.\w+)*\.GPU$/;
 function buildGpuFacts(module: PythonModule): void {
   const bound = new Set(module.bindings);
   const referenceOf = (text: string, range: [number, number], fn: number | undefined, statementIndex: number): number | undefined => {
-    if (!text.endsWith('GPU')) return undefined;
     const parts = text.split('.');
-    if (parts[parts.length - 1] !== 'GPU') return undefined;
     let binding: GpuReference['binding'];
-    if (Object.hasOwn(module.aliases, parts[0]) && SPACES_GPU.test(qualify(module, text))) binding = 'spaces';
-    else if (parts.length <= 2 && !Object.hasOwn(module.aliases, parts[0]) && !bound.has(parts[0])) binding = 'unbound';
+    // Through any import form: `spaces.GPU`, `sp.GPU`, `from spaces import GPU as gpu` → `gpu`.
+    if (Object.hasOwn(module.aliases, parts[0])) {
+      if (!SPACES_GPU.test(qualify(module, text))) return undefined;
+      binding = 'spaces';
+    } else if (parts[parts.length - 1] === 'GPU' && parts.length <= 2 && !bound.has(parts[0])) binding = 'unbound';
     else return undefined;
     return module.gpuReferences.push({ text, binding, name: parts[0], function: fn, statementIndex, range }) - 1;
   };
