@@ -172,7 +172,7 @@ export function extendReference(base: Reference, ext: ReferenceExtension | undef
   if (!ext) return base;
   const add = (list: string[], more?: string[]) => (more?.length ? [...new Set([...list, ...more])] : list);
   const keys = { ...base.configKeys };
-  for (const k of ext.keys ?? []) keys[k] ??= { type: 'string', description: 'Added by .spacelint.yaml reference.keys.' };
+  for (const k of ext.keys ?? []) if (!Object.hasOwn(keys, k)) Object.defineProperty(keys, k, { value: { type: 'string', description: 'Added by .spacelint.yaml reference.keys.' }, enumerable: true });
   return {
     ...base,
     configKeys: keys,

@@ -23,7 +23,8 @@ const WHY_VERSION: Record<string, Record<string, string>> = {
 };
 
 function whyIgnored(key: string, sdk: string, sdks: string[]): string {
-  return WHY_VERSION[sdk]?.[key] ?? WHY[key] ?? `it applies to ${sdks.join(', ')} Spaces only`;
+  const own = <T>(map: Record<string, T> | undefined, k: string) => (map && Object.hasOwn(map, k) ? map[k] : undefined);
+  return own(own(WHY_VERSION, sdk), key) ?? own(WHY, key) ?? `it applies to ${sdks.join(', ')} Spaces only`;
 }
 
 export default defineRule({
@@ -52,7 +53,7 @@ export default defineRule({
     const sdk = space.facts.sdk;
     if (!sdk || ![...space.reference.sdks.current, ...space.reference.sdks.deprecated].includes(sdk)) return;
     for (const e of fm.entries) {
-      const sdks = CONFIG_KEYS[e.key]?.sdks;
+      const sdks = Object.hasOwn(CONFIG_KEYS, e.key) ? CONFIG_KEYS[e.key].sdks : undefined;
       if (!sdks || (sdks as string[]).includes(sdk)) continue;
       report({
         messageId: 'ignored',
