@@ -181,6 +181,11 @@ export function unusedDirectiveDiagnostics(directives: Directive[], space: Space
 function removalFix(lines: LineIndex, d: Directive): Diagnostic['fix'] {
   const [lineStart, lineEnd] = lines.lineRange(d.line);
   const before = lines.text.slice(lineStart, d.range[0]);
+  const previous = d.line > 1 ? lines.text.slice(...lines.lineRange(d.line - 1)) : '';
+  if (before.trim() === '' && previous.trimEnd().endsWith('\\')) {
+    // Inside a `\` continuation the line is what ends it: keep the (now empty) line.
+    return { range: [d.range[0], d.range[1]], text: '' };
+  }
   if (before.trim() === '') {
     // The comment is the whole line: remove the line with its break.
     const next = d.line < lines.lineCount ? lines.offsetAt(d.line + 1) : lineEnd;

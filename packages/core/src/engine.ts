@@ -160,7 +160,8 @@ export function fixSnapshot(snapshot: Snapshot, ...overrides: (LintConfig | unde
     let changed = false;
     for (const [path, fixes] of byFile) {
       const file = files.get(path);
-      if (file?.text === undefined) continue;
+      // UTF-16 files are linted but not rewritten: writing them back would change their encoding.
+      if (file?.text === undefined || file.encoding) continue;
       const accepted = safeFixes(path, file.text, fixes);
       if (accepted.applied.length === 0) continue;
       fixCount += accepted.applied.length;

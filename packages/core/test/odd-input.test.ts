@@ -105,10 +105,33 @@ describe('deeply nested front matter', () => {
 });
 
 describe('fixes that would break a file', () => {
-  it('removing an unused directive that ends a `\\` continuation in requirements.txt is not applied', () => {
+  it('removing an unused directive that ends a `\\` continuation in requirements.txt keeps the line that ends it', () => {
     const requirements = 'numpy==1.26.4 \\\n# spacelint-disable-next-line config-unknown-key\n--extra-index-url https://download.pytorch.org/whl/cu121\n';
     const result = fixSnapshot(snapshotFromEntries({ 'README.md': '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n', 'app.py': 'import gradio\n', 'requirements.txt': requirements }));
+    // Deleting the whole line would join `--extra-index-url` to numpy's line, where pip ignores it.
+    expect(result.changes.get('requirements.txt')?.text).toBe('numpy==1.26.4 \\\n\n--extra-index-url https://download.pytorch.org/whl/cu121\n');
+    expect(result.diagnostics.filter((d) => d.file === 'requirements.txt')).toEqual([]);
+  });
+});
+
+describe('UTF-16 text with a BOM (pip decodes such requirements files)', () => {
+  const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+  const utf16be = (text: string) => new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+  const readmeText = '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n';
+
+  it('reads UTF-16LE and UTF-16BE requirements.txt as text, not as binary', async () => {
+    await initParsers();
+    for (const bytes of [utf16le('gradio==5.49.1\nnumpy\n'), utf16be('gradio==5.49.1\nnumpy\n')]) {
+      const { diagnostics } = lintSnapshot(snapshotFromEntries({ 'README.md': readmeText, 'app.py': 'import gradio\n', 'requirements.txt': bytes }));
+      const onRequirements = diagnostics.filter((d) => d.file === 'requirements.txt');
+      expect(onRequirements.map((d) => d.ruleId)).not.toContain('parse-error');
+      expect(onRequirements.map((d) => d.ruleId)).toContain('deps-sdk-managed-packages'); // the redundant gradio pin is seen
+    }
+  });
+
+  it('never rewrites a UTF-16 file with a fix', async () => {
+    await initParsers();
+    const result = fixSnapshot(snapshotFromEntries({ 'README.md': readmeText, 'app.py': 'import gradio\n', 'requirements.txt': utf16le('gradio==5.49.1\nnumpy\n') }));
     expect(result.changes.has('requirements.txt')).toBe(false);
-    expect(result.diagnostics.filter((d) => d.file === 'requirements.txt').map((d) => d.ruleId)).toEqual(['unused-directive']);
   });
 });

@@ -1,4 +1,5 @@
-import { parseForESLint, getStaticYAMLValue } from 'yaml-eslint-parser';
+import { parseForESLint } from 'yaml-eslint-parser';
+import { yamlDocumentValue, YamlValueLimit } from '../parse/yaml-value.js';
 import type { Level } from '../diagnostic.js';
 import type { ReferenceExtension } from '../reference/spaces.js';
 
@@ -15,6 +16,9 @@ export interface LintConfig {
 
 export const CONFIG_FILES = ['.spacelint.yaml', '.spacelint.yml'];
 
+/** The lists `reference:` may extend (see ReferenceExtension). */
+const REFERENCE_LISTS: readonly (keyof ReferenceExtension)[] = ['keys', 'sdks', 'hardware', 'colors', 'storage', 'oauth_scopes', 'zerogpu_torch', 'zerogpu_python'];
+
 export class ConfigError extends Error {
   constructor(message: string, readonly file?: string) {
     super(file ? `${file}: ${message}` : message);
@@ -29,8 +33,9 @@ export function parseConfigText(text: string, file = '.spacelint.yaml', knownRul
   let value: unknown;
   try {
     const { ast } = parseForESLint(text);
-    value = ast.body[0]?.content ? getStaticYAMLValue(ast.body[0]) : {};
+    value = yamlDocumentValue(ast);
   } catch (error) {
+    if (error instanceof YamlValueLimit) throw new ConfigError(`a value ${error.message}; write it out plainly`, file);
     throw new ConfigError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, file);
   }
   return validateConfig(value ?? {}, file, knownRules);
@@ -58,6 +63,7 @@ export function validateConfig(value: unknown, file: string, knownRules?: Readon
   if (raw.reference !== undefined) {
     if (typeof raw.reference !== 'object' || raw.reference === null) throw new ConfigError('`reference` must be a mapping of lists', file);
     for (const [k, v] of Object.entries(raw.reference)) {
+      if (!REFERENCE_LISTS.includes(k as keyof ReferenceExtension)) throw new ConfigError(`unknown key \`reference.${k}\` (expected ${REFERENCE_LISTS.join(', ')})`, file);
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new ConfigError(`\`reference.${k}\` must be a list of strings`, file);
     }
     config.reference = raw.reference as ReferenceExtension;
@@ -83,7 +89,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     out.ignore!.push(...(c.ignore ?? []));
     if (c.reference) {
       const ref: Record<string, string[]> = { ...(out.reference as Record<string, string[]>) };
-      for (const [k, v] of Object.entries(c.reference)) ref[k] = [...(ref[k] ?? []), ...(v as string[])];
+      for (const [k, v] of Object.entries(c.reference)) ref[k] = [...(Object.hasOwn(ref, k) ? ref[k] : []), ...(v as string[])];
       out.reference = ref as ReferenceExtension;
     }
   }

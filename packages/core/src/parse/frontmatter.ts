@@ -1,4 +1,7 @@
-import { getStaticYAMLValue, parseForESLint, type AST } from 'yaml-eslint-parser';
+import { parseForESLint, type AST } from 'yaml-eslint-parser';
+import { collectAnchors, setOwn, unwrap, yamlValue, yamlValueBudget, YamlValueLimit } from './yaml-value.js';
+
+export { unwrap };
 
 /**
  * README.md front matter, parsed with yaml-eslint-parser (the AST the ESLint plugin shares). Every node's
@@ -39,9 +42,6 @@ export type FrontMatterResult =
   | { found: false; problem: FrontMatterProblem };
 
 const FENCE = /^---[ \t]*$/;
-/** Alias expansion budget: a YAML bomb expands exponentially; no real README needs more nodes than this. */
-const MAX_VALUE_NODES = 20_000;
-const MAX_VALUE_DEPTH = 100;
 /**
  * Front matter larger than this is not parsed: the YAML library checks each new key of a mapping against
  * every earlier one (about 0.5 s at 10,000 keys, minutes for a 2 MB README). A Space config is a few KB.
@@ -153,7 +153,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     fm.problems.push({ message: 'The front matter must be a mapping of `key: value` lines.', range: content.range });
     return { found: true, frontMatter: fm };
   }
-  const budget = { left: MAX_VALUE_NODES };
+  const budget = yamlValueBudget();
   const anchors = collectAnchors(doc);
   const data: Record<string, unknown> = {};
   for (const pair of content.pairs) {
@@ -165,13 +165,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const key = String(keyNode.value);
     let value: unknown;
     try {
-      value = toValue(pair.value, anchors, budget);
+      value = yamlValue(pair.value, anchors, budget);
     } catch (error) {
+      if (!(error instanceof YamlValueLimit)) throw error;
       fm.problems.push({
-        message:
-          (error as Error).message === 'depth'
-            ? `The value of \`${key}\` is nested more than ${MAX_VALUE_DEPTH} levels deep; write it out plainly.`
-            : `The value of \`${key}\` expands to too many nodes (YAML alias expansion); write it out plainly.`,
+        message: `The value of \`${key}\` ${error.message}; write it out plainly.`,
         range: pair.range,
       });
       continue;
@@ -179,58 +177,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const entry: FrontMatterEntry = { key, pair, keyNode, valueNode: unwrap(pair.value), value };
     fm.entries.push(entry);
     if (!fm.byKey.has(key)) fm.byKey.set(key, entry);
-    data[key] = value;
+    setOwn(data, key, value);
   }
   fm.data = data;
   return { found: true, frontMatter: fm };
-}
-
-/** The content node under anchors and tags. */
-export function unwrap(node: AST.YAMLContent | AST.YAMLWithMeta | null | undefined): AST.YAMLContent | null {
-  if (!node) return null;
-  if (node.type === 'YAMLWithMeta') return node.value;
-  return node;
-}
-
-function collectAnchors(doc: AST.YAMLDocument | undefined): Map<string, AST.YAMLContent | null> {
-  const map = new Map<string, AST.YAMLContent | null>();
-  if (!doc) return map;
-  for (const [name, list] of Object.entries(doc.anchors ?? {})) {
-    const last = list[list.length - 1];
-    if (last) map.set(name, last.parent.value);
-  }
-  return map;
-}
-
-function toValue(
-  node: AST.YAMLContent | AST.YAMLWithMeta | null,
-  anchors: Map<string, AST.YAMLContent | null>,
-  budget: { left: number },
-  depth = 0,
-): unknown {
-  if (depth > MAX_VALUE_DEPTH) throw new Error('depth');
-  if (--budget.left < 0) throw new Error('budget');
-  // An explicit tag on a scalar (`!!str 5.0`) decides its type; yaml-eslint-parser applies it.
-  if (node?.type === 'YAMLWithMeta' && node.tag && node.value?.type === 'YAMLScalar') return getStaticYAMLValue(node);
-  const n = unwrap(node);
-  if (!n) return null;
-  switch (n.type) {
-    case 'YAMLScalar':
-      return n.value;
-    case 'YAMLAlias':
-      return toValue(anchors.get(n.name) ?? null, anchors, budget, depth + 1);
-    case 'YAMLSequence':
-      return n.entries.map((e) => toValue(e, anchors, budget, depth + 1));
-    case 'YAMLMapping': {
-      const out: Record<string, unknown> = {};
-      for (const p of n.pairs) {
-        const k = unwrap(p.key);
-        const key = k && k.type === 'YAMLScalar' ? String(k.value) : '';
-        out[key] = toValue(p.value, anchors, budget, depth + 1);
-      }
-      return out;
-    }
-  }
 }
 
 /** Moves every node, token and comment from YAML-text coordinates into README coordinates. */

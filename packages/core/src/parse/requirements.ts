@@ -26,7 +26,33 @@ export interface RequirementLine {
   option?: string;
   /** For `invalid`: why pip would reject it. */
   reason?: string;
+  /**
+   * Options written after a requirement on the same logical line (`--hash=sha256:…`, `--config-settings`,
+   * or a global option such as `--index-url` that pip ignores there), in order.
+   */
+  options?: RequirementOption[];
 }
+
+/** One `--name[=value]` / `--name value` / `-x value` written after a requirement. */
+export interface RequirementOption {
+  name: string;
+  value?: string;
+  /** Offsets of the option and its value in the file. */
+  range: [number, number];
+}
+
+/**
+ * Options pip applies to the requirement on the same line (pip's SUPPORTED_OPTIONS_REQ). Every other
+ * option on a requirement line is parsed and then ignored by pip.
+ */
+export const PER_REQUIREMENT_OPTIONS: ReadonlySet<string> = new Set(['--hash', '--config-settings', '-C', '--global-option']);
+
+/** Options that take a value (pip's requirements-file parser); the rest are flags. */
+const OPTIONS_WITH_VALUE = new Set([
+  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--no-binary', '--only-binary',
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '--hash', '--config-settings', '-C',
+  '--global-option', '--install-option', '--use-feature',
+]);
 
 export interface RequirementsFile {
   lines: RequirementLine[];
@@ -49,10 +75,13 @@ export function parseRequirements(text: string): RequirementsFile {
     const start = physical[i].start;
     let logical = '';
     let end = physical[i].end;
+    // Where each joined physical line starts, in the logical line and in the file.
+    const pieces: { logical: number; file: number }[] = [];
     // Join continuation lines: pip strips the backslash and concatenates.
     let j = i;
     for (;;) {
       const piece = text.slice(physical[j].start, physical[j].end);
+      pieces.push({ logical: logical.length, file: physical[j].start });
       if (piece.endsWith('\\') && j + 1 < physical.length) {
         logical += piece.slice(0, -1);
         j++;
@@ -69,15 +98,29 @@ export function parseRequirements(text: string): RequirementsFile {
     const lead = logical.length - logical.trimStart().length;
     const offset = start + lead;
     const rangeEnd = j === startLine - 1 ? offset + trimmed.length : end;
-    const entry = parseLine(trimmed, offset, startLine, rangeEnd);
+    const fileOffset = (index: number): number => {
+      let k = pieces.length - 1;
+      while (k > 0 && pieces[k].logical > lead + index) k--;
+      return pieces[k].file + lead + index - pieces[k].logical;
+    };
+    const entry = parseLine(trimmed, offset, startLine, rangeEnd, fileOffset);
     out.lines.push(entry);
     if (entry.kind === 'invalid' && !out.error) out.error = { message: entry.reason ?? 'invalid requirement', range: entry.range };
   }
   return out;
 }
 
-function parseLine(raw: string, offset: number, line: number, end: number): RequirementLine {
+function parseLine(raw: string, offset: number, line: number, end: number, fileOffset: (index: number) => number = (index) => offset + index): RequirementLine {
   const base = { line, range: [offset, end] as [number, number], raw };
+  if (!raw.startsWith('-')) {
+    // pip splits a requirement line at its first whitespace-separated token that starts with `-`
+    // (`break_args_options`): what follows are options (`--hash=…` from pip-compile, `--index-url` ...).
+    const split = optionsStart(raw);
+    if (split >= 0) {
+      const entry = parseLine(raw.slice(0, split).trimEnd(), offset, line, end);
+      return { ...entry, raw, options: parseOptions(raw, split, fileOffset) };
+    }
+  }
   if (raw.startsWith('-')) {
     const m = /^(--?[A-Za-z-]+)(?:[=\s]\s*(.*))?$/.exec(raw);
     const option = m?.[1] ?? raw;
@@ -149,6 +192,55 @@ function parseLine(raw: string, offset: number, line: number, end: number): Requ
     specifierRange,
     marker,
   };
+}
+
+/** Offset of the first token starting with `-` after whitespace, or -1. */
+function optionsStart(raw: string): number {
+  for (let i = 1; i < raw.length; i++) {
+    if (raw.charCodeAt(i) === 45 /* - */ && isSpace(raw.charCodeAt(i - 1))) return i;
+  }
+  return -1;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/** `--name=value`, `--name value`, `-x value`, `-xvalue` and flags, from `start` to the end of `raw`. */
+function parseOptions(raw: string, start: number, fileOffset: (index: number) => number): RequirementOption[] {
+  const tokens: { text: string; start: number }[] = [];
+  let i = start;
+  while (i < raw.length) {
+    while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+    if (i >= raw.length) break;
+    const tokenStart = i;
+    let quote = 0;
+    while (i < raw.length && (quote || !isSpace(raw.charCodeAt(i)))) {
+      const c = raw.charCodeAt(i);
+      if (c === 34 || c === 39) quote = quote === c ? 0 : quote || c;
+      i++;
+    }
+    tokens.push({ text: raw.slice(tokenStart, i), start: tokenStart });
+  }
+  const options: RequirementOption[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
+    const eq = token.text.indexOf('=');
+    const name = token.text.startsWith('--') && eq > 0 ? token.text.slice(0, eq) : token.text;
+    let value = name === token.text ? undefined : token.text.slice(eq + 1);
+    let endOffset = token.start + token.text.length;
+    if (value === undefined && !token.text.startsWith('--') && token.text.length > 2 && OPTIONS_WITH_VALUE.has(token.text.slice(0, 2))) {
+      options.push({ name: token.text.slice(0, 2), value: token.text.slice(2), range: [fileOffset(token.start), fileOffset(endOffset - 1) + 1] });
+      continue;
+    }
+    if (value === undefined && OPTIONS_WITH_VALUE.has(name) && tokens[t + 1] && !tokens[t + 1].text.startsWith('-')) {
+      value = tokens[t + 1].text;
+      endOffset = tokens[t + 1].start + tokens[t + 1].text.length;
+      t++;
+    }
+    options.push({ name, value, range: [fileOffset(token.start), fileOffset(endOffset - 1) + 1] });
+  }
+  return options;
 }
 
 function parseExtras(group: string | undefined): string[] | undefined {

@@ -228,6 +228,11 @@ export interface PythonModule {
   path: string;
   /** First syntax error, when the file does not parse (facts are still extracted from what did parse). */
   syntaxError?: PythonSyntaxError;
+  /**
+   * Set when a valid file was too deep or large to analyse within the time budget: the facts cover the
+   * code up to `range`, not after it (parse-error reports it as a warning).
+   */
+  analysisStopped?: { budgetMs: number; range: [number, number] };
   imports: PythonImport[];
   comments: PythonComment[];
   /** Ranges of the top-level statements, in order. */

@@ -51,10 +51,17 @@ export const CONFIG_KEYS: Record<string, KeyInfo> = {
   duplicated_from: { type: 'string', description: 'Id of the Space this one was duplicated from.' },
   metaTitle: { type: 'string', description: 'Page title (huggingface.js ApiSpaceMetadata).' },
   description: { type: 'string', description: 'Description (huggingface.js ApiSpaceMetadata).' },
+  // Repo-card metadata the Hub reads on every repo type, Spaces included (hub-docs repositories-licenses.md,
+  // model-cards.md "language"; huggingface_hub RepoCard), and the card key Dev Mode reads (huggingface_hub
+  // spaces.py `dev-mode-folder`, default /home/user/app).
+  license_name: { type: 'string', description: 'Short id of a custom license when `license: other`.' },
+  license_link: { type: 'string', description: 'Link to a custom license (a URL or a file of the repo) when `license: other`.' },
+  language: { type: 'string-or-list', description: 'Language codes (ISO 639-1) of the Space\'s content.' },
+  'dev-mode-folder': { type: 'string', description: 'Folder Dev Mode opens in VS Code; default /home/user/app.' },
 };
 
-/** Model-card keys people copy into a Space README; they do nothing there (spec C2, inferred). */
-export const MODEL_CARD_KEYS = ['language', 'library_name', 'pipeline_tag', 'base_model', 'widget', 'inference', 'metrics', 'model-index', 'co2_eq_emissions'];
+/** Model-card keys people copy into a Space README; they do nothing there (spacelint's judgement). */
+export const MODEL_CARD_KEYS = ['library_name', 'pipeline_tag', 'base_model', 'widget', 'inference', 'metrics', 'model-index', 'co2_eq_emissions'];
 
 /** Keys people expect to work but that the Hub does not read, with what to do instead. */
 export const MISLEADING_KEYS: Record<string, string> = {
@@ -86,9 +93,9 @@ export const HARDWARE = {
     'zero-a10g',
   ],
   /** No longer valid Space flavors (TPU v5e removed 2026-03-20; H100 removed December 2025; sprx8, inf2x6). */
-  legacy: ['v5e-1x1', 'v5e-2x2', 'v5e-2x4', 'h100', 'h100x8', 'sprx8', 'inf2x6', 'cpu-xl'],
-  /** Jobs-only flavors (moved to JobHardware in huggingface_hub ffc07b64a, 2026-05-27). */
-  jobsOnly: ['cpu-performance', 'h200', 'h200x2', 'h200x4', 'h200x8', 'rtx-pro-6000', 'rtx-pro-6000x2', 'rtx-pro-6000x4', 'rtx-pro-6000x8'],
+  legacy: ['v5e-1x1', 'v5e-2x2', 'v5e-2x4', 'h100', 'h100x8', 'sprx8', 'inf2x6'],
+  /** Jobs-only flavors (moved to JobHardware in huggingface_hub ffc07b64a, 2026-05-27; cpu-xl is a Jobs flavor). */
+  jobsOnly: ['cpu-performance', 'cpu-xl', 'h200', 'h200x2', 'h200x4', 'h200x8', 'rtx-pro-6000', 'rtx-pro-6000x2', 'rtx-pro-6000x4', 'rtx-pro-6000x8'],
   zeroGpu: 'zero-a10g',
 };
 
@@ -165,7 +172,7 @@ export function extendReference(base: Reference, ext: ReferenceExtension | undef
   if (!ext) return base;
   const add = (list: string[], more?: string[]) => (more?.length ? [...new Set([...list, ...more])] : list);
   const keys = { ...base.configKeys };
-  for (const k of ext.keys ?? []) keys[k] ??= { type: 'string', description: 'Added by .spacelint.yaml reference.keys.' };
+  for (const k of ext.keys ?? []) if (!Object.hasOwn(keys, k)) Object.defineProperty(keys, k, { value: { type: 'string', description: 'Added by .spacelint.yaml reference.keys.' }, enumerable: true });
   return {
     ...base,
     configKeys: keys,

@@ -34,6 +34,8 @@ describe(only, () => {
     expect((await lintReadme('sdk: gradio\nsuggested_hardware: v5e-2x2'))[0]).toMatchObject({ level: 'warning' });
     const [jobs] = await lintReadme('sdk: gradio\nsuggested_hardware: h200');
     expect(jobs.message).toContain('Jobs hardware');
+    const [cpuXl] = await lintReadme('sdk: gradio\nsuggested_hardware: cpu-xl');
+    expect(cpuXl.message).toContain('Jobs hardware');
   });
 
   it('warns on colors outside the list (the docs themselves use orange)', async () => {

@@ -32,3 +32,15 @@ describe(only, () => {
     expect(await lintFiles({ 'README.md': readme('sdk: gradio\n# app_port: 8080'), 'app.py': GRADIO_APP }, { only })).toEqual([]);
   });
 });
+
+describe('config-key-sdk-mismatch in a static Space', () => {
+  it('says a static Space installs nothing, and config-value-type stays silent on sdk_version: static', async () => {
+    const files = { 'README.md': readme('sdk: static\napp_file: index.html\nsdk_version: static'), 'index.html': '<!doctype html><title>x</title>' };
+    const found = await lintFiles(files);
+    const mismatch = found.filter((d) => d.ruleId === 'config-key-sdk-mismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0].message).toContain('static Space installs nothing');
+    expect(mismatch[0].message).not.toContain('Dockerfile');
+    expect(found.filter((d) => d.ruleId === 'config-value-type')).toEqual([]);
+  });
+});

@@ -7,10 +7,25 @@ const WHY: Record<string, string> = {
   app_port: '"Used only if `sdk` is `docker`": other Spaces serve on the platform port',
   app_build_command: 'it is "For static Spaces" only',
   base_path: '"For static Spaces, use `app_file` instead"',
-  sdk_version: 'the Dockerfile decides what is installed; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
-  python_version: 'the Dockerfile decides the Python version; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
   app_file: 'a Docker Space runs the Dockerfile\'s CMD, not `app_file`',
 };
+
+/** Why an SDK-version key has no effect, by SDK: a Docker image installs its own, a static Space nothing. */
+const WHY_VERSION: Record<string, Record<string, string>> = {
+  docker: {
+    sdk_version: 'the Dockerfile decides what is installed; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
+    python_version: 'the Dockerfile decides the Python version; huggingface_hub documents it "(if Gradio/Streamlit sdk)"',
+  },
+  static: {
+    sdk_version: 'a static Space installs nothing: its files are served as they are',
+    python_version: 'a static Space runs no Python: its files are served as they are',
+  },
+};
+
+function whyIgnored(key: string, sdk: string, sdks: string[]): string {
+  const own = <T>(map: Record<string, T> | undefined, k: string) => (map && Object.hasOwn(map, k) ? map[k] : undefined);
+  return own(own(WHY_VERSION, sdk), key) ?? own(WHY, key) ?? `it applies to ${sdks.join(', ')} Spaces only`;
+}
 
 export default defineRule({
   meta: {
@@ -38,11 +53,11 @@ export default defineRule({
     const sdk = space.facts.sdk;
     if (!sdk || ![...space.reference.sdks.current, ...space.reference.sdks.deprecated].includes(sdk)) return;
     for (const e of fm.entries) {
-      const sdks = CONFIG_KEYS[e.key]?.sdks;
+      const sdks = Object.hasOwn(CONFIG_KEYS, e.key) ? CONFIG_KEYS[e.key].sdks : undefined;
       if (!sdks || (sdks as string[]).includes(sdk)) continue;
       report({
         messageId: 'ignored',
-        data: { key: e.key, sdk, why: WHY[e.key] ?? `it applies to ${sdks.join(', ')} Spaces only` },
+        data: { key: e.key, sdk, why: whyIgnored(e.key, sdk, sdks) },
         file: README,
         range: e.keyNode.range,
         suggestions: [{ desc: `Remove \`${e.key}\``, fix: { range: pairLinesRange(space, e), text: '' } }],

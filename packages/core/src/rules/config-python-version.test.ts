@@ -42,6 +42,8 @@ describe(only, () => {
 
   it('stays silent on good versions, ZeroGPU 3.12, and non-Python SDKs', async () => {
     expect(await lintReadme('sdk: gradio\npython_version: "3.10"')).toEqual([]);
+    expect((await lintReadme('sdk: gradio\npython_version: 3.11')).map((d) => d.level)).toEqual(['info']);
+    expect((await lintReadme('sdk: gradio\npython_version: 3.9')).map((d) => d.level)).toEqual(['info']);
     expect(await lintReadme('sdk: gradio\npython_version: 3.10.13')).toEqual([]);
     expect(await lintReadme('sdk: gradio\npython_version: "3.11"')).toEqual([]);
     expect(await lintReadme('sdk: gradio\nsuggested_hardware: zero-a10g\npython_version: "3.12"')).toEqual([]);

@@ -16,6 +16,10 @@ export default defineRule({
         level: 'error',
         text: '`python_version: {{raw}}` is read by YAML as the number {{parsed}}, not "{{raw}}", so the Space gets Python {{parsed}}. Quote it: `python_version: "{{raw}}"`.',
       },
+      unquoted: {
+        level: 'info',
+        text: '`python_version: {{raw}}` is a YAML number; the Space gets Python {{raw}} as written, but the same habit turns `3.10` into 3.1. Quote it: `python_version: "{{raw}}"`.',
+      },
       python2: { level: 'error', text: '`python_version: {{value}}`: only Python 3 versions are supported on Spaces. Use a 3.x version such as "{{default}}".' },
       format: { level: 'error', text: '`python_version: {{value}}` is not a Python version: use "3.x" or "3.x.x" (default "{{default}}").' },
       notAllowed: { level: 'warning', text: '`python_version: {{value}}` is not in this project\'s installable versions ({{allowed}}).' },
@@ -26,7 +30,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Any valid Python `3.x` or `3.x.x` version. Defaults to `3.10`." (https://huggingface.co/docs/hub/spaces-config-reference); "Only Python 3 versions are supported." (Spaces changelog, 2022-02-21: https://huggingface.co/docs/hub/spaces-changelog). The pattern `^3\\.\\d+(\\.\\d+)?$` is spacelint\'s reading of that wording. YAML reads an unquoted `python_version: 3.10` as the float 3.1 (YAML 1.2 core schema: https://yaml.org/spec/1.2.2/#1032-tag-resolution), so the Space gets a different Python than written: an error, with an autofix that quotes the source token (`3.10` → `"3.10"`), which is safe because it keeps what the author typed. `config-value-type` leaves this key to this rule so the trap is reported once. ZeroGPU supports Python 3.12.12 and 3.10.13 only (https://huggingface.co/docs/hub/spaces-zerogpu); when ZeroGPU is confirmed (`suggested_hardware: zero-a10g`) or likely (the code imports `spaces`), another minor version is a warning (any patch of 3.10/3.12 is accepted; the list follows `reference.zerogpu_python` in .spacelint.yaml). Which patch versions the regular builder installs is not documented, so the option `versions` (list of strings) can restrict them per project. Docker and static Spaces ignore the key (`config-key-sdk-mismatch` says so), so it is not checked there.',
+        '"Any valid Python `3.x` or `3.x.x` version. Defaults to `3.10`." (https://huggingface.co/docs/hub/spaces-config-reference); "Only Python 3 versions are supported." (Spaces changelog, 2022-02-21: https://huggingface.co/docs/hub/spaces-changelog). The pattern `^3\\.\\d+(\\.\\d+)?$` is spacelint\'s reading of that wording. YAML reads an unquoted `python_version: 3.10` as the float 3.1 (YAML 1.2 core schema: https://yaml.org/spec/1.2.2/#1032-tag-resolution), so the Space gets a different Python than written: an error, with an autofix that quotes the source token (`3.10` → `"3.10"`), which is safe because it keeps what the author typed. An unquoted version that YAML keeps as written (`3.11`, `3.9`) gives the Space that Python, so it is only an info note with the same quoting fix. `config-value-type` leaves this key to this rule so the trap is reported once. ZeroGPU supports Python 3.12.12 and 3.10.13 only (https://huggingface.co/docs/hub/spaces-zerogpu); when ZeroGPU is confirmed (`suggested_hardware: zero-a10g`) or likely (the code imports `spaces`), another minor version is a warning (any patch of 3.10/3.12 is accepted; the list follows `reference.zerogpu_python` in .spacelint.yaml). Which patch versions the regular builder installs is not documented, so the option `versions` (list of strings) can restrict them per project. Docker and static Spaces ignore the key (`config-key-sdk-mismatch` says so), so it is not checked there.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\npython_version: 3.10\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\npython_version: "2.7"\n---\n' },
@@ -49,12 +53,17 @@ export default defineRule({
     if (sdk === 'docker' || sdk === 'static') return;
     const node = e.valueNode;
     const defaults = { default: CONFIG_LIMITS.defaultPythonVersion };
+    let value = typeof e.value === 'string' ? e.value.trim() : undefined;
     if (typeof e.value === 'number' && isPlainScalar(node)) {
       const raw = sourceOf(space, node);
-      report({ messageId: 'float', data: { raw, parsed: String(e.value) }, file: README, range: node.range, fix: quoteScalarFix(space, node) });
-      return;
+      // Only a number whose text YAML changes (3.10 → 3.1) gives the Space another Python; 3.11 stays 3.11.
+      if (String(e.value) !== raw) {
+        report({ messageId: 'float', data: { raw, parsed: String(e.value) }, file: README, range: node.range, fix: quoteScalarFix(space, node) });
+        return;
+      }
+      report({ messageId: 'unquoted', data: { raw }, file: README, range: node.range, fix: quoteScalarFix(space, node) });
+      value = raw;
     }
-    const value = typeof e.value === 'string' ? e.value.trim() : undefined;
     const fixTo = (v: string): Suggestion => ({ desc: `Use \`python_version: "${v}"\``, fix: { range: node.range, text: `"${v}"` } });
     if (value === undefined) {
       report({ messageId: 'format', data: { value: sourceOf(space, node), ...defaults }, file: README, range: node.range, suggestions: [fixTo(defaults.default)] });

@@ -36,6 +36,15 @@ describe(only, () => {
     expect(await lintFiles({ 'README.md': text, 'app.py': GRADIO_APP }, { only })).toEqual([]);
   });
 
+  it('knows the repo-card keys the Hub reads on a Space and the Dev Mode folder key', async () => {
+    const text = readme(
+      'title: Demo\nsdk: gradio\nsdk_version: "5.49.1"\nlicense: other\nlicense_name: my-license\nlicense_link: LICENSE.md\nlanguage:\n  - en\n  - fr\n' +
+        'datasets: [owner/data]\nmodels: [owner/model]\ntags: [demo]\nthumbnail: https://example.com/t.png\ndev-mode-folder: /home/user/app/src',
+    );
+    const found = await lintFiles({ 'README.md': text, 'app.py': GRADIO_APP });
+    expect(found.filter((d) => d.file === 'README.md')).toEqual([]);
+  });
+
   it('accepts keys added by reference.keys in .spacelint.yaml', async () => {
     const files = { 'README.md': readme('sdk: gradio\nnew_hub_key: 1'), 'app.py': GRADIO_APP, '.spacelint.yaml': 'reference:\n  keys: [new_hub_key]\n' };
     expect(await lintFiles(files, { only })).toEqual([]);

@@ -33,10 +33,10 @@ export default defineRule({
     const known = Object.keys(space.reference.configKeys);
     const present = new Set(fm.entries.map((e) => e.key));
     for (const e of fm.entries) {
-      if (space.reference.configKeys[e.key]) continue;
+      if (Object.hasOwn(space.reference.configKeys, e.key)) continue;
       const range = e.keyNode.range;
       const remove = { desc: `Remove \`${e.key}\``, fix: { range: pairLinesRange(space, e), text: '' } };
-      if (MISLEADING_KEYS[e.key]) {
+      if (Object.hasOwn(MISLEADING_KEYS, e.key)) {
         report({ messageId: 'misleading', data: { key: e.key, advice: MISLEADING_KEYS[e.key] }, file: README, range, suggestions: [remove] });
         continue;
       }

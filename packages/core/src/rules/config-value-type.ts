@@ -87,10 +87,11 @@ export default defineRule({
     const fm = frontMatterOf(space);
     if (!fm) return;
     for (const e of fm.entries) {
-      const info = CONFIG_KEYS[e.key];
-      if (!info || CHECKED_ELSEWHERE[e.key] || e.value === null || !e.valueNode || hasExplicitTag(e.valueNode)) continue;
+      const info = Object.hasOwn(CONFIG_KEYS, e.key) ? CONFIG_KEYS[e.key] : undefined;
+      if (!info || Object.hasOwn(CHECKED_ELSEWHERE, e.key) || e.value === null || !e.valueNode || hasExplicitTag(e.valueNode)) continue;
       if (e.key === 'sdk_version') {
-        checkSdkVersion(space, e, report);
+        // Docker and static Spaces install no Gradio from it; config-key-sdk-mismatch says the key does nothing.
+        if (space.facts.sdk !== 'docker' && space.facts.sdk !== 'static') checkSdkVersion(space, e, report);
         continue;
       }
       switch (info.type) {

@@ -17,6 +17,10 @@ export default defineRule({
       python: { level: 'error', text: '{{detail}}. Python cannot import this file; the other files were still checked.' },
       requirements: { level: 'error', text: 'pip cannot read this line: {{detail}}. The build stops at `pip install -r`.' },
       dockerfile: { level: 'error', text: 'Dockerfile: {{detail}}. The Docker build fails here.' },
+      pythonIncomplete: {
+        level: 'warning',
+        text: 'spacelint stopped analysing this file after {{budget}} ms: its syntax tree is unusually deep (a very long expression or deep nesting). Checks of the code from here on are missing; the other files were checked.',
+      },
       unreadable: { level: 'error', text: 'Could not check `{{path}}`: {{detail}}.' },
     },
     docs: {
@@ -36,8 +40,10 @@ export default defineRule({
       }
       const kind = fileKind(path);
       if (kind === 'python') {
-        const err = space.python(path)?.syntaxError;
+        const module = space.python(path);
+        const err = module?.syntaxError;
         if (err) report({ messageId: 'python', data: { detail: err.message }, file: path, range: err.range });
+        else if (module?.analysisStopped) report({ messageId: 'pythonIncomplete', data: { budget: module.analysisStopped.budgetMs }, file: path, range: module.analysisStopped.range });
       } else if (kind === 'requirements') {
         const err = space.requirements(path)?.error;
         if (err) report({ messageId: 'requirements', data: { detail: err.message }, file: path, range: err.range });

@@ -29,6 +29,12 @@ describe(only, () => {
     expect(found[0].message).toContain('Add `- black-forest-labs/FLUX.1-dev` to `preload_from_hub` in README.md');
   });
 
+  it('reports a repo once when its tokenizer and model are both loaded', async () => {
+    const app = 'from transformers import AutoModelForCausalLM, AutoTokenizer\nMODEL_ID = "Qwen/Qwen2.5-7B-Instruct"\ntokenizer = AutoTokenizer.from_pretrained(MODEL_ID)\nmodel = AutoModelForCausalLM.from_pretrained(MODEL_ID)\n';
+    const found = await lintFiles(space(app), { only });
+    expect(found.map((d) => d.line)).toEqual([3]);
+  });
+
   it('stays silent for preloaded repos (case-insensitive, with files), datasets, local folders and handlers', async () => {
     const app = 'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n';
     expect(await lintFiles(space(app, '\npreload_from_hub:\n  - Black-Forest-Labs/FLUX.1-dev transformer/config.json'), { only })).toEqual([]);

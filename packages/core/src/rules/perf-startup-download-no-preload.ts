@@ -29,10 +29,14 @@ export default defineRule({
   },
   check(space, report) {
     const preloaded = preloadedRepos(space);
+    // One finding per repo: the tokenizer and the model of one repo are one preload entry.
+    const reported = new Set<string>();
     for (const module of space.appModules) {
       for (const call of startupCalls(module)) {
         const download = hubDownload(space, module, call);
-        if (!download || preloaded.has(download.repo.toLowerCase())) continue;
+        const repo = download?.repo.toLowerCase();
+        if (!download || !repo || preloaded.has(repo) || reported.has(repo)) continue;
+        reported.add(repo);
         report({ messageId: 'download', data: { repo: download.repo, how: download.how }, file: module.path, range: download.range });
       }
     }

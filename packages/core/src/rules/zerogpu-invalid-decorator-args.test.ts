@@ -14,8 +14,8 @@ describe(only, () => {
       ['@spaces.GPU(duration=-5)', 'error', 'not a positive number'],
       ['@spaces.GPU(duration=3600)', 'error', 'over 1500 s'],
       ['@spaces.GPU(duration=timedelta(hours=1))', 'error', 'over 1500 s'],
-      ['@spaces.GPU(300)', 'warning', 'over 120 s'],
-      ['@spaces.GPU(duration=datetime.timedelta(minutes=5))', 'warning', '`duration=300` is over 120 s'],
+      ['@spaces.GPU(300)', 'warning', 'is 300 s or more'],
+      ['@spaces.GPU(duration=datetime.timedelta(minutes=5))', 'warning', '`duration=300` is 300 s or more'],
       ['@spaces.GPU(duration="60")', 'error', 'is a string'],
     ];
     for (const [decorator, level, text] of cases) {
@@ -27,11 +27,18 @@ describe(only, () => {
   });
 
   it('follows module constants and honours the maxDuration option', async () => {
-    const app = decorate('@spaces.GPU(duration=CAPTION_SECONDS)').replace('QUEUE_SIZE = 20\n', 'QUEUE_SIZE = 20\nCAPTION_SECONDS = 200\n');
+    const app = decorate('@spaces.GPU(duration=CAPTION_SECONDS)').replace('QUEUE_SIZE = 20\n', 'QUEUE_SIZE = 20\nCAPTION_SECONDS = 400\n');
     const [d] = await lintApp(app);
-    expect(d.message).toContain('`duration=200` is over 120 s');
+    expect(d.message).toContain('`duration=400` is 300 s or more');
     expect(d.suggestions).toBeUndefined(); // the value is a constant: change it there
-    expect(await lintApp(app, { rules: { [only]: ['warning', { maxDuration: 300 }] } })).toEqual([]);
+    expect(await lintApp(app, { rules: { [only]: ['warning', { maxDuration: 500 }] } })).toEqual([]);
+    const [strict] = await lintApp(app.replace('CAPTION_SECONDS = 400', 'CAPTION_SECONDS = 150'), { rules: { [only]: ['warning', { maxDuration: 120 }] } });
+    expect(strict.message).toContain('`duration=150` is 120 s or more');
+  });
+
+  it('stays silent on 150 s and 180 s: no source documents a cap below 300 s', async () => {
+    expect(await lintApp(decorate('@spaces.GPU(duration=150)'))).toEqual([]);
+    expect(await lintApp(decorate('@spaces.GPU(duration=180)'))).toEqual([]);
   });
 
   it('allows long durations for functions only called at start-up', async () => {

@@ -5,8 +5,11 @@ import type { ReportDescriptor } from './rule.js';
 import { defineRule } from './rule.js';
 import { zeroGpuInUse } from '../space/facts.js';
 
-/** The default per-call cap (option `maxDuration`): inferred, see the rationale. */
-const DEFAULT_MAX_DURATION = 120;
+/**
+ * The per-call duration from which a warning is given (option `maxDuration`): 300 s is the smallest duration
+ * public reports show ZeroGPU refusing for visitors; nothing documents a lower cap.
+ */
+const DEFAULT_MAX_DURATION = 300;
 const KNOWN_KEYWORDS = new Set(['duration', 'size']);
 /** `datetime.timedelta` positional parameters, in seconds. */
 const TIMEDELTA_SECONDS: [string, number][] = [['days', 86400], ['seconds', 1], ['microseconds', 1e-6], ['milliseconds', 1e-3], ['minutes', 60], ['hours', 3600], ['weeks', 604800]];
@@ -24,7 +27,7 @@ export default defineRule({
       overStartupMax: { level: 'error', text: '`duration={{value}}` is over 1500 s, the largest duration ZeroGPU allows (and only for calls at start-up); longer requests are refused. Split the work or lower the duration.' },
       overMax: {
         level: 'warning',
-        text: '`duration={{value}}` is over {{max}} s: ZeroGPU caps the duration per visitor tier and refuses larger requests ("The requested GPU duration ({{value}}s) is larger than the maximum allowed"; 300 s has been refused). Lower it, or use a duration function so short inputs ask for less.',
+        text: '`duration={{value}}` is {{max}} s or more: ZeroGPU caps the duration per visitor tier, and public reports show requests of 300 s refused ("The requested GPU duration (300s) is larger than the maximum allowed", https://github.com/wileewang/TransPixeler/issues/11). Lower it, or use a duration function so short inputs ask for less.',
       },
       stringDuration: { level: 'error', text: '`duration` is a string ({{value}}); the decorator takes seconds as a number, a `timedelta`, or a function. Write `duration={{number}}`.' },
       badSize: { level: 'error', text: '`size={{value}}` is not a ZeroGPU size; use one of {{sizes}}.' },
@@ -38,8 +41,8 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The declared duration is what the ZeroGPU scheduler checks against the tier cap and the visitor\'s remaining quota (error strings in `spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/). Checks: a duration that is not positive (error); above 1500 s, which the AoT blog calls the "maximum duration allowed during startup" and nothing higher is documented (https://huggingface.co/blog/zerogpu-aoti; error); above `maxDuration` (warning; default 120 s, spacelint\'s judgement: the docs\' own example uses 120 and 300 s has been refused for visitors (https://github.com/wileewang/TransPixeler/issues/11, https://github.com/facebookresearch/vggsfm/issues/100)), unless the decorated function is only called at module level (start-up compile or warm-up, allowed up to 1500 s); a string duration, since the type is `int | timedelta | callable` (`spaces/zero/types.py` of the `spaces` package; error); a `size` outside `large`/`xlarge` (`spaces/zero/decorator.py`; error), and `xlarge`, which "consumes 2× more daily quota" (info, https://huggingface.co/docs/hub/spaces-zerogpu); unknown keywords, which the decorator swallows through `**kwargs` (warning; spacelint\'s reading of the code), and `enable_queue`, which it ignores with a warning (info). Values are read through module constants (`DURATION = 90`) and `timedelta(...)` with literal arguments. Dynamic durations: the docs ask for "a callable that takes the same inputs as your decorated function" and the package calls `duration(*args, **kwargs)` with the handler\'s arguments (`spaces/zero/wrappers.py`); Gradio also passes extra arguments such as `progress` (Hugging Face\'s Spaces skill, https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/zerogpu.md). The rule warns when the function (a `def` or lambda of the same file) takes fewer positional parameters than the decorated function without `*args`, or has a required parameter the decorated function does not have without `**kwargs`. Return types are not checked.',
-      options: '`maxDuration` (number, default 120): the per-call duration above which a warning is given, e.g. `rules: { zerogpu-invalid-decorator-args: [warning, { maxDuration: 300 }] }` for a PRO-only Space.',
+        'The declared duration is what the ZeroGPU scheduler checks against the tier cap and the visitor\'s remaining quota (error strings in `spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/). Checks: a duration that is not positive (error); above 1500 s, which the AoT blog calls the "maximum duration allowed during startup" and nothing higher is documented (https://huggingface.co/blog/zerogpu-aoti; error); from `maxDuration` on (warning; default 300 s, spacelint\'s judgement: no source documents a per-call cap, the docs\' 120 s is an example, and public reports show 300 s refused for visitors: https://github.com/wileewang/TransPixeler/issues/11, https://github.com/facebookresearch/vggsfm/issues/100), unless the decorated function is only called at module level (start-up compile or warm-up, allowed up to 1500 s); a string duration, since the type is `int | timedelta | callable` (`spaces/zero/types.py` of the `spaces` package; error); a `size` outside `large`/`xlarge` (`spaces/zero/decorator.py`; error), and `xlarge`, which "consumes 2× more daily quota" (info, https://huggingface.co/docs/hub/spaces-zerogpu); unknown keywords, which the decorator swallows through `**kwargs` (warning; spacelint\'s reading of the code), and `enable_queue`, which it ignores with a warning (info). Values are read through module constants (`DURATION = 90`) and `timedelta(...)` with literal arguments. Dynamic durations: the docs ask for "a callable that takes the same inputs as your decorated function" and the package calls `duration(*args, **kwargs)` with the handler\'s arguments (`spaces/zero/wrappers.py`); Gradio also passes extra arguments such as `progress` (Hugging Face\'s Spaces skill, https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/zerogpu.md). The rule warns when the function (a `def` or lambda of the same file) takes fewer positional parameters than the decorated function without `*args`, or has a required parameter the decorated function does not have without `**kwargs`. Return types are not checked.',
+      options: '`maxDuration` (number, default 300): the per-call duration from which a warning is given, e.g. `rules: { zerogpu-invalid-decorator-args: [warning, { maxDuration: 120 }] }` to keep calls short for visitors with little quota.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(duration=3600)\ndef train(data):\n    ...\n' },
@@ -101,12 +104,13 @@ export default defineRule({
           const value = formatSeconds(duration.seconds);
           if (duration.seconds <= 0) at(app.duration, { messageId: 'nonPositive', data: { value: shown } });
           else if (duration.seconds > space.reference.zeroGpu.startupMaxDurationSeconds) at(app.duration, { messageId: 'overStartupMax', data: { value } });
-          else if (duration.seconds > max && !startupOnly(module, app)) {
+          else if (duration.seconds >= max && !startupOnly(module, app)) {
             const literal = app.duration.value.kind === 'number';
             at(app.duration, {
               messageId: 'overMax',
               data: { value, max },
-              suggestions: literal ? [{ desc: `Use duration=${max}`, fix: { range: app.duration.value.range, text: String(max) } }] : undefined,
+              // A minute under the threshold: still long, and below what has been seen refused.
+              suggestions: literal ? [{ desc: `Use duration=${Math.max(1, max - 60)}`, fix: { range: app.duration.value.range, text: String(Math.max(1, max - 60)) } }] : undefined,
             });
           }
         } else if (duration.kind === 'callable' && duration.function !== undefined && app.function !== undefined) {

@@ -25,13 +25,12 @@ describe(only, () => {
     expect(d).toMatchObject({ file: 'README.md', line: 9 });
   });
 
-  it('warns when the only decorated function is in an imported local module', async () => {
+  it('stays silent when the decorated function is in a local module the app imports (it registers on import)', async () => {
     const files = zeroGpuSpace({
       'app.py': 'import gradio as gr\nfrom pipeline.models import infer\ngr.Interface(infer, "text", "image").launch()\n',
       'pipeline/models.py': 'import spaces\n\n@spaces.GPU(duration=30)\ndef infer(prompt):\n    return prompt\n',
     });
-    const [d] = await lintFiles(files, { only });
-    expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('`pipeline/models.py`') });
+    expect(await lintFiles(files, { only })).toEqual([]);
   });
 
   it('sees GPU functions decorated through a renamed import (`from spaces import GPU as gpu`)', async () => {
@@ -59,5 +58,21 @@ describe(only, () => {
   it('ignores ZeroGPU code elsewhere when app.py has it', async () => {
     const app = edit(ZEROGPU_APP, '@spaces.GPU\ndef stream_variations', '@spaces.GPU(duration=30)\ndef stream_variations');
     expect(await lintFiles(zeroGpuSpace({ 'app.py': app }), { only })).toEqual([]);
+  });
+});
+
+describe('zerogpu rules see GPU functions through import aliases', () => {
+  const app = (decorator: string) =>
+    `from spaces import GPU as gpu\nimport gradio as gr\n\n${decorator}\ndef infer(prompt):\n    return prompt\n\ngr.Interface(infer, "text", "text").queue(max_size=10).launch()\n`;
+  it('`@gpu` and `@gpu(duration=20)` count as GPU functions', async () => {
+    for (const decorator of ['@gpu', '@gpu(duration=20)']) {
+      const found = await lintFiles(zeroGpuSpace({ 'app.py': app(decorator) }));
+      expect(found.filter((d) => d.ruleId === 'zerogpu-no-gpu-function'), decorator).toEqual([]);
+    }
+  });
+  it('`@gpu` without a duration gets the missing-duration note, `@gpu(duration=20)` does not', async () => {
+    const bare = await lintFiles(zeroGpuSpace({ 'app.py': app('@gpu') }), { only: 'zerogpu-missing-duration' });
+    expect(bare).toHaveLength(1);
+    expect(await lintFiles(zeroGpuSpace({ 'app.py': app('@gpu(duration=20)') }), { only: 'zerogpu-missing-duration' })).toEqual([]);
   });
 });

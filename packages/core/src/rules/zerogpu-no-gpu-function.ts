@@ -15,14 +15,10 @@ export default defineRule({
         level: 'error',
         text: 'This Space asks for ZeroGPU (`suggested_hardware: zero-a10g`) but `{{app}}` has no `@spaces.GPU` function, so ZeroGPU stops it at start-up ("No @spaces.GPU function detected during startup"). Decorate the function that uses the GPU with `@spaces.GPU`, or pick other hardware.',
       },
-      importedOnly: {
-        level: 'warning',
-        text: 'The only `spaces.GPU` functions are in {{modules}}, not in `{{app}}`; one report says ZeroGPU did not detect a decorator outside the app file at start-up. Decorate the function Gradio calls in `{{app}}` if the Space stops with "No @spaces.GPU function detected".',
-      },
     },
     docs: {
       rationale:
-        'Apps on ZeroGPU hardware with no decorated function stop with `No @spaces.GPU function detected during startup` (stage RUNTIME_ERROR): a message quoted in Hugging Face\'s Spaces skill (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/known-errors.md and zerogpu.md) and in public deployment notes; the docs require decorating GPU functions (https://huggingface.co/docs/hub/spaces-zerogpu, "Decorate GPU-dependent functions with `@spaces.GPU`"). The rule needs `suggested_hardware: zero-a10g` (a Space that only looks like ZeroGPU is not enough) and looks at the app file and the local modules it imports. Any GPU reference counts, including a decorator factory kept in a variable (`gpu = spaces.GPU(duration=30)`), since the rule cannot tell where it is applied. When the only decorated functions are in imported modules, the finding is a warning: it rests on one unverified report that such a decorator was not detected (spacelint\'s judgement on the level). The finding is on the first Gradio handler defined in the app file (the function to decorate; "decorate the function Gradio binds", https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces), with a suggestion to add the decorator when the file already imports `spaces`; without such a handler it is on `suggested_hardware` in README.md.',
+        'Apps on ZeroGPU hardware with no decorated function stop with `No @spaces.GPU function detected during startup` (stage RUNTIME_ERROR): a message quoted in Hugging Face\'s Spaces skill (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/known-errors.md and zerogpu.md) and in public deployment notes; the docs require decorating GPU functions (https://huggingface.co/docs/hub/spaces-zerogpu, "Decorate GPU-dependent functions with `@spaces.GPU`"). The rule needs `suggested_hardware: zero-a10g` (a Space that only looks like ZeroGPU is not enough) and looks at the app file and the local modules it imports. Any GPU reference counts, including a decorator factory kept in a variable (`gpu = spaces.GPU(duration=30)`), since the rule cannot tell where it is applied. When the decorated functions are in local modules the app imports, the rule stays silent: `@spaces.GPU` registers its function when the module is imported, and the app imports them at start-up. The finding is on the first Gradio handler defined in the app file (the function to decorate; "decorate the function Gradio binds", https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces), with a suggestion to add the decorator when the file already imports `spaces`; without such a handler it is on `suggested_hardware` in README.md.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n' },
@@ -41,10 +37,8 @@ export default defineRule({
     const hardware = entry(space, 'suggested_hardware');
     const range = hardware ? valueRange(hardware) : configAnchor(space);
     const others = facts.appModules.filter((p) => p !== app && (space.python(p)?.gpuReferences.length ?? 0) > 0);
-    if (others.length) {
-      report({ messageId: 'importedOnly', data: { app, modules: others.map((p) => `\`${p}\``).join(', ') }, file: README, range });
-      return;
-    }
+    // `@spaces.GPU` registers when its module is imported; the app imports these at start-up.
+    if (others.length) return;
     // In editors the finding is most useful on the function to decorate; without one, on the hardware key.
     const handler = firstHandler(space, app);
     if (handler) {

@@ -41,16 +41,29 @@ describe('secret detection and redaction', () => {
   it('redacts everything a rule can report, so no surface shows it', () => {
     for (const line of CORPUS) {
       const redacted = redactSecrets(line);
-      for (const s of findSecrets(line)) expect(redacted, line).not.toContain(s.value);
-      expect(redacted).toContain('********');
+      const secrets = findSecrets(line);
+      for (const s of secrets) expect(redacted, line).toBe(s.placeholder ? line : redacted.replace(s.value, ''));
+      for (const s of secrets.filter((x) => !x.placeholder)) expect(redacted, line).not.toContain(s.value);
+      if (secrets.some((x) => !x.placeholder)) expect(redacted).toContain('********');
     }
   });
 
-  it('masks placeholders too (masking a fake costs nothing) but rules skip them', () => {
+  it('masks what rules report and nothing else: true placeholders stay as written', () => {
     const line = 'HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
     expect(findSecrets(line)[0].placeholder).toBe(true);
-    expect(redactSecrets(line)).toBe('HF_TOKEN=hf_xx********');
-    expect(redactSecrets(`x ${'hf_' + 'Zq8'.repeat(12)} y`)).toBe('x hf_Zq******** y');
+    expect(redactSecrets(line)).toBe(line);
+    expect(redactSecrets(`x ${'hf_' + 'Zq8'.repeat(12)} y`)).toBe(`x ${'hf_' + 'Zq8'.repeat(12)} y`);
+  });
+
+  it('keeps placeholder detection to true placeholders: random tokens with "test" or a run in them are secrets', () => {
+    for (const token of ['hf_kPqZrTbWmXvLnJtestYcGfQeRtUaBiOpx', 'hf_Qm7RtXw2Pk1234LsVbNc4ZyHj6GdFa3EuW', 'hf_yourQm7RtXw2PkLs9VbNc4ZyHj6GdFa3E']) {
+      const [found] = findSecrets(`HF_TOKEN = "${token}"`);
+      expect(found, token).toMatchObject({ kind: 'token', placeholder: false });
+      expect(redactSecrets(`HF_TOKEN = "${token}"`)).not.toContain(token);
+    }
+    for (const fake of ['hf_FAKEtokenFAKEtokenFAKEtokenFAKE12', 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'hf_your_token_here_0123456789abcdefgh', 'hf_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX']) {
+      expect(findSecrets(`HF_TOKEN = "${fake}"`)[0]?.placeholder, fake).toBe(true);
+    }
   });
 
   it('keeps the known prefix and two characters when masking', () => {

@@ -6,8 +6,9 @@
  * Three kinds (spec §4.8 X1): token shapes of known providers (`hf_…`, `api_org_…`, `sk-…`, …); a string
  * literal assigned to a secret-looking name (`api_key = "…"`, `"Authorization": "Bearer …"`,
  * `PASSWORD=…` in a .env file); and credentials in URLs (`https://user:pass@host`). Rules skip
- * placeholders (`hf_xxx…`, `<your-token>`, `changeme`, low entropy); redaction masks them too (masking a
- * fake token costs nothing, missing a real one leaks it).
+ * placeholders (`hf_xxx…`, `<your-token>`, `changeme`, low entropy) and redaction leaves them as they are:
+ * what is masked is what is reported. Placeholder detection is kept to true placeholders (a random token
+ * that contains "test" or "1234" is a secret), so a real secret is never treated as one.
  *
  * Work per text is bounded: each token shape runs only when its literal prefix occurs (`includes`), the
  * generic scan only when a secret word occurs, and only the first MAX_SCAN_CHARS are read.
@@ -85,8 +86,11 @@ const VOCABULARY_TOKENS = new Set([
   'answer', 'question', 'response', 'query', 'doc', 'document', 'label', 'class', 'word', 'sentence', 'cot', 'sot', 'no', 'eoi', 'boi',
   'im', 'media', 'speech', 'padding', 'decoder', 'encoder', 'forced', 'suppress', 'timestamp', 'lang', 'task', 'mel',
 ]);
-const PLACEHOLDER_WORDS = /x{4}|your|example|placeholder|change.?me|dummy|fake|sample|redacted|insert|replace|todo|here|test|demo|\.\.\.|\*\*\*|<|>|\$\{|\{\{|\$\(|%\(|\bnull\b|none|undefined/i;
-const SEQUENCES = ['0123456789', '123456789', 'abcdefghij', 'ABCDEFGHIJ', 'qwerty'];
+/** Words of placeholder values, taken out before judging what random text is left. */
+const PLACEHOLDER_WORDS_GLOBAL = /x{4,}|your|example|placeholder|change.?me|dummy|fake|sample|redacted|insert|replace|todo|here|test|demo|token|secret|key|password|null|none|undefined/gi;
+/** Template and elision markers: the value is not written out. */
+const TEMPLATE_MARKERS = /\.\.\.|\*\*\*|<|>|\$\{|\{\{|\$\(|%\(/;
+const SEQUENCES = ['0123456789', '123456789', '12345', 'abcdefghij', 'ABCDEFGHIJ', 'qwerty'];
 
 /** True for names that hold secrets: `HF_TOKEN`, `api_key`, `apiKey`, `client_secret`, `Authorization`, `db_password`. */
 export function isSecretName(name: string): boolean {
@@ -106,12 +110,28 @@ export function isSecretName(name: string): boolean {
   return true;
 }
 
-/** Placeholders and test values: `hf_xxx…`, `<your-token>`, `changeme`, `${TOKEN}`, `sk-...`, repeated or sequential characters. */
+/**
+ * True placeholders only: `hf_xxx…`, `<your-token>`, `changeme`, `${TOKEN}`, `sk-...`, `FAKEtokenFAKE…`,
+ * an alphabet run. A random value that merely contains a word like "test" or a run like "1234" is a
+ * secret: once placeholder words and runs are taken out, too little random text must be left.
+ */
 export function isPlaceholder(value: string, body = value): boolean {
-  if (PLACEHOLDER_WORDS.test(body)) return true;
+  if (TEMPLATE_MARKERS.test(body)) return true;
   if (/(.)\1{5,}/.test(body)) return true;
-  if (SEQUENCES.some((s) => body.includes(s))) return true;
-  return false;
+  const alphanumerics = body.replace(/[^A-Za-z0-9]/g, '');
+  let rest = body.replace(PLACEHOLDER_WORDS_GLOBAL, '');
+  for (const run of SEQUENCES) rest = rest.split(run).join('');
+  rest = rest.replace(/[^A-Za-z0-9]/g, '');
+  if (rest.length < Math.min(12, 0.6 * alphanumerics.length)) return true;
+  return mostlySequential(rest);
+}
+
+/** `abcdefgh…`, `0123…` and `zyxw…` runs: more than half of neighbouring characters are one code point apart. */
+function mostlySequential(text: string): boolean {
+  if (text.length < 8) return false;
+  let steps = 0;
+  for (let i = 1; i < text.length; i++) if (Math.abs(text.charCodeAt(i) - text.charCodeAt(i - 1)) === 1) steps++;
+  return steps > (text.length - 1) / 2;
 }
 
 /** Shannon entropy in bits per character. */
@@ -277,6 +297,8 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   let out = '';
   let last = 0;
   for (const s of findSecrets(text)) {
+    // What is masked is what rules report: a true placeholder is neither (X1 reports exactly these).
+    if (s.placeholder) continue;
     out += text.slice(last, s.start) + s.masked;
     last = s.end;
   }

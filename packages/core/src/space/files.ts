@@ -21,6 +21,11 @@ export interface SpaceFile {
   text?: string;
   /** True when the stored file starts with a UTF-8 BOM (kept when a fix is written back). */
   bom?: boolean;
+  /**
+   * Set for UTF-16 text with a BOM (pip decodes such requirements files): read for linting, never
+   * rewritten by a fix, which would change the file's encoding.
+   */
+  encoding?: 'utf-16le' | 'utf-16be';
   /** Set when the file exists but its text was not read, with a human explanation in `detail`. */
   problem?: FileProblem;
   detail?: string;
@@ -96,6 +101,14 @@ export function decodeFile(path: string, bytes: Uint8Array): SpaceFile {
   const size = bytes.byteLength;
   if (size > MAX_TEXT_BYTES) {
     return { path, size, problem: 'too-large', detail: `file is ${formatBytes(size)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` };
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return { path, size, text: new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)), encoding: utf16 };
+    } catch {
+      return { path, size, problem: 'non-utf8', detail: `file starts with a ${utf16.toUpperCase()} byte order mark but is not valid ${utf16.toUpperCase()} text` };
+    }
   }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return { path, size, problem: 'binary', detail: 'file is binary (contains NUL bytes)' };
