@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IgnoreRules } from '../src/ignore-rules.js';
-import { neverUploaded } from '../src/local-files.js';
+import { IgnoreRules } from '@spacelint/core/node';
+import { neverUploaded } from '@spacelint/core/node';
 import { eventLines, SseDecoder } from '../src/logs.js';
 import { formatHubSpaceUrl, isHubSpaceUrl, parseHubSpaceUrl, parseSpaceId, SpaceRefError } from '../src/index.js';
 import { isIdempotent, parseRetryAfter } from '../src/transport.js';
@@ -100,7 +100,10 @@ describe('gitignore rules', () => {
     expect(neverUploaded('.env')).toBe('env-file');
     expect(neverUploaded('api/.env.local')).toBe('env-file');
     expect(neverUploaded('env.py')).toBeUndefined();
-    expect(neverUploaded('.envrc')).toBeUndefined();
+    expect(neverUploaded('.envrc')).toBe('credentials');
+    expect(neverUploaded('.huggingface/token')).toBe('credentials');
+    expect(neverUploaded('.netrc')).toBe('credentials');
+    expect(neverUploaded('envrc.py')).toBeUndefined();
   });
 });
 

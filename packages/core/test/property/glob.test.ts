@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globMatcher } from '../../src/config/glob.js';
+import { compileGitignoreLine, globMatcher, globMatches } from '../../src/config/glob.js';
 import { fuzzParameters } from './runs.js';
 
 /** The definition the matcher had before: correct, but exponential on globs like `*a*a*a*b`. */
@@ -63,5 +63,90 @@ describe('ignore globs', () => {
     const started = performance.now();
     expect(globMatcher(hostile)(path)).toBe(false);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+/** The RegExp .gitignore lines compiled to before they went through the linear matcher (no classes, no escapes). */
+function gitignoreToRegExp(line: string): RegExp {
+  const anchored = line.includes('/');
+  const l = line.startsWith('/') ? line.slice(1) : line;
+  let body = '';
+  for (let i = 0; i < l.length; i++) {
+    const c = l[i];
+    if (c === '*') {
+      if (l[i + 1] === '*') {
+        const slashAfter = l[i + 2] === '/';
+        if ((i === 0 || l[i - 1] === '/') && slashAfter) {
+          body += '(?:.*/)?';
+          i += 2;
+        } else if (i + 2 === l.length && l[i - 1] === '/') {
+          body += '.*';
+          i += 1;
+        } else {
+          body += '[^/]*';
+          i += 1;
+        }
+      } else body += '[^/]*';
+    } else if (c === '?') body += '[^/]';
+    else body += c.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+  }
+  return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}(?:/.*)?$`);
+}
+
+describe('.gitignore globs', () => {
+  const gitPart = fc.constantFrom('*', '**', '**/', '/**', '?', '/', 'a', 'b', '.', 'py', 'x/');
+  const gitPath = fc.constantFrom('a', 'b', '/', '.', 'py', 'x', 'ab', 'a.py');
+
+  it('match what the RegExp definition matched (on globs without classes or escapes)', () => {
+    fc.assert(
+      fc.property(fc.array(gitPart, { minLength: 1, maxLength: 7 }), fc.array(gitPath, { maxLength: 8 }), (g, p) => {
+        const line = g.join('').replace(/\/+$/, '');
+        const path = p.join('').replace(/^\/+/, '');
+        fc.pre(line !== '' && line !== '/' && !line.startsWith('#') && !line.startsWith('!'));
+        const pattern = compileGitignoreLine(line)!;
+        expect(globMatches(pattern.glob, path), `${JSON.stringify(line)} on ${JSON.stringify(path)}`).toBe(gitignoreToRegExp(line).test(path));
+      }),
+      fuzzParameters(50),
+    );
+  });
+
+  it('classes: ranges, negation, POSIX names; a reversed range matches nothing, as in git', () => {
+    const m = (line: string, path: string) => globMatches(compileGitignoreLine(line)!.glob, path);
+    expect(m('[Tt]est.txt', 'test.txt')).toBe(true);
+    expect(m('file[0-9].py', 'file7.py')).toBe(true);
+    expect(m('file[!0-9].py', 'file7.py')).toBe(false);
+    expect(m('file[^0-9].py', 'filex.py')).toBe(true);
+    expect(m('[[:digit:]]*.log', '3a.log')).toBe(true);
+    expect(m('[]x]', ']')).toBe(true);
+    expect(m('a[/]b', 'a/b')).toBe(false);
+    expect(m('[z-a]', 'm')).toBe(false);
+    expect(m('[z-a]', 'z')).toBe(false);
+    expect(m('x[z-a]y', 'xay')).toBe(false);
+    expect(m('[unterminated', '[unterminated')).toBe(true);
+    expect(m('\\*literal', '*literal')).toBe(true);
+    expect(m('\\*literal', 'xliteral')).toBe(false);
+  });
+
+  it('hostile globs (generated) over long names finish in linear time', () => {
+    const hostile = fc.array(fc.constantFrom('*', 'a', '**', '**/', '?', '[a-z]', '[z-a]', '[!b]'), { minLength: 10, maxLength: 40 }).map((p) => p.join('') + 'b');
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 100, max: 2000 }), (line, length) => {
+        const started = performance.now();
+        const pattern = compileGitignoreLine(line)!;
+        globMatches(pattern.glob, 'a'.repeat(length));
+        expect(performance.now() - started).toBeLessThan(1_000);
+      }),
+      fuzzParameters(1),
+    );
+  });
+
+  it('3,000 ignore globs over 500 paths take well under a second', () => {
+    const globs = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `data/**/part-${i}.csv` : i % 3 === 1 ? `*${i}*.bin` : `/build-${i}/`));
+    const paths = Array.from({ length: 500 }, (_, i) => `src/module_${i}/deep/file_${i}.py`);
+    const started = performance.now();
+    const m = globMatcher(globs);
+    expect(paths.filter(m)).toEqual([]);
+    expect(m('data/a/b/part-3.csv')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
