@@ -132,6 +132,12 @@ export function parseCommand(argv: string[]): Command {
   if (values['fix-dry-run'] && (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])) {
     throw new UsageError('--fix-dry-run writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
   }
+  // A Hub Space is read, never written: `--fix` (or writing suppressions) would create `./hf:/spaces/...`.
+  const remote = positionals.find((p) => p.startsWith('hf://'));
+  const writes = values.fix ? '--fix' : values['suppress-all'] ? '--suppress-all' : suppressRules.length ? '--suppress-rule' : values['prune-suppressions'] ? '--prune-suppressions' : undefined;
+  if (remote && writes) {
+    throw new UsageError(`${writes} cannot write to ${remote}: a Space on the Hub is linted, not changed. Clone it (git clone https://huggingface.co/spaces/...) and run ${writes} on the folder, or use --fix-dry-run to see the fixes`);
+  }
   return {
     name: 'lint',
     options: {

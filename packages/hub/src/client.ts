@@ -40,6 +40,11 @@ export interface HubClientOptions {
   retry?: Partial<RetryPolicy>;
   /** A log snapshot ends after this long without a new line (default 5 000 ms, as the Python client). */
   logIdleTimeoutMs?: number;
+  /**
+   * A log snapshot ends after this long in all (default 10 000 ms), even when lines keep coming: a Space
+   * that logs more than once a second never goes idle, and a snapshot must end.
+   */
+  logSnapshotMaxMs?: number;
   /** Underlying fetch (default: global). */
   fetch?: typeof fetch;
   /** Called before each retry wait. */
@@ -139,10 +144,19 @@ export interface LogOptions {
   signal?: AbortSignal;
   /** For a snapshot: stop after this long without a new line. */
   idleTimeoutMs?: number;
+  /** For a snapshot: stop after this long in all (default: the client's `logSnapshotMaxMs`). */
+  maxDurationMs?: number;
 }
 
 /** A log snapshot ends this long after the last line once lines have arrived (see streamLogs). */
 const SNAPSHOT_SETTLE_MS = 1_000;
+
+/**
+ * A snapshot stops reading after this many lines or characters (a chatty or hostile stream, or one event
+ * without an end): enough for any tail a person reads, bounded in memory.
+ */
+const SNAPSHOT_MAX_LINES = 20_000;
+const SNAPSHOT_MAX_CHARS = 8 * 1024 * 1024;
 
 /** A follow stream reconnects this many times after the Hub closes it (as the Python client). */
 const MAX_LOG_RECONNECTS = 5;
@@ -161,6 +175,7 @@ export class HubClient {
   readonly #streamFetch: typeof fetch;
   readonly #timeoutMs: number;
   readonly #logIdleTimeoutMs: number;
+  readonly #logSnapshotMaxMs: number;
 
   constructor(options: HubClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -169,6 +184,7 @@ export class HubClient {
     this.#token = token ? token : undefined;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#logIdleTimeoutMs = options.logIdleTimeoutMs ?? 5_000;
+    this.#logSnapshotMaxMs = options.logSnapshotMaxMs ?? 10_000;
     const retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#fetch = createHubFetch({ timeoutMs: this.#timeoutMs, retry, fetch: options.fetch, onRetry: options.onRetry });
     this.#streamFetch = createHubFetch({ timeoutMs: 0, retry, fetch: options.fetch, onRetry: options.onRetry });
@@ -202,7 +218,7 @@ export class HubClient {
       const info = await whoAmI({ accessToken: accessToken!, hubUrl: this.endpoint, fetch: this.#fetch });
       const orgs = info.type === 'user' ? info.orgs.map((o) => o.name) : [];
       const role = info.auth?.accessToken?.role;
-      return { name: info.name, type: info.type, orgs, ...(role ? { tokenRole: role } : {}) };
+      return { name: this.redact(info.name), type: info.type, orgs: orgs.map((o) => this.redact(o)), ...(role ? { tokenRole: this.redact(role) } : {}) };
     }, 'required');
   }
 
@@ -219,8 +235,8 @@ export class HubClient {
       });
       const updated = info.updatedAt instanceof Date && !Number.isNaN(info.updatedAt.getTime()) ? info.updatedAt.toISOString() : undefined;
       return {
-        id: info.name ?? space,
-        sdk: info.sdk,
+        id: info.name ? this.redact(info.name) : space,
+        ...(typeof info.sdk === 'string' ? { sdk: this.redact(info.sdk) } : {}),
         private: Boolean(info.private),
         ...(info.sha ? { sha: info.sha } : {}),
         ...(updated ? { lastModified: updated } : {}),
@@ -407,7 +423,13 @@ export class HubClient {
     return this.#run(`list secrets of ${space}`, `Space ${space}`, [], async (token) => {
       const raw = (await this.#request('GET', `/api/spaces/${space}/secrets`, token)) as Record<string, { description?: string; updatedAt?: string }> | undefined;
       const out: Record<string, { description?: string; updatedAt?: string }> = {};
-      for (const [key, meta] of Object.entries(raw ?? {})) out[key] = { ...(meta?.description ? { description: meta.description } : {}), ...(meta?.updatedAt ? { updatedAt: meta.updatedAt } : {}) };
+      for (const [key, meta] of Object.entries(raw ?? {})) {
+        if (key === '__proto__') continue; // would set the result's prototype, not a key
+        out[this.redact(key)] = {
+          ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
+          ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
+        };
+      }
       return out;
     }, 'required');
   }
@@ -482,8 +504,10 @@ export class HubClient {
 
   /**
    * Build or run log lines as they arrive. Snapshot mode (default) ends when the Hub closes the stream,
-   * sends nothing for `idleTimeoutMs` at first, or pauses 1 s after lines came; `follow` keeps reading (reconnecting up to 5 times, skipping lines
-   * already seen) until `signal` aborts. Lines are redacted.
+   * sends nothing for `idleTimeoutMs` at first, or pauses 1 s after lines came, and in any case after
+   * `maxDurationMs` in all or 20,000 lines / 8 M characters (a Space that logs every second never
+   * pauses); `follow` keeps reading (reconnecting up to 5 times, skipping lines already seen) until
+   * `signal` aborts. Lines are redacted.
    */
   async *streamLogs(id: string, kind: LogKind, options: LogOptions = {}): AsyncGenerator<LogLine> {
     const space = this.#spaceId(id, `read ${kind} logs`);
@@ -493,6 +517,9 @@ export class HubClient {
     }
     const token = this.#requireToken(operation);
     const idle = options.idleTimeoutMs ?? this.#logIdleTimeoutMs;
+    const snapshotEnd = Date.now() + (options.maxDurationMs ?? this.#logSnapshotMaxMs);
+    let lines = 0;
+    let chars = 0;
     const url = `${this.endpoint}/api/spaces/${space}/logs/${kind}`;
     let delivered = 0;
     for (let connection = 0; connection <= MAX_LOG_RECONNECTS; connection++) {
@@ -511,11 +538,12 @@ export class HubClient {
         let deadline = Date.now() + idle;
         let ended = false;
         while (!ended) {
-          const next = await readUntil(reader, options.follow ? undefined : deadline);
-          if (next === 'idle') {
+          const next = await readUntil(reader, options.follow ? undefined : Math.min(deadline, snapshotEnd));
+          if (next === 'idle' || (!options.follow && (lines >= SNAPSHOT_MAX_LINES || chars >= SNAPSHOT_MAX_CHARS))) {
             await reader.cancel().catch(() => undefined);
             return;
           }
+          if (!next.done) chars += next.value.length;
           const events = next.done ? [decoder.end()] : decoder.push(next.value);
           ended = next.done;
           for (const event of events) {
@@ -524,7 +552,10 @@ export class HubClient {
             index++;
             if (index <= delivered) continue; // already yielded before a reconnect
             delivered = index;
-            for (const text of eventLines(event)) yield { timestamp: event.timestamp, text: this.redact(text) };
+            for (const text of eventLines(event)) {
+              lines++;
+              yield { timestamp: event.timestamp, text: this.redact(text) };
+            }
           }
         }
         if (!options.follow) return;
@@ -539,10 +570,10 @@ export class HubClient {
   }
 
   /** The last `lines` lines of a log snapshot (default 200). */
-  async tailLogs(id: string, kind: LogKind, options: { lines?: number; idleTimeoutMs?: number; signal?: AbortSignal } = {}): Promise<LogLine[]> {
+  async tailLogs(id: string, kind: LogKind, options: { lines?: number; idleTimeoutMs?: number; maxDurationMs?: number; signal?: AbortSignal } = {}): Promise<LogLine[]> {
     const keep = Math.max(1, options.lines ?? 200);
     const out: LogLine[] = [];
-    for await (const line of this.streamLogs(id, kind, { idleTimeoutMs: options.idleTimeoutMs, signal: options.signal })) {
+    for await (const line of this.streamLogs(id, kind, { idleTimeoutMs: options.idleTimeoutMs, maxDurationMs: options.maxDurationMs, signal: options.signal })) {
       out.push(line);
       if (out.length > keep) out.shift();
     }
@@ -648,25 +679,27 @@ export class HubClient {
 
   #runtime(raw: Record<string, unknown> | object): SpaceRuntimeInfo {
     const r = raw as { stage?: unknown; hardware?: { current?: unknown; requested?: unknown }; errorMessage?: unknown; gcTimeout?: unknown; storage?: unknown; sdk?: unknown; sdkVersion?: unknown };
-    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    // Every string the Hub sent is redacted: doctor and MCP print these fields as they are.
+    const str = (v: unknown) => (typeof v === 'string' ? this.redact(v) : null);
     return {
-      stage: typeof r.stage === 'string' ? r.stage : 'UNKNOWN',
+      stage: typeof r.stage === 'string' ? this.redact(r.stage) : 'UNKNOWN',
       hardware: { current: str(r.hardware?.current), requested: str(r.hardware?.requested) },
       ...(typeof r.errorMessage === 'string' && r.errorMessage ? { errorMessage: this.redact(r.errorMessage) } : {}),
       sleepTimeSeconds: typeof r.gcTimeout === 'number' ? r.gcTimeout : null,
       storage: str(r.storage),
-      ...(typeof r.sdk === 'string' ? { sdk: r.sdk } : {}),
-      ...(typeof r.sdkVersion === 'string' ? { sdkVersion: r.sdkVersion } : {}),
+      ...(typeof r.sdk === 'string' ? { sdk: this.redact(r.sdk) } : {}),
+      ...(typeof r.sdkVersion === 'string' ? { sdkVersion: this.redact(r.sdkVersion) } : {}),
     };
   }
 
   #variables(raw: unknown): Record<string, { value: string; description?: string; updatedAt?: string }> {
     const out: Record<string, { value: string; description?: string; updatedAt?: string }> = {};
     for (const [key, meta] of Object.entries((raw ?? {}) as Record<string, { value?: unknown; description?: unknown; updatedAt?: unknown }>)) {
-      out[key] = {
+      if (key === '__proto__') continue; // would set the result's prototype, not a key
+      out[this.redact(key)] = {
         value: this.redact(String(meta?.value ?? '')),
-        ...(typeof meta?.description === 'string' && meta.description ? { description: meta.description } : {}),
-        ...(typeof meta?.updatedAt === 'string' ? { updatedAt: meta.updatedAt } : {}),
+        ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
+        ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
       };
     }
     return out;
@@ -708,7 +741,7 @@ async function errorFromResponse(response: Response, context: { operation: strin
   return fromStatus(response.status, {
     operation: context.operation,
     subject: context.subject,
-    hubMessage: hubMessage?.slice(0, 500).replace(/\.+$/, ''),
+    hubMessage,
     requestId: response.headers.get('X-Request-Id') ?? undefined,
   });
 }

@@ -44,6 +44,8 @@ export interface FakeSpaceSeed {
   /** Log lines the SSE endpoints replay (default: what the build simulator printed for the files). */
   buildLogs?: string[] | string;
   runLogs?: string[] | string;
+  /** After the replay, the run log keeps printing a line this often, forever (a chatty Space never goes idle). */
+  runLogEveryMs?: number;
   secrets?: Record<string, string>;
   variables?: Record<string, string>;
 }
@@ -88,6 +90,8 @@ export interface FakeFault {
   retryAfter?: number;
   /** Wait this long before answering (a timeout test: longer than the client's timeout). */
   delayMs?: number;
+  /** `Location` sent with the status (a redirect: e.g. status 302 to `/api/whoami-v2`). */
+  location?: string;
   /** Error text (default: a plausible one for the status). */
   body?: string;
 }
@@ -159,6 +163,7 @@ interface SpaceRecord {
   pending?: BuildOutcome;
   buildLogs: string[];
   runLogs: string[];
+  runLogEveryMs?: number;
   restarts: number;
   factoryRebuilds: number;
 }
@@ -616,12 +621,12 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     }
     if (method === 'GET' && action === 'logs' && (rest[3] === 'build' || rest[3] === 'run')) {
       if (!who || !member(who, space.namespace)) throw new HttpError(who ? 403 : 401, 'You need to be a member of the Space owner to read its logs');
-      return streamLogs(req, res, rest[3] === 'build' ? space.buildLogs : space.runLogs);
+      return streamLogs(req, res, rest[3] === 'build' ? space.buildLogs : space.runLogs, rest[3] === 'run' ? space.runLogEveryMs : undefined);
     }
     throw new HttpError(404, `Sorry, we can't find the page you are looking for (fake Hub: no route for ${method} ${url.pathname}).`);
   }
 
-  function streamLogs(req: IncomingMessage, res: ServerResponse, lines: string[]): void {
+  function streamLogs(req: IncomingMessage, res: ServerResponse, lines: string[], everyMs?: number): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.flushHeaders(); // an empty log still answers at once
     const timestamp = now();
@@ -629,8 +634,11 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     // The real stream stays open (the client reads until idle, spec hub-api.md a.2); keep-alives are empty events.
     openStreams.add(res);
     const keepAlive = setInterval(() => res.write('data:\n\n'), 15_000);
+    let tick = 0;
+    const chatter = everyMs ? setInterval(() => res.write(`data: ${JSON.stringify({ data: `tick ${++tick}\n`, timestamp: now() })}\n\n`), everyMs) : undefined;
     const done = () => {
       clearInterval(keepAlive);
+      clearInterval(chatter);
       openStreams.delete(res);
     };
     req.on('close', done);
@@ -895,6 +903,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
             req.resume();
             const headers: Record<string, string> = {};
             if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+            if (fault.location !== undefined) headers.Location = fault.location;
             if (fault.status === 429) {
               headers.RateLimit = `"api";r=0;t=${fault.retryAfter ?? 60}`;
               headers['RateLimit-Policy'] = '"fixed window";"api";q=500;w=300';
@@ -960,6 +969,7 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
       if (space.stage === 'RUNNING' || space.stage === 'RUNTIME_ERROR') space.currentHardware = space.hardware;
       if (seed.buildLogs !== undefined) space.buildLogs = toLines(seed.buildLogs);
       if (seed.runLogs !== undefined) space.runLogs = toLines(seed.runLogs);
+      if (seed.runLogEveryMs !== undefined) space.runLogEveryMs = seed.runLogEveryMs;
       return stateOf(space);
     },
     space(id) {
