@@ -1,4 +1,7 @@
 import { openAsBlob } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { readRegularFileSync } from '@spacelint/core/node';
 import {
   commitIter,
   createRepo,
@@ -28,7 +31,11 @@ import { createHubFetch, DEFAULT_RETRY, pathOf, type RetryPolicy } from './trans
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
 export interface HubClientOptions {
-  /** Access token; default `HF_TOKEN` from `env`. Reads of public Spaces work without one. */
+  /**
+   * Access token; default `HF_TOKEN` from `env`, else the token `hf auth login` saved (`HF_TOKEN_PATH`,
+   * else `$HF_HOME/token`, else `~/.cache/huggingface/token`: huggingface_hub's order). Reads of public
+   * Spaces work without one.
+   */
   token?: string;
   /** Hub base URL; default `HF_ENDPOINT` from `env`, else https://huggingface.co. */
   endpoint?: string;
@@ -111,6 +118,8 @@ export interface SpaceFileEntry {
   oid?: string;
   /** Stored through LFS. */
   lfs: boolean;
+  /** For LFS files: the sha256 of the content. */
+  lfsOid?: string;
 }
 
 export type UploadProgress =
@@ -180,7 +189,7 @@ export class HubClient {
   constructor(options: HubClientOptions = {}) {
     const env = options.env ?? process.env;
     this.endpoint = resolveEndpoint(options.endpoint ?? env.HF_ENDPOINT);
-    const token = (options.token ?? env.HF_TOKEN)?.trim();
+    const token = (options.token ?? (env.HF_TOKEN?.trim() || savedToken(env)))?.trim();
     this.#token = token ? token : undefined;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#logIdleTimeoutMs = options.logIdleTimeoutMs ?? 5_000;
@@ -206,6 +215,11 @@ export class HubClient {
   /** Web page of a Space. */
   spaceUrl(id: string): string {
     return `${this.endpoint}/spaces/${id}`;
+  }
+
+  /** Where `text` holds the configured token itself, or -1 (a deploy refuses to upload such a file). */
+  indexOfToken(text: string): number {
+    return this.#token === undefined ? -1 : text.indexOf(this.#token);
   }
 
   /** Text with the token (and `extra` values) masked: for anything derived from Hub answers. */
@@ -607,7 +621,7 @@ export class HubClient {
     const out: SpaceFileEntry[] = [];
     for await (const entry of listFiles({ repo: { type: 'space', name: space }, recursive: true, revision, accessToken, hubUrl: this.endpoint, fetch: this.#fetch })) {
       if (entry.type !== 'file') continue;
-      out.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(entry.oid ? { oid: entry.oid } : {}), lfs: !!entry.lfs });
+      out.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(entry.oid ? { oid: entry.oid } : {}), lfs: !!entry.lfs, ...(entry.lfs?.oid ? { lfsOid: entry.lfs.oid } : {}) });
     }
     return out;
   }
@@ -704,6 +718,23 @@ export class HubClient {
     }
     return out;
   }
+}
+
+/**
+ * The token `hf auth login` saved, found the way huggingface_hub finds it: `HF_TOKEN_PATH`, else
+ * `$HF_HOME/token`, else `$XDG_CACHE_HOME/huggingface/token`, else `~/.cache/huggingface/token`. Read
+ * only as a small regular file; with an explicit `env` and no HOME in it, no home folder is looked at.
+ */
+export function savedToken(env: Record<string, string | undefined>): string | undefined {
+  const home = env.HOME ?? (env === process.env ? homedir() : undefined);
+  const expand = (p: string) => (p.startsWith('~/') && home ? join(home, p.slice(2)) : p);
+  const hfHome = env.HF_HOME ? expand(env.HF_HOME) : env.XDG_CACHE_HOME ? join(expand(env.XDG_CACHE_HOME), 'huggingface') : home ? join(home, '.cache', 'huggingface') : undefined;
+  const path = env.HF_TOKEN_PATH ? expand(env.HF_TOKEN_PATH) : hfHome ? join(hfHome, 'token') : undefined;
+  if (!path) return undefined;
+  const read = readRegularFileSync(path, 4096);
+  if (!read.ok) return undefined;
+  const token = new TextDecoder().decode(read.bytes).trim();
+  return token || undefined;
 }
 
 /** The Hub base URL without trailing slashes (hub.js concatenates paths: `…/` + `/api` breaks, spec §0). */

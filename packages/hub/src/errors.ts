@@ -1,4 +1,5 @@
 import { redactSecrets } from '@spacelint/core';
+import { SpaceRefError } from './space-ref.js';
 
 /**
  * Every failure of a Hub operation is a HubError with a `code` a program can branch on and a message a
@@ -196,10 +197,20 @@ export function reframe(error: HubError, operation: string, subject?: string): H
   return new Ctor(error.code, `${operation}: ${reason}`, { operation, requestId: error.requestId });
 }
 
+/**
+ * The one line a person sees for a failed Hub operation (the CLI's stderr, an MCP tool error): the
+ * message of a HubError or a SpaceRefError, redacted; undefined for anything else (a bug, which the
+ * caller reports as one). The CLI and the MCP server both use this, so they word failures alike.
+ */
+export function hubErrorMessage(error: unknown): string | undefined {
+  if (error instanceof HubError || error instanceof SpaceRefError) return redactSecrets(error.message.split('\n')[0]);
+  return undefined;
+}
+
 export function missingTokenError(operation: string): HubAuthError {
   return new HubAuthError(
     'missing-token',
-    `${operation}: no Hugging Face token. Set HF_TOKEN (a token with write access, from https://huggingface.co/settings/tokens) or pass \`token\`.`,
+    `${operation}: no Hugging Face token. Set HF_TOKEN to a token with write access (https://huggingface.co/settings/tokens), or log in with \`hf auth login\`.`,
     { operation },
   );
 }

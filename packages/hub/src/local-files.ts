@@ -1,4 +1,5 @@
 import { type Snapshot } from '@spacelint/core';
+import { HubRequestError } from './errors.js';
 import {
   DEFAULT_EXCLUDES,
   listSpaceFiles,
@@ -32,11 +33,15 @@ export async function collectSpaceFiles(dir: string, options: CollectOptions = {
     listing = listSpaceFiles(dir, { exclude: options.exclude });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Error(`${dir} is not a folder: a deploy uploads a Space folder.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new HubRequestError('invalid-input', `${dir} is not a folder: a deploy uploads a Space folder.`, { operation: `deploy ${dir}` });
+    }
     throw error;
   }
   if (listing.truncated) {
-    throw new Error(`${dir} has too many files to upload (${listing.truncated}); exclude data or environment folders in .gitignore.`);
+    throw new HubRequestError('invalid-input', `${dir} has too many files to upload (${listing.truncated}); exclude data or environment folders in .gitignore.`, {
+      operation: `deploy ${dir}`,
+    });
   }
   return listing;
 }
