@@ -153,7 +153,7 @@ export async function deploySpace(options: DeployOptions): Promise<DeployResult>
     return { ...base, commit: options.dryRun ? null : plan.head, upToDate: true, dryRun: Boolean(options.dryRun), uploaded: [], deleted: [] };
   }
   if (options.dryRun) {
-    return { ...base, commit: null, upToDate: false, dryRun: true, uploaded: local.files.map((f) => f.path), deleted: plan?.deleted ?? [] };
+    return { ...base, commit: null, upToDate: false, dryRun: true, uploaded: local.files.map((f) => f.path), deleted: options.deleteRemoved ? (plan?.deleted ?? []) : [] };
   }
 
   const upload = await hub.uploadSpace(space, local, {
