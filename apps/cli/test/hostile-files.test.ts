@@ -58,4 +58,25 @@ describe('hostile files', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/--fix cannot write to hf:\/\/spaces\/u\/s/);
     expect(existsSync(join(cwd, 'hf:'))).toBe(false);
   });
+
+  it('hostile .gitignore lines (`*a*a*a*a*a*a*b`, `[z-a]`) and 3,000 `ignore:` globs: the lint stays fast and correct', () => {
+    const long = `${'a'.repeat(100)}.py`;
+    const globs = Array.from({ length: 3000 }, (_, i) => `  - "*a*a*a*a*a*a*${i}b*"`).join('\n');
+    const dir = tempSpace({
+      'README.md': README,
+      'app.py': APP,
+      [long]: 'x = 1\n',
+      'zebra.py': 'import os\n',
+      '.gitignore': '*a*a*a*a*a*a*a*a*a*a*b\n[z-a]*\n**/**/**/**/**/**/**/**/x\n',
+      '.spacelint.yaml': `ignore:\n${globs}\n`,
+    });
+    const started = Date.now();
+    const r = runCli(['-f', 'json', dir]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r.stderr).toBe('');
+    const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1));
+    expect(files).toEqual(expect.arrayContaining(['app.py'])); // `[z-a]*` matches nothing, as in git: zebra.py is still linted when it has findings
+    expect(r.status).toBeLessThan(2);
+  });
 });
+
