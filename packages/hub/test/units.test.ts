@@ -108,6 +108,16 @@ describe('gitignore rules', () => {
 });
 
 describe('SSE decoding', () => {
+  it('a line that never ends is cut at 1 M characters instead of growing without bound', () => {
+    const decoder = new SseDecoder();
+    const events = [...decoder.push('data: ')];
+    for (let i = 0; i < 48; i++) events.push(...decoder.push('x'.repeat(65_536)));
+    events.push(...decoder.push('\n\ndata: next\n\n'));
+    const datas = events.filter((e) => e).map((e) => e!.data);
+    expect(datas[0].length).toBeLessThanOrEqual(1024 * 1024);
+    expect(datas.at(-1)).toBe('next');
+  });
+
   it('decodes the Hub log events in any chunking', () => {
     const stream = 'data: {"data":"Building user/demo (gradio)\\n","timestamp":"2025-01-01T00:00:00Z"}\n\ndata: {"data":"DONE 1.2s\\n","timestamp":"t2"}\n\n';
     for (const size of [1, 3, 7, stream.length]) {
