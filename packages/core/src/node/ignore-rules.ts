@@ -14,6 +14,21 @@ interface IgnorePattern extends GitignorePattern {
   source: string;
 }
 
+/**
+ * Compiled lines by text: every listing compiles the default excludes and the same .gitignore lines
+ * again (the ESLint plugin lists a Space on each refresh). Patterns are immutable, so they are shared;
+ * the cache stops growing at a bound, since lines come from the Space being linted.
+ */
+const COMPILED = new Map<string, GitignorePattern | undefined>();
+const MAX_COMPILED = 4096;
+
+function compileCached(raw: string): GitignorePattern | undefined {
+  if (COMPILED.has(raw)) return COMPILED.get(raw);
+  const pattern = compileGitignoreLine(raw);
+  if (COMPILED.size < MAX_COMPILED) COMPILED.set(raw, pattern);
+  return pattern;
+}
+
 export class IgnoreRules {
   private readonly patterns: IgnorePattern[] = [];
 
@@ -21,7 +36,7 @@ export class IgnoreRules {
   add(lines: string | readonly string[], base = '', label = '.gitignore'): this {
     const list = typeof lines === 'string' ? lines.split(/\r?\n/) : lines;
     for (const raw of list) {
-      const pattern = compileGitignoreLine(raw);
+      const pattern = compileCached(raw);
       if (pattern) this.patterns.push({ ...pattern, base, source: `${label}: ${raw.trim()}` });
     }
     return this;
