@@ -9,9 +9,9 @@
  * Two dialects share the matcher and differ only in how a line is read:
  * - `ignore:` (`globMatcher`): `*`, `?`, `**`, a trailing `/`, a leading `/` anchors; `\` is a path
  *   separator (Windows paths), `[` is a literal.
- * - `.gitignore` (`compileGitignoreLine`, https://git-scm.com/docs/gitignore): also `[…]` classes (a
- *   reversed range such as `[z-a]` matches nothing, as in git), `\` escapes, `!` negation and
- *   folder-only patterns.
+ * - `.gitignore` (`compileGitignoreLine`, https://git-scm.com/docs/gitignore): also `[…]` classes
+ *   (as git's wildmatch: a reversed range such as `[z-a]` matches its first character only, never an
+ *   error), `\` escapes, `!` negation and folder-only patterns. Checked against `git check-ignore`.
  * In both, a glob without a `/` matches at any depth, and a match of a folder covers what is inside it.
  */
 type Token =
@@ -119,7 +119,9 @@ function compileClass(line: string, start: number): { test: (c: string) => boole
       i += 2;
       if (hi === '\\' && i + 1 < line.length) hi = line[++i];
       const lo = c;
-      members.push((ch) => ch >= lo && ch <= hi); // lo > hi: matches nothing, as in git
+      // As git's wildmatch: the start is tested as a character of its own before the range, so a
+      // reversed range (`[z-a]`) matches its start only.
+      members.push((ch) => ch === lo || (ch >= lo && ch <= hi));
     } else {
       const member = c;
       members.push((ch) => ch === member);
@@ -140,30 +142,38 @@ export function compileGitignoreLine(raw: string): GitignorePattern | undefined 
     line = line.slice(1);
   }
   const dirOnly = line.endsWith('/');
-  if (dirOnly) line = line.replace(/\/+$/, '');
+  if (dirOnly) line = line.slice(0, -1); // one slash, as git: `a//` keeps a `/` that no path part ends with
   if (!line) return undefined;
   const anchored = line.includes('/');
   if (line.startsWith('/')) line = line.slice(1);
+  // git compares a path pattern's literal head first and wildmatches the rest on its own, so a `**`
+  // right after that head counts as the start of a pattern (`a**/b` is `a` + `**/b`). Quirk kept: the
+  // upload must be what git would push.
+  const head = anchored ? line.search(/[*?[\\]/) : -1;
   const tokens: Token[] = anchored ? [] : [{ kind: 'dirs' }];
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '\\' && i + 1 < line.length) {
       tokens.push({ kind: 'literal', char: line[++i] });
     } else if (c === '*') {
-      if (line[i + 1] === '*') {
-        const atStart = i === 0;
+      // As git's wildmatch, a run of two or more stars is one `**`: it crosses folders only as a whole
+      // path part (`**/x`, `a/**/b`, `a/**`); elsewhere it is a `*`.
+      let end = i;
+      while (line[end + 1] === '*') end++;
+      if (end > i) {
+        const atStart = i === 0 || i === head;
         const slashBefore = line[i - 1] === '/';
-        const slashAfter = line[i + 2] === '/';
-        const atEnd = i + 2 === line.length;
+        const slashAfter = line[end + 1] === '/';
+        const atEnd = end + 1 === line.length;
         if ((atStart || slashBefore) && slashAfter) {
           tokens.push({ kind: 'dirs' });
-          i += 2;
+          i = end + 1;
         } else if (atEnd && slashBefore) {
           tokens.push({ kind: 'any' });
-          i += 1;
+          i = end;
         } else {
           tokens.push({ kind: 'star' });
-          i += 1;
+          i = end;
         }
       } else tokens.push({ kind: 'star' });
     } else if (c === '?') {
