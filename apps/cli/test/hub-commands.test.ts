@@ -205,5 +205,24 @@ describe('spacelint doctor: logs', () => {
     expect(r.stdout).not.toMatch(/banner|`\?` = unknown|summary of another cause|Classify by/);
     expect(r.stdout.match(/Memory limit exceeded \(16Gi\)/g)).toHaveLength(1);
   }, 30_000);
+
+  it('prints every string from the Hub redacted (runtime fields, error bodies cut after redaction)', async () => {
+    const other = 'hf_' + 'Q7mZ2xKp9WvR4tLn8BcYd3FgHj6Sa1Ue5Xo';
+    fake.seedSpace('alice/echo', GRADIO_SPACE, { runtime: { stage: 'RUNTIME_ERROR', hardware: `t4-small ${other}`, errorMessage: `bad ${other}` } });
+    for (const format of ['stylish', 'json']) {
+      const r = await runCli(['doctor', 'alice/echo', '-f', format], { env });
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(/hf_Q7mZ2x/);
+      noLeak(r);
+    }
+    fake.inject({ path: '/api/spaces/alice/echo*', status: 400, body: `${'x'.repeat(470)} ${other} tail`, times: Infinity });
+    try {
+      const r = await runCli(['doctor', 'alice/echo'], { env });
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/hf_Q7mZ2x/);
+      noLeak(r);
+    } finally {
+      fake.inject({ reset: true });
+    }
+  }, 40_000);
 });
 
