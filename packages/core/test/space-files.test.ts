@@ -1,11 +1,11 @@
 /** The one file set: what `spacelint .` lints is what a deploy uploads, and hostile files never hang a read. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DirectorySource } from '../src/node/directory-source.js';
+import { DirectorySource, readSpaceFile } from '../src/node/directory-source.js';
 import { readRegularFileSync } from '../src/node/read-file.js';
 import { findSpaceRoot } from '../src/node/space-root.js';
 import { listSpaceFiles } from '../src/node/space-files.js';
@@ -101,6 +101,17 @@ describe('listSpaceFiles', () => {
 });
 
 describe('reading files that come with a Space', () => {
+  it('a folder swapped for a symlink to outside between listing and reading is not read', () => {
+    const outside = tree({ 'sub/conf.py': 'SECRET = "outside"\n' });
+    const dir = tree({ 'README.md': '---\nsdk: gradio\n---\n', 'sub/conf.py': 'x = 1\n' });
+    const list = listSpaceFiles(dir);
+    const file = list.files.find((f) => f.path === 'sub/conf.py')!;
+    renameSync(join(dir, 'sub'), join(dir, 'old-sub'));
+    symlinkSync(join(outside, 'sub'), join(dir, 'sub'));
+    expect(readSpaceFile(file.path, file.absPath, file.size, list.realRoot)).toMatchObject({ problem: 'outside-space' });
+    expect(readSpaceFile(file.path, file.absPath, file.size, list.realRoot).text).toBeUndefined();
+  });
+
   it('reads regular files only, bounded', () => {
     const dir = tree({ 'a.txt': 'hello' });
     fifo(join(dir, 'fifo'));

@@ -229,7 +229,7 @@ function secretsOutsideLint(hub: HubClient, local: LocalSpaceFiles, snapshot: Sn
     const lintedText = snapshot.files.get(file.path)?.text;
     let text = lintedText;
     if (text === undefined) {
-      const read = readRegularFileSync(file.absPath, MAX_TEXT_BYTES);
+      const read = readRegularFileSync(file.absPath, MAX_TEXT_BYTES, { within: local.realRoot });
       if (!read.ok || read.bytes.includes(0)) continue;
       try {
         text = decoder.decode(read.bytes);

@@ -51,6 +51,6 @@ export async function collectSpaceFiles(dir: string, options: CollectOptions = {
  * (text candidates up to MAX_TEXT_BYTES, regular files only), so a deploy lints what the Hub will build.
  */
 export async function snapshotOfLocalFiles(local: LocalSpaceFiles): Promise<Snapshot> {
-  const files = new Map(local.files.map((file) => [file.path, readSpaceFile(file.path, file.absPath, file.size)]));
+  const files = new Map(local.files.map((file) => [file.path, readSpaceFile(file.path, file.absPath, file.size, local.realRoot)]));
   return { root: local.root, files };
 }

@@ -43,7 +43,7 @@ export class DirectorySource implements FileSource {
   snapshotSync(): Snapshot {
     const files = new Map<string, SpaceFile>();
     const listing = listSpaceFiles(this.root, { ignore: this.options.ignore });
-    for (const file of listing.files) files.set(file.path, readSpaceFile(file.path, file.absPath, file.size));
+    for (const file of listing.files) files.set(file.path, readSpaceFile(file.path, file.absPath, file.size, listing.realRoot));
     // A link that cannot be followed is still a file the Space names: rules report it when they would parse it.
     for (const skip of listing.skipped) {
       if (skip.reason === 'symlink-outside') files.set(skip.path, { path: skip.path, size: 0, problem: 'outside-space', detail: skip.detail });
@@ -60,12 +60,13 @@ export class DirectorySource implements FileSource {
 }
 
 /** A listed file as the lint sees it: text for text candidates up to MAX_TEXT_BYTES, else size and why. */
-export function readSpaceFile(path: string, absPath: string, size: number): SpaceFile {
+export function readSpaceFile(path: string, absPath: string, size: number, realRoot?: string): SpaceFile {
   if (!isTextCandidate(path)) return { path, size };
   if (size > MAX_TEXT_BYTES) return tooLarge(path, size);
-  const read = readRegularFileSync(absPath, MAX_TEXT_BYTES);
+  const read = readRegularFileSync(absPath, MAX_TEXT_BYTES, { within: realRoot });
   if (read.ok) return decodeFile(path, read.bytes);
   if (read.reason === 'too-large') return tooLarge(path, read.size);
+  if (read.reason === 'outside') return { path, size: 0, problem: 'outside-space', detail: 'the file now resolves outside the Space (a folder was swapped for a symlink); not read' };
   if (read.reason === 'not-regular') return { path, size: 0, problem: 'unreadable', detail: 'not a regular file' };
   return { path, size, problem: 'unreadable', detail: `could not read file (${read.code ?? 'error'})` };
 }

@@ -38,6 +38,8 @@ export interface SkippedFile {
 
 export interface SpaceFileList {
   root: string;
+  /** The root with every symlink resolved: files are read only when their real path is inside it. */
+  realRoot: string;
   files: ListedFile[];
   skipped: SkippedFile[];
   /** Set when the listing stopped early (more than MAX_FILES files); says where. */
@@ -199,5 +201,5 @@ export function listSpaceFiles(dir: string, options: ListSpaceFilesOptions = {})
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const isExcluded = (path: string) => !!neverUploaded(path) || !!(extra.matchWithParents(path) ?? rules.matchWithParents(path));
-  return { root, files, skipped, ...(truncated ? { truncated } : {}), isExcluded };
+  return { root, realRoot, files, skipped, ...(truncated ? { truncated } : {}), isExcluded };
 }
