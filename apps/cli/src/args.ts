@@ -172,6 +172,12 @@ export function parseCommand(argv: string[]): Command {
   }
   const list = (name: string) => (values[name] as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   if (values.statistics && (values.fix || values['fix-dry-run'])) throw new UsageError('--statistics counts findings: it cannot be combined with --fix or --fix-dry-run');
+  // A Hub Space is read, never written: `--fix` (or writing suppressions) would create `./hf:/spaces/...`.
+  const remote = positionals.find((p) => p.startsWith('hf://'));
+  const writes = values.fix ? '--fix' : values['suppress-all'] ? '--suppress-all' : suppressRules.length ? '--suppress-rule' : values['prune-suppressions'] ? '--prune-suppressions' : undefined;
+  if (remote && writes) {
+    throw new UsageError(`${writes} cannot write to ${remote}: a Space on the Hub is linted, not changed. Clone it (git clone https://huggingface.co/spaces/...) and run ${writes} on the folder, or use --fix-dry-run to see the fixes`);
+  }
   return {
     name: 'lint',
     options: {

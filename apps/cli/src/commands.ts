@@ -27,11 +27,23 @@ function parse(argv: string[], options: NonNullable<Parameters<typeof parseArgs>
   }
 }
 
-const DEPLOY_HELP = `Usage: spacelint deploy <dir> --to owner/name [--message <m>] [--force] [--private] [--format json]
+const DEPLOY_HELP = `Usage: spacelint deploy <dir> --to owner/name [--message <m>] [--force] [--private]
+                        [--dry-run] [--delete-removed] [--format json]
 
 Lints the Space folder, refuses on error-level findings (unless --force), then uploads it as one commit.
-The Space is created (from the README's sdk) when it does not exist. Token: HF_TOKEN; Hub: HF_ENDPOINT.
-Exit codes: 0 deployed, 1 refused because of error-level findings, 2 usage or Hub error.
+The files are the ones \`spacelint <dir>\` lints: .gitignore'd files, .git, .env and credential files
+(.netrc, .envrc, .huggingface/token...) are left out. Every uploaded text file is also scanned for tokens.
+A deploy that changes nothing makes no commit ("up to date").
+The Space is created (from the README's sdk) when it does not exist.
+Token: HF_TOKEN, else the one \`hf auth login\` saved (HF_TOKEN_PATH, $HF_HOME/token). Hub: HF_ENDPOINT.
+
+  --dry-run          lint and compare, then list what would be uploaded, left out (and why) and deleted
+  --delete-removed   also delete files on the Space that the folder no longer has (never .gitattributes
+                     or files the folder's exclusions cover)
+  --force            upload despite error-level findings
+
+Exit codes: 0 deployed (or up to date, or a dry run that would deploy), 1 refused because of
+error-level findings, 2 usage or Hub error.
 `;
 
 async function runDeploy(argv: string[]): Promise<number> {
@@ -40,6 +52,8 @@ async function runDeploy(argv: string[]): Promise<number> {
     message: { type: 'string', short: 'm' },
     force: { type: 'boolean', default: false },
     private: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'delete-removed': { type: 'boolean', default: false },
     format: { type: 'string', short: 'f', default: 'stylish' },
     'no-color': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +68,7 @@ async function runDeploy(argv: string[]): Promise<number> {
   const { HubClient, deploySpace, DeployRefusedError } = await import('@spacelint/hub');
   const hub = new HubClient();
   const json = values.format === 'json';
+  const dryRun = Boolean(values['dry-run']);
   const colors = colorsFor(process.stdout, Boolean(values['no-color']));
   const progress = process.stderr.isTTY && !json;
   try {
@@ -62,6 +77,8 @@ async function runDeploy(argv: string[]): Promise<number> {
       dir,
       space: values.to,
       force: Boolean(values.force),
+      dryRun,
+      deleteRemoved: Boolean(values['delete-removed']),
       message: values.message as string | undefined,
       create: { private: Boolean(values.private) },
       onProgress: (p) => {
@@ -69,11 +86,31 @@ async function runDeploy(argv: string[]): Promise<number> {
       },
     });
     if (progress) process.stderr.write('\r\u001b[2K');
+    const refused = result.dryRun && result.counts.error > 0 && !values.force;
     if (json) {
-      process.stdout.write(JSON.stringify({ space: result.space, spaceUrl: result.spaceUrl, commit: result.commit, created: result.created, forced: result.forced, counts: result.counts, uploaded: result.uploaded, diagnostics: result.diagnostics }) + '\n');
+      const { space, spaceUrl, commit, created, forced, upToDate, counts, uploaded, deleted, skipped, diagnostics } = result;
+      process.stdout.write(JSON.stringify({ space, spaceUrl, commit, created, forced, upToDate, dryRun, ...(dryRun ? { refused } : {}), counts, uploaded, deleted, skipped, diagnostics }) + '\n');
+      return refused ? 1 : 0;
+    }
+    process.stdout.write(formatStylish(reportsFor(dir, result.diagnostics), colors));
+    if (dryRun) {
+      const out: string[] = [`Dry run: nothing was created, uploaded or deleted on ${result.spaceUrl}.`];
+      if (refused) out.push(`${colors.red('✖')} Would be refused: ${result.counts.error} error-level problem${result.counts.error === 1 ? '' : 's'} (fix them, or use --force).`);
+      if (result.upToDate) out.push(`${colors.green('✔')} Up to date: the Space already has these files; a deploy would make no commit.`);
+      else {
+        if (result.created) out.push(`The Space does not exist: it would be created.`);
+        out.push(`Would upload ${result.uploaded.length} file${result.uploaded.length === 1 ? '' : 's'}:`, ...result.uploaded.map((p) => `  ${p}`));
+        if (result.deleted.length) out.push(`Would delete ${result.deleted.length} file${result.deleted.length === 1 ? '' : 's'} on the Space:`, ...result.deleted.map((p) => `  ${p}`));
+      }
+      if (result.skipped.length) out.push(`Left out (${result.skipped.length}):`, ...result.skipped.map((s) => `  ${s.path}  ${colors.dim(s.detail)}`));
+      process.stdout.write(out.join('\n') + '\n');
+      return refused ? 1 : 0;
+    }
+    if (result.upToDate) {
+      process.stdout.write(`${colors.green('✔')} ${result.space} is up to date: nothing changed, no commit made (${result.spaceUrl})\n`);
     } else {
-      process.stdout.write(formatStylish(reportsFor(dir, result.diagnostics), colors));
-      process.stdout.write(`${colors.green('✔')} ${result.created ? 'Created and deployed' : 'Deployed'} ${result.uploaded.length} files to ${result.spaceUrl}\n  commit ${result.commit.url}\n`);
+      const deleted = result.deleted.length ? `, deleted ${result.deleted.length}` : '';
+      process.stdout.write(`${colors.green('✔')} ${result.created ? 'Created and deployed' : 'Deployed'} ${result.uploaded.length} files${deleted} to ${result.spaceUrl}\n  commit ${result.commit?.url}\n`);
     }
     return 0;
   } catch (error) {
@@ -82,7 +119,7 @@ async function runDeploy(argv: string[]): Promise<number> {
       if (json) process.stdout.write(JSON.stringify({ refused: true, message: error.message, diagnostics: error.diagnostics }) + '\n');
       else {
         process.stdout.write(formatStylish(reportsFor(dir, error.diagnostics), colors));
-        process.stderr.write(`spacelint: not deployed: ${error.message} (fix them, or use --force)\n`);
+        process.stderr.write(`spacelint: not deployed: ${error.message} Fix them, or use --force.\n`);
       }
       return 1;
     }
@@ -122,10 +159,20 @@ async function runDoctor(argv: string[]): Promise<number> {
   const out: string[] = [];
   const hw = report.runtime.hardware?.current ?? report.runtime.hardware?.requested ?? 'unknown hardware';
   out.push(`${c.bold(report.space)}  ${report.healthy ? c.green(report.runtime.stage) : c.red(report.runtime.stage)}  ${hw}  ${c.dim(report.spaceUrl)}`);
-  if (report.runtime.errorMessage) out.push(`  ${c.red('runtime error:')} ${report.runtime.errorMessage}`);
-  if (report.causes.length === 0) out.push('', report.healthy ? `${c.green('✔')} No problems found.` : 'No known cause found in the logs or the files.');
+  const shown = new Set(report.causes.map((cause) => cause.evidence.text));
+  // The Hub's error message is shown once: as a cause's evidence when one quotes it, else here.
+  if (report.runtime.errorMessage && !shown.has(report.runtime.errorMessage)) out.push(`  ${c.red('runtime error:')} ${report.runtime.errorMessage}`);
+  for (const kind of ['build', 'run'] as const) {
+    const why = report.logs.unavailable[kind];
+    if (why) out.push(`  ${c.yellow(`${kind} log not read:`)} ${why}`);
+  }
+  const logsRead = !report.logs.unavailable.build && !report.logs.unavailable.run;
+  if (report.causes.length === 0) {
+    out.push('', report.healthy ? `${c.green('✔')} No problems found${logsRead ? '' : ' in what could be read'}.` : `No known cause found in ${logsRead ? 'the logs or the files' : 'what could be read'}.`);
+  }
   report.causes.forEach((cause, i) => {
-    out.push('', `${c.bold(`${i + 1}. ${cause.title}`)}${cause.umbrella ? c.dim(' (summary of another cause)') : ''}`);
+    const symptom = cause.umbrella ? c.dim(report.causes.some((other) => !other.umbrella) ? ' (a symptom: the causes above say why)' : ' (a symptom: the run log says why)') : '';
+    out.push('', `${c.bold(`${i + 1}. ${cause.title}`)}${symptom}`);
     out.push(`   ${c.dim(`${cause.evidence.from}:`)} ${cause.evidence.text}`);
     out.push(`   ${c.bold('cause:')} ${cause.cause}`);
     out.push(`   ${c.bold('fix:')}   ${cause.fix}`);

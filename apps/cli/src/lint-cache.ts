@@ -1,7 +1,9 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compareDiagnostics, redactSecrets, type Diagnostic, type Fix, type LintConfig, type Snapshot } from '@spacelint/core';
+import { readRegularFileSync } from '@spacelint/core/node';
 import { BUILD, VERSION } from './version.js';
 
 /**
@@ -40,10 +42,15 @@ export function cacheFilePath(location: string | undefined, cwd = process.cwd())
   return isDir ? join(abs, DEFAULT_CACHE_FILE) : abs;
 }
 
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
 /** A missing, unreadable or foreign cache file is an empty cache: the run lints and rewrites it. */
 export async function loadCache(path: string): Promise<LintCache> {
   try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as LintCache;
+    // Regular files only, bounded: a cache path that is a link to /dev/zero or a FIFO is an empty cache.
+    const read = readRegularFileSync(path, MAX_CACHE_BYTES);
+    if (!read.ok) return { version: 1, spaces: {} };
+    const data = JSON.parse(new TextDecoder().decode(read.bytes)) as LintCache;
     if (data?.version === 1 && data.spaces && typeof data.spaces === 'object') return data;
   } catch {
     // fall through
@@ -52,9 +59,11 @@ export async function loadCache(path: string): Promise<LintCache> {
 }
 
 export async function saveCache(path: string, cache: LintCache): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
+  // A random name created exclusively (`wx`): a symlink planted under a predictable temp name would
+  // otherwise be written through, overwriting its target.
+  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, JSON.stringify(cache));
+    await writeFile(tmp, JSON.stringify(cache), { flag: 'wx', mode: 0o644 });
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

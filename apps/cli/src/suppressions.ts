@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '@spacelint/core';
-import { writeFileAtomic } from '@spacelint/core/node';
+import { readRegularFileSync, writeFileAtomic } from '@spacelint/core/node';
 import { writeFile } from 'node:fs/promises';
 
 /**
@@ -16,14 +16,17 @@ export const SUPPRESSIONS_FILE = 'spacelint-suppressions.json';
 
 export class SuppressionsError extends Error {}
 
+const MAX_SUPPRESSIONS_BYTES = 16 * 1024 * 1024;
+
 export async function loadSuppressions(root: string): Promise<Suppressions | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(root, SUPPRESSIONS_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SuppressionsError(`cannot read ${join(root, SUPPRESSIONS_FILE)}: ${(error as Error).message}`);
+  // A regular file only, bounded: the file comes with the Space and may be a link to /dev/zero or a FIFO.
+  const read = readRegularFileSync(join(root, SUPPRESSIONS_FILE), MAX_SUPPRESSIONS_BYTES);
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return undefined;
+    const why = read.reason === 'not-regular' ? 'not a regular file' : read.reason === 'too-large' ? `larger than ${MAX_SUPPRESSIONS_BYTES / 1024 / 1024} MB` : read.code;
+    throw new SuppressionsError(`cannot read ${join(root, SUPPRESSIONS_FILE)}: ${why}`);
   }
+  const text = new TextDecoder().decode(read.bytes);
   let data: unknown;
   try {
     data = JSON.parse(text);

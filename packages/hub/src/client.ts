@@ -1,4 +1,7 @@
 import { openAsBlob } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { readRegularFileSync } from '@spacelint/core/node';
 import {
   commitIter,
   createRepo,
@@ -29,7 +32,11 @@ import { createHubFetch, DEFAULT_RETRY, pathOf, type RetryPolicy } from './trans
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
 export interface HubClientOptions {
-  /** Access token; default `HF_TOKEN` from `env`. Reads of public Spaces work without one. */
+  /**
+   * Access token; default `HF_TOKEN` from `env`, else the token `hf auth login` saved (`HF_TOKEN_PATH`,
+   * else `$HF_HOME/token`, else `~/.cache/huggingface/token`: huggingface_hub's order). Reads of public
+   * Spaces work without one.
+   */
   token?: string;
   /** Hub base URL; default `HF_ENDPOINT` from `env`, else https://huggingface.co. */
   endpoint?: string;
@@ -41,6 +48,11 @@ export interface HubClientOptions {
   retry?: Partial<RetryPolicy>;
   /** A log snapshot ends after this long without a new line (default 5 000 ms, as the Python client). */
   logIdleTimeoutMs?: number;
+  /**
+   * A log snapshot ends after this long in all (default 10 000 ms), even when lines keep coming: a Space
+   * that logs more than once a second never goes idle, and a snapshot must end.
+   */
+  logSnapshotMaxMs?: number;
   /** Underlying fetch (default: global). */
   fetch?: typeof fetch;
   /** Called before each retry wait. */
@@ -107,6 +119,8 @@ export interface SpaceFileEntry {
   oid?: string;
   /** Stored through LFS. */
   lfs: boolean;
+  /** For LFS files: the sha256 of the content. */
+  lfsOid?: string;
 }
 
 export type UploadProgress =
@@ -140,10 +154,19 @@ export interface LogOptions {
   signal?: AbortSignal;
   /** For a snapshot: stop after this long without a new line. */
   idleTimeoutMs?: number;
+  /** For a snapshot: stop after this long in all (default: the client's `logSnapshotMaxMs`). */
+  maxDurationMs?: number;
 }
 
 /** A log snapshot ends this long after the last line once lines have arrived (see streamLogs). */
 const SNAPSHOT_SETTLE_MS = 1_000;
+
+/**
+ * A snapshot stops reading after this many lines or characters (a chatty or hostile stream, or one event
+ * without an end): enough for any tail a person reads, bounded in memory.
+ */
+const SNAPSHOT_MAX_LINES = 20_000;
+const SNAPSHOT_MAX_CHARS = 8 * 1024 * 1024;
 
 /** A follow stream reconnects this many times after the Hub closes it (as the Python client). */
 const MAX_LOG_RECONNECTS = 5;
@@ -162,14 +185,16 @@ export class HubClient {
   readonly #streamFetch: typeof fetch;
   readonly #timeoutMs: number;
   readonly #logIdleTimeoutMs: number;
+  readonly #logSnapshotMaxMs: number;
 
   constructor(options: HubClientOptions = {}) {
     const env = options.env ?? process.env;
     this.endpoint = resolveEndpoint(options.endpoint ?? env.HF_ENDPOINT);
-    const token = (options.token ?? env.HF_TOKEN)?.trim();
+    const token = (options.token ?? (env.HF_TOKEN?.trim() || savedToken(env)))?.trim();
     this.#token = token ? token : undefined;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#logIdleTimeoutMs = options.logIdleTimeoutMs ?? 5_000;
+    this.#logSnapshotMaxMs = options.logSnapshotMaxMs ?? 10_000;
     const retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#fetch = createHubFetch({ timeoutMs: this.#timeoutMs, retry, fetch: options.fetch, onRetry: options.onRetry });
     this.#streamFetch = createHubFetch({ timeoutMs: 0, retry, fetch: options.fetch, onRetry: options.onRetry });
@@ -193,6 +218,11 @@ export class HubClient {
     return `${this.endpoint}/spaces/${id}`;
   }
 
+  /** Where `text` holds the configured token itself, or -1 (a deploy refuses to upload such a file). */
+  indexOfToken(text: string): number {
+    return this.#token === undefined ? -1 : text.indexOf(this.#token);
+  }
+
   /** Text with the token (and `extra` values) masked: for anything derived from Hub answers. */
   redact(text: string, extra: readonly string[] = []): string {
     return redactSecrets(text, this.#token ? [this.#token, ...extra] : extra);
@@ -203,7 +233,7 @@ export class HubClient {
       const info = await whoAmI({ accessToken: accessToken!, hubUrl: this.endpoint, fetch: this.#fetch });
       const orgs = info.type === 'user' ? info.orgs.map((o) => o.name) : [];
       const role = info.auth?.accessToken?.role;
-      return { name: info.name, type: info.type, orgs, ...(role ? { tokenRole: role } : {}) };
+      return { name: this.redact(info.name), type: info.type, orgs: orgs.map((o) => this.redact(o)), ...(role ? { tokenRole: this.redact(role) } : {}) };
     }, 'required');
   }
 
@@ -220,8 +250,8 @@ export class HubClient {
       });
       const updated = info.updatedAt instanceof Date && !Number.isNaN(info.updatedAt.getTime()) ? info.updatedAt.toISOString() : undefined;
       return {
-        id: info.name ?? space,
-        sdk: info.sdk,
+        id: info.name ? this.redact(info.name) : space,
+        ...(typeof info.sdk === 'string' ? { sdk: this.redact(info.sdk) } : {}),
         private: Boolean(info.private),
         ...(info.sha ? { sha: info.sha } : {}),
         ...(updated ? { lastModified: updated } : {}),
@@ -417,7 +447,13 @@ export class HubClient {
     return this.#run(`list secrets of ${space}`, `Space ${space}`, [], async (token) => {
       const raw = (await this.#request('GET', `/api/spaces/${space}/secrets`, token)) as Record<string, { description?: string; updatedAt?: string }> | undefined;
       const out: Record<string, { description?: string; updatedAt?: string }> = {};
-      for (const [key, meta] of Object.entries(raw ?? {})) out[key] = { ...(meta?.description ? { description: meta.description } : {}), ...(meta?.updatedAt ? { updatedAt: meta.updatedAt } : {}) };
+      for (const [key, meta] of Object.entries(raw ?? {})) {
+        if (key === '__proto__') continue; // would set the result's prototype, not a key
+        out[this.redact(key)] = {
+          ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
+          ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
+        };
+      }
       return out;
     }, 'required');
   }
@@ -492,8 +528,10 @@ export class HubClient {
 
   /**
    * Build or run log lines as they arrive. Snapshot mode (default) ends when the Hub closes the stream,
-   * sends nothing for `idleTimeoutMs` at first, or pauses 1 s after lines came; `follow` keeps reading (reconnecting up to 5 times, skipping lines
-   * already seen) until `signal` aborts. Lines are redacted.
+   * sends nothing for `idleTimeoutMs` at first, or pauses 1 s after lines came, and in any case after
+   * `maxDurationMs` in all or 20,000 lines / 8 M characters (a Space that logs every second never
+   * pauses); `follow` keeps reading (reconnecting up to 5 times, skipping lines already seen) until
+   * `signal` aborts. Lines are redacted.
    */
   async *streamLogs(id: string, kind: LogKind, options: LogOptions = {}): AsyncGenerator<LogLine> {
     const space = this.#spaceId(id, `read ${kind} logs`);
@@ -503,6 +541,9 @@ export class HubClient {
     }
     const token = this.#requireToken(operation);
     const idle = options.idleTimeoutMs ?? this.#logIdleTimeoutMs;
+    const snapshotEnd = Date.now() + (options.maxDurationMs ?? this.#logSnapshotMaxMs);
+    let lines = 0;
+    let chars = 0;
     const url = `${this.endpoint}/api/spaces/${space}/logs/${kind}`;
     let delivered = 0;
     for (let connection = 0; connection <= MAX_LOG_RECONNECTS; connection++) {
@@ -521,11 +562,12 @@ export class HubClient {
         let deadline = Date.now() + idle;
         let ended = false;
         while (!ended) {
-          const next = await readUntil(reader, options.follow ? undefined : deadline);
-          if (next === 'idle') {
+          const next = await readUntil(reader, options.follow ? undefined : Math.min(deadline, snapshotEnd));
+          if (next === 'idle' || (!options.follow && (lines >= SNAPSHOT_MAX_LINES || chars >= SNAPSHOT_MAX_CHARS))) {
             await reader.cancel().catch(() => undefined);
             return;
           }
+          if (!next.done) chars += next.value.length;
           const events = next.done ? [decoder.end()] : decoder.push(next.value);
           ended = next.done;
           for (const event of events) {
@@ -534,7 +576,10 @@ export class HubClient {
             index++;
             if (index <= delivered) continue; // already yielded before a reconnect
             delivered = index;
-            for (const text of eventLines(event)) yield { timestamp: event.timestamp, text: this.redact(text) };
+            for (const text of eventLines(event)) {
+              lines++;
+              yield { timestamp: event.timestamp, text: this.redact(text) };
+            }
           }
         }
         if (!options.follow) return;
@@ -549,10 +594,10 @@ export class HubClient {
   }
 
   /** The last `lines` lines of a log snapshot (default 200). */
-  async tailLogs(id: string, kind: LogKind, options: { lines?: number; idleTimeoutMs?: number; signal?: AbortSignal } = {}): Promise<LogLine[]> {
+  async tailLogs(id: string, kind: LogKind, options: { lines?: number; idleTimeoutMs?: number; maxDurationMs?: number; signal?: AbortSignal } = {}): Promise<LogLine[]> {
     const keep = Math.max(1, options.lines ?? 200);
     const out: LogLine[] = [];
-    for await (const line of this.streamLogs(id, kind, { idleTimeoutMs: options.idleTimeoutMs, signal: options.signal })) {
+    for await (const line of this.streamLogs(id, kind, { idleTimeoutMs: options.idleTimeoutMs, maxDurationMs: options.maxDurationMs, signal: options.signal })) {
       out.push(line);
       if (out.length > keep) out.shift();
     }
@@ -586,7 +631,7 @@ export class HubClient {
     const out: SpaceFileEntry[] = [];
     for await (const entry of listFiles({ repo: { type: 'space', name: space }, recursive: true, revision, accessToken, hubUrl: this.endpoint, fetch: this.#fetch })) {
       if (entry.type !== 'file') continue;
-      out.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(entry.oid ? { oid: entry.oid } : {}), lfs: !!entry.lfs });
+      out.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, ...(entry.oid ? { oid: entry.oid } : {}), lfs: !!entry.lfs, ...(entry.lfs?.oid ? { lfsOid: entry.lfs.oid } : {}) });
     }
     return out;
   }
@@ -658,29 +703,48 @@ export class HubClient {
 
   #runtime(raw: Record<string, unknown> | object): SpaceRuntimeInfo {
     const r = raw as { stage?: unknown; hardware?: { current?: unknown; requested?: unknown }; errorMessage?: unknown; gcTimeout?: unknown; storage?: unknown; sdk?: unknown; sdkVersion?: unknown };
-    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    // Every string the Hub sent is redacted: doctor and MCP print these fields as they are.
+    const str = (v: unknown) => (typeof v === 'string' ? this.redact(v) : null);
     return {
-      stage: typeof r.stage === 'string' ? r.stage : 'UNKNOWN',
+      stage: typeof r.stage === 'string' ? this.redact(r.stage) : 'UNKNOWN',
       hardware: { current: str(r.hardware?.current), requested: str(r.hardware?.requested) },
       ...(typeof r.errorMessage === 'string' && r.errorMessage ? { errorMessage: this.redact(r.errorMessage) } : {}),
       sleepTimeSeconds: typeof r.gcTimeout === 'number' ? r.gcTimeout : null,
       storage: str(r.storage),
-      ...(typeof r.sdk === 'string' ? { sdk: r.sdk } : {}),
-      ...(typeof r.sdkVersion === 'string' ? { sdkVersion: r.sdkVersion } : {}),
+      ...(typeof r.sdk === 'string' ? { sdk: this.redact(r.sdk) } : {}),
+      ...(typeof r.sdkVersion === 'string' ? { sdkVersion: this.redact(r.sdkVersion) } : {}),
     };
   }
 
   #variables(raw: unknown): Record<string, { value: string; description?: string; updatedAt?: string }> {
     const out: Record<string, { value: string; description?: string; updatedAt?: string }> = {};
     for (const [key, meta] of Object.entries((raw ?? {}) as Record<string, { value?: unknown; description?: unknown; updatedAt?: unknown }>)) {
-      out[key] = {
+      if (key === '__proto__') continue; // would set the result's prototype, not a key
+      out[this.redact(key)] = {
         value: this.redact(String(meta?.value ?? '')),
-        ...(typeof meta?.description === 'string' && meta.description ? { description: meta.description } : {}),
-        ...(typeof meta?.updatedAt === 'string' ? { updatedAt: meta.updatedAt } : {}),
+        ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
+        ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
       };
     }
     return out;
   }
+}
+
+/**
+ * The token `hf auth login` saved, found the way huggingface_hub finds it: `HF_TOKEN_PATH`, else
+ * `$HF_HOME/token`, else `$XDG_CACHE_HOME/huggingface/token`, else `~/.cache/huggingface/token`. Read
+ * only as a small regular file; with an explicit `env` and no HOME in it, no home folder is looked at.
+ */
+export function savedToken(env: Record<string, string | undefined>): string | undefined {
+  const home = env.HOME ?? (env === process.env ? homedir() : undefined);
+  const expand = (p: string) => (p.startsWith('~/') && home ? join(home, p.slice(2)) : p);
+  const hfHome = env.HF_HOME ? expand(env.HF_HOME) : env.XDG_CACHE_HOME ? join(expand(env.XDG_CACHE_HOME), 'huggingface') : home ? join(home, '.cache', 'huggingface') : undefined;
+  const path = env.HF_TOKEN_PATH ? expand(env.HF_TOKEN_PATH) : hfHome ? join(hfHome, 'token') : undefined;
+  if (!path) return undefined;
+  const read = readRegularFileSync(path, 4096);
+  if (!read.ok) return undefined;
+  const token = new TextDecoder().decode(read.bytes).trim();
+  return token || undefined;
 }
 
 /** The Hub base URL without trailing slashes (hub.js concatenates paths: `…/` + `/api` breaks, spec §0). */
@@ -718,7 +782,7 @@ async function errorFromResponse(response: Response, context: { operation: strin
   return fromStatus(response.status, {
     operation: context.operation,
     subject: context.subject,
-    hubMessage: hubMessage?.slice(0, 500).replace(/\.+$/, ''),
+    hubMessage,
     requestId: response.headers.get('X-Request-Id') ?? undefined,
   });
 }

@@ -139,6 +139,9 @@ export async function diagnoseSpace(options: DiagnoseOptions): Promise<DiagnoseR
   }
   // Log causes first (they are what failed), umbrellas after lint findings (they explain nothing).
   causes.sort((a, b) => rankOf(a) - rankOf(b));
+  // A summary line ("Exit code: 137 …") that a specific cause already quotes says nothing more: one cause per line.
+  const explainedLines = new Set(causes.filter((c) => !c.umbrella).map((c) => c.evidence.text));
+  for (let i = causes.length - 1; i >= 0; i--) if (causes[i].umbrella && explainedLines.has(causes[i].evidence.text)) causes.splice(i, 1);
 
   const healthy = runtime.stage === 'RUNNING' && !causes.some((c) => c.source === 'log' && !c.umbrella);
   return {
@@ -156,7 +159,7 @@ export async function diagnoseSpace(options: DiagnoseOptions): Promise<DiagnoseR
     },
     diagnostics: linted.diagnostics,
     ...(linted.error ? { lintError: linted.error } : {}),
-    summary: summarize(ref.id, runtime, causes, healthy),
+    summary: summarize(ref.id, runtime, causes, healthy, { build: build.unavailable, run: run.unavailable }),
   };
 }
 
@@ -179,11 +182,21 @@ function rankOf(c: DiagnosisCause): number {
   return 1;
 }
 
-function summarize(id: string, runtime: SpaceRuntimeInfo, causes: DiagnosisCause[], healthy: boolean): string {
+function summarize(id: string, runtime: SpaceRuntimeInfo, causes: DiagnosisCause[], healthy: boolean, unavailable: { build?: string; run?: string }): string {
+  const unread = (['build', 'run'] as const).filter((k) => unavailable[k]);
+  // Said first, in every output: a diagnosis without the logs is a weaker one.
+  const note = unread.length ? ` The ${unread.join(' and ')} log${unread.length > 1 ? 's' : ''} could not be read (${unread.map((k) => unavailable[k]).join('; ')}).` : '';
+  return summarizeFound(id, runtime, causes, healthy, unread.length > 0) + note;
+}
+
+function summarizeFound(id: string, runtime: SpaceRuntimeInfo, causes: DiagnosisCause[], healthy: boolean, logsMissing: boolean): string {
   const stage = `Space ${id} is ${runtime.stage}${runtime.hardware.current || runtime.hardware.requested ? ` on ${runtime.hardware.current ?? runtime.hardware.requested}` : ''}.`;
   if (healthy && causes.length === 0) return `${stage} No known failure in its logs, and its files lint clean of errors.`;
   const top = causes[0];
-  if (!top) return `${stage} No known failure signature in its logs${runtime.errorMessage ? ` (the Hub says: "${runtime.errorMessage}")` : ''}; read the logs below.`;
+  if (!top) {
+    const said = runtime.errorMessage ? ` (the Hub says: "${runtime.errorMessage}")` : '';
+    return logsMissing ? `${stage} No known failure signature in what could be read${said}.` : `${stage} No known failure signature in its logs${said}; read the logs below.`;
+  }
   const where = top.diagnostics[0] ? ` See ${top.diagnostics[0].file}:${top.diagnostics[0].line} (${top.diagnostics[0].ruleId}).` : '';
   const more = causes.length > 1 ? ` ${causes.length - 1} more possible cause${causes.length > 2 ? 's' : ''} listed.` : '';
   return `${stage} Most likely: ${top.title} Evidence: "${top.evidence.text}". Fix: ${top.fix}${where}${more}`;

@@ -1,4 +1,5 @@
 import { redactSecrets } from '@spacelint/core';
+import { SpaceRefError } from './space-ref.js';
 
 /**
  * Every failure of a Hub operation is a HubError with a `code` a program can branch on and a message a
@@ -43,12 +44,14 @@ export class HubError extends Error {
   readonly retryAfterSeconds?: number;
 
   constructor(code: HubErrorCode, message: string, details: HubErrorDetails) {
-    super(message);
+    // Every text field may hold what the Hub (or a proxy posing as it) sent: redacted here too, so no
+    // way of building an error can carry a token-shaped string.
+    super(redactSecrets(message));
     this.code = code;
-    this.operation = details.operation;
+    this.operation = redactSecrets(details.operation);
     if (details.status !== undefined) this.status = details.status;
-    if (details.requestId) this.requestId = details.requestId;
-    if (details.hubMessage) this.hubMessage = details.hubMessage;
+    if (details.requestId) this.requestId = clipHubText(details.requestId, 200);
+    if (details.hubMessage) this.hubMessage = clipHubText(details.hubMessage);
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
@@ -119,7 +122,7 @@ export function toHubError(error: unknown, context: ErrorContext): HubError {
   const operation = redact(context.operation);
   if (typeof e?.statusCode === 'number') {
     const hubMessage = redact(hubMessageOf(e));
-    return fromStatus(e.statusCode, { operation, subject: context.subject, hubMessage, requestId: e.requestId });
+    return fromStatus(e.statusCode, { operation, subject: context.subject, hubMessage, requestId: e.requestId && redact(String(e.requestId)) });
   }
   if (e?.name === 'TimeoutError') return new HubTimeoutError('timeout', `${operation}: the Hub did not answer in time.`, { operation });
   if (e?.name === 'AbortError') return new HubError('aborted', `${operation}: cancelled.`, { operation });
@@ -139,7 +142,8 @@ export function fromStatus(
   status: number,
   details: { operation: string; subject?: string; hubMessage?: string; requestId?: string; retryAfterSeconds?: number },
 ): HubError {
-  const { operation, subject, hubMessage } = details;
+  const { operation, subject } = details;
+  const hubMessage = details.hubMessage ? clipHubText(details.hubMessage) : undefined;
   const said = hubMessage ? ` The Hub said: "${hubMessage}".` : '';
   const base = { operation, status, requestId: details.requestId, hubMessage, retryAfterSeconds: details.retryAfterSeconds };
   const about = subject ?? 'it';
@@ -168,6 +172,13 @@ export function fromStatus(
     const wait = details.retryAfterSeconds !== undefined ? ` Retry after ${details.retryAfterSeconds} s.` : '';
     return new HubRateLimitError('rate-limited', `${operation}: the Hub rate limit was reached (429).${wait}${said}`, base);
   }
+  if (status >= 300 && status < 400) {
+    return new HubRequestError(
+      'invalid-response',
+      `${operation}: the Hub answered with a redirect (${status}) instead of doing it, so it was not done (or not confirmed). Check HF_ENDPOINT and the Space name.${said}`,
+      base,
+    );
+  }
   if (status >= 500) {
     return new HubServerError('server-error', `${operation}: the Hub failed with ${status}; try again later.${said}`, base);
   }
@@ -186,10 +197,20 @@ export function reframe(error: HubError, operation: string, subject?: string): H
   return new Ctor(error.code, `${operation}: ${reason}`, { operation, requestId: error.requestId });
 }
 
+/**
+ * The one line a person sees for a failed Hub operation (the CLI's stderr, an MCP tool error): the
+ * message of a HubError or a SpaceRefError, redacted; undefined for anything else (a bug, which the
+ * caller reports as one). The CLI and the MCP server both use this, so they word failures alike.
+ */
+export function hubErrorMessage(error: unknown): string | undefined {
+  if (error instanceof HubError || error instanceof SpaceRefError) return redactSecrets(error.message.split('\n')[0]);
+  return undefined;
+}
+
 export function missingTokenError(operation: string): HubAuthError {
   return new HubAuthError(
     'missing-token',
-    `${operation}: no Hugging Face token. Set HF_TOKEN (a token with write access, from https://huggingface.co/settings/tokens) or pass \`token\`.`,
+    `${operation}: no Hugging Face token. Set HF_TOKEN to a token with write access (https://huggingface.co/settings/tokens), or log in with \`hf auth login\`.`,
     { operation },
   );
 }
@@ -203,10 +224,20 @@ function rebuild(error: HubError, redact: (text: string) => string): HubError {
   return new Ctor(error.code, redact(error.message), {
     operation: redact(error.operation),
     status: error.status,
-    requestId: error.requestId,
+    requestId: error.requestId && redact(error.requestId),
     hubMessage: error.hubMessage && redact(error.hubMessage),
     retryAfterSeconds: error.retryAfterSeconds,
   });
+}
+
+/**
+ * Text the Hub sent, fit for a message: its first line, redacted, then cut to `max` characters. Redaction
+ * comes first: cutting first can leave a token's head (`hf_` + 29 characters) that no pattern matches.
+ */
+export function clipHubText(text: string, max = 500): string {
+  const line = firstLine(text.slice(0, 16_384));
+  const redacted = redactSecrets(line);
+  return (redacted.length > max ? `${redacted.slice(0, max)}…` : redacted).replace(/\.+$/, '');
 }
 
 /** The Hub's `error` text without hub.js's `. URL: … Request ID: …` trailer. */
@@ -214,7 +245,7 @@ function hubMessageOf(e: { message?: string; data?: unknown }): string {
   const data = e.data as { error?: unknown; message?: unknown } | undefined;
   const fromData = typeof data?.error === 'string' ? data.error : Array.isArray(data?.error) ? data.error.join('; ') : typeof data?.message === 'string' ? data.message : undefined;
   const text = fromData ?? (e.message ?? '').replace(/\.? URL: \S+(?:\. Request ID: \S+)?$/, '');
-  return firstLine(text).slice(0, 500).replace(/\.+$/, '');
+  return firstLine(text);
 }
 
 function firstLine(text: string | undefined): string {

@@ -63,7 +63,8 @@ export class HubSpaceSource implements FileSource {
         const entry = wanted[next++];
         const bytes = await this.hub.downloadFile(this.ref.id, entry.path, { revision, known: entry });
         if (!bytes) throw new HubNotFoundError('not-found', `lint ${this.root}: ${entry.path} was listed but could not be downloaded (404).`, { operation: `lint ${this.root}`, status: 404 });
-        files.set(entry.path, decodeFile(entry.path, bytes));
+        // The listing's size is the Hub's word; what arrived decides (a body larger than listed is not decoded).
+        files.set(entry.path, bytes.length > MAX_TEXT_BYTES ? { path: entry.path, size: bytes.length, problem: 'too-large', detail: `file is ${formatBytes(bytes.length)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` } : decodeFile(entry.path, bytes));
       }
     };
     await Promise.all(Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, wanted.length) }, worker));

@@ -8,6 +8,7 @@ export {
   type SpaceInfo,
   type SpaceRuntimeInfo,
   type SpaceFileEntry,
+  savedToken,
   type CreateSpaceOptions,
   type SecretOrVariableInput,
   type UploadOptions,
@@ -26,6 +27,7 @@ export {
   HubTimeoutError,
   HubNetworkError,
   HubRequestError,
+  hubErrorMessage,
   type HubErrorCode,
 } from './errors.js';
 export { DEFAULT_RETRY, type RetryPolicy } from './transport.js';

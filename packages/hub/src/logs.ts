@@ -12,6 +12,11 @@ export interface LogLine {
   text: string;
 }
 
+/** The longest SSE line kept; the rest of a longer one is dropped. */
+const MAX_LINE_CHARS = 1024 * 1024;
+/** The most `data:` lines one event keeps (an event that never ends would otherwise grow without bound). */
+const MAX_EVENT_LINES = 10_000;
+
 /** One `data:` payload, or undefined for a keep-alive or a comment-only event. */
 export type SseEvent = { data: string; timestamp: string };
 
@@ -27,6 +32,9 @@ export class SseDecoder {
   push(chunk: string): (SseEvent | undefined)[] {
     this.buffer += chunk;
     const out: (SseEvent | undefined)[] = [];
+    // A line that never ends (a hostile or broken stream) would grow without bound, even when followed:
+    // past MAX_LINE_CHARS it is cut into a line of its own.
+    if (this.buffer.length > MAX_LINE_CHARS && !/[\r\n]/.test(this.buffer)) this.buffer = `${this.buffer.slice(0, MAX_LINE_CHARS)}\n`;
     for (;;) {
       const match = /\r\n|\n|\r/.exec(this.buffer);
       // A lone CR at the end may be the first half of CRLF: wait for more.
@@ -43,7 +51,7 @@ export class SseDecoder {
       const field = colon === -1 ? line : line.slice(0, colon);
       let value = colon === -1 ? '' : line.slice(colon + 1);
       if (value.startsWith(' ')) value = value.slice(1);
-      if (field === 'data') this.data.push(value);
+      if (field === 'data' && this.data.length < MAX_EVENT_LINES) this.data.push(value);
     }
     return out;
   }

@@ -49,7 +49,10 @@ export function createHubFetch(options: TransportOptions): typeof fetch {
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       let response: Response;
       try {
-        response = await baseFetch(input, { ...init, signal });
+        // A redirect on a write is never followed: fetch turns a redirected POST into a GET whose 200 would
+        // read as success (a secret "set" that was never sent). The 3xx becomes an error instead.
+        const redirect = init.redirect ?? (method === 'GET' || method === 'HEAD' ? 'follow' : 'manual');
+        response = await baseFetch(input, { ...init, signal, redirect });
       } catch (error) {
         if (init.signal?.aborted) throw error;
         const timedOut = timeout?.aborted ?? false;
@@ -152,7 +155,7 @@ async function readErrorText(response: Response): Promise<string | undefined> {
       const message = json.error ?? json.message;
       return typeof message === 'string' ? message : undefined;
     }
-    return text.trim().slice(0, 500) || undefined;
+    return text.trim() || undefined; // clipped (after redaction) when the error is built
   } catch {
     return undefined;
   }

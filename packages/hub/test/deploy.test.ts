@@ -35,8 +35,8 @@ describe('deploySpace', () => {
     expect(result).toMatchObject({ space: 'user/fresh', spaceUrl: `${fake.url}/spaces/user/fresh`, created: true, forced: false, counts: { error: 0 } });
     const state = fake.space('user/fresh')!;
     expect(state).toMatchObject({ sdk: 'gradio', private: true });
-    expect(result.commit.oid).toBe(state.commits.at(-1)!.oid);
-    expect(result.commit.url).toBe(`${fake.url}/spaces/user/fresh/commit/${result.commit.oid}`);
+    expect(result.commit!.oid).toBe(state.commits.at(-1)!.oid);
+    expect(result.commit!.url).toBe(`${fake.url}/spaces/user/fresh/commit/${result.commit!.oid}`);
     expect(state.commits.at(-1)!.title).toBe('Deploy with spacelint');
     expect(state.files.has('.env')).toBe(false);
     expect(result.skipped).toContainEqual(expect.objectContaining({ path: '.env', reason: 'env-file' }));
@@ -102,5 +102,76 @@ describe('deploySpace', () => {
 
   it('a folder that does not exist is a clear error', async () => {
     await expect(deploySpace({ hub, dir: '/nonexistent/space', space: 'user/x' })).rejects.toThrow(/is not a folder/);
+  });
+
+  it('a deploy with nothing changed makes no commit and says the Space is up to date', async () => {
+    const weights = new Uint8Array(5000).fill(9); // LFS at the test threshold: compared by sha256
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'weights.bin': weights });
+    const first = await deploySpace({ hub, dir, space: 'user/same' });
+    expect(first.upToDate).toBe(false);
+    const commits = fake.space('user/same')!.commits.length;
+    const again = await deploySpace({ hub, dir, space: 'user/same' });
+    expect(again).toMatchObject({ upToDate: true, uploaded: [], commit: { oid: first.commit!.oid } });
+    expect(fake.space('user/same')!.commits).toHaveLength(commits);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${dir}/app.py`, GRADIO_APP + '# changed\n');
+    expect((await deploySpace({ hub, dir, space: 'user/same' })).upToDate).toBe(false);
+    expect(fake.space('user/same')!.commits).toHaveLength(commits + 1);
+  });
+
+  it('dryRun lists what would be uploaded, left out and deleted, and changes nothing', async () => {
+    fake.seedSpace('user/planned', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'old.py': 'x = 1\n', 'notes.log': 'x' });
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'new.py': 'y = 2\n', '.env': 'A=1\n', '.gitignore': '*.log\n', 'run.log': 'x' });
+    const before = fake.space('user/planned')!.commits.length;
+    const plan = await deploySpace({ hub, dir, space: 'user/planned', dryRun: true, deleteRemoved: true });
+    expect(plan).toMatchObject({ dryRun: true, commit: null, upToDate: false, created: false });
+    expect(plan.uploaded).toEqual(['.gitignore', 'README.md', 'app.py', 'new.py']);
+    expect(plan.deleted).toEqual(['old.py']); // notes.log is covered by the folder's .gitignore: kept
+    expect(plan.skipped.map((s) => [s.path, s.reason])).toEqual(expect.arrayContaining([['.env', 'env-file'], ['run.log', 'ignored']]));
+    expect(fake.space('user/planned')!.commits).toHaveLength(before);
+    const missing = await deploySpace({ hub, dir, space: 'user/not-yet', dryRun: true });
+    expect(missing).toMatchObject({ created: true, dryRun: true });
+    expect(fake.space('user/not-yet')).toBeUndefined();
+  });
+
+  it('deleteRemoved deletes what the folder no longer has, never excluded files or .gitattributes', async () => {
+    fake.seedSpace('user/pruned', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'old.py': 'x = 1\n', 'notes.log': 'x' });
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, '.gitignore': '*.log\n' });
+    const result = await deploySpace({ hub, dir, space: 'user/pruned', deleteRemoved: true });
+    expect(result.deleted).toEqual(['old.py']);
+    expect([...fake.space('user/pruned')!.files.keys()].sort()).toEqual(['.gitignore', 'README.md', 'app.py', 'notes.log']);
+  });
+
+  it('never uploads .env or .git content through a symlink, nor credential files', async () => {
+    const { dir, cleanup } = await spaceDir({
+      'README.md': GRADIO_README,
+      'app.py': GRADIO_APP,
+      '.env': 'HF_TOKEN=hf_local_only_value_123456\n',
+      '.git/config': '[remote "origin"]\n',
+      '.netrc': 'machine huggingface.co password x\n',
+      '.envrc': 'export A=1\n',
+      'settings.cfg.txt': { symlink: '.env' },
+      gitconfig: { symlink: '.git/config' },
+    });
+    cleanups.push(cleanup);
+    const result = await deploySpace({ hub, dir, space: 'user/linked' });
+    expect([...fake.space('user/linked')!.files.keys()].sort()).toEqual(['.gitattributes', 'README.md', 'app.py']);
+    expect(result.skipped.map((s) => [s.path, s.reason])).toEqual(
+      expect.arrayContaining([['settings.cfg.txt', 'symlink-to-excluded'], ['gitconfig', 'symlink-to-excluded'], ['.netrc', 'credentials'], ['.envrc', 'credentials']]),
+    );
+  });
+
+  it('scans every uploaded text file for tokens, and for the HF_TOKEN value itself, before sending anything', async () => {
+    const token = 'hf_fake_write'; // the client's own token (test tokens are short: only the literal check finds it)
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'config/credentials': `token = ${'hf_' + 'Zq8Lm3Nx7Vb2Kc5Rt9Wy4Hd6Jf1Gs0PaE'}\n`, 'deploy-notes': `use ${token} here\n` });
+    const before = fake.requests.length;
+    const error = (await deploySpace({ hub, dir, space: 'user/leaky' }).then(() => undefined, (e: unknown) => e)) as DeployRefusedError;
+    expect(error).toBeInstanceOf(DeployRefusedError);
+    expect(error.diagnostics.filter((d) => d.ruleId === 'security-hardcoded-secret').map((d) => d.file).sort()).toEqual(['config/credentials', 'deploy-notes']);
+    expect(JSON.stringify(error.diagnostics)).not.toContain('Zq8Lm3Nx7Vb2');
+    expect(JSON.stringify(error.diagnostics)).not.toContain(token);
+    expect(fake.requests.length).toBe(before);
+    const binary = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'blob.dat': new Uint8Array([0, 1, 2, 104, 102, 95]) });
+    expect((await deploySpace({ hub, dir: binary, space: 'user/binary' })).counts.error).toBe(0);
   });
 });

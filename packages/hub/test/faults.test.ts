@@ -14,7 +14,7 @@ import {
   HubTimeoutError,
 } from '../src/index.js';
 import type { FakeHub } from '../src/testing/index.js';
-import { client, GRADIO_APP, GRADIO_README, READ, spaceDir, startFakeHub } from './helpers.js';
+import { client, FAST_RETRY, GRADIO_APP, GRADIO_README, READ, spaceDir, startFakeHub } from './helpers.js';
 
 let fake: FakeHub;
 let hub: HubClient;
@@ -302,3 +302,55 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('a hostile Hub', () => {
+  const TOKEN = 'hf_' + 'Q7mZ2xKp9WvR4tLn8BcYd3FgHj6Sa1Ue5Xo';
+  async function hostileHub(handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+    const { createServer: createHttpServer } = await import('node:http');
+    const server = createHttpServer(handler);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  }
+  const leaked = (value: unknown) => JSON.stringify(value, (_k, v) => (v instanceof Error ? { ...v, message: v.message, json: (v as HubError).toJSON() } : v));
+  const tokenHead = /hf_[A-Za-z0-9]{6,}/;
+
+  it('an error body that puts a token across the 500-character cut is redacted before it is cut', async () => {
+    const hub2 = await hostileHub((_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/json', 'X-Request-Id': `req-${TOKEN}` });
+      res.end(JSON.stringify({ error: `${'x'.repeat(470)} ${TOKEN} and more` }));
+    });
+    try {
+      const error = await caught(new HubClient({ endpoint: hub2.url, token: 'hf_fake_write', env: {}, retry: FAST_RETRY }).setVariable('user/demo', 'K', 'v'));
+      for (const text of [error.message, error.hubMessage ?? '', error.requestId ?? '', JSON.stringify(error.toJSON()), leaked(error)]) {
+        expect(text).not.toMatch(tokenHead);
+      }
+      expect(error.hubMessage!.length).toBeLessThanOrEqual(501);
+    } finally {
+      await hub2.close();
+    }
+  });
+
+  it('runtime fields the Hub sends (hardware, sdk, storage, stage) are redacted', async () => {
+    const hub2 = await hostileHub((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ id: 'user/demo', runtime: { stage: `RUNNING ${TOKEN}`, hardware: { current: TOKEN, requested: TOKEN }, storage: TOKEN, sdk: TOKEN, sdkVersion: TOKEN }, sdk: TOKEN }));
+    });
+    try {
+      const hub3 = new HubClient({ endpoint: hub2.url, token: 'hf_fake_write', env: {}, retry: FAST_RETRY });
+      expect(JSON.stringify(await hub3.getRuntime('user/demo'))).not.toMatch(tokenHead);
+      expect(JSON.stringify(await hub3.spaceInfo('user/demo'))).not.toMatch(tokenHead);
+    } finally {
+      await hub2.close();
+    }
+  });
+
+  it('a redirect on a write is an error, never a success (setSecret answered with 302)', async () => {
+    const redirect = fake.inject({ method: 'POST', path: '/api/spaces/user/demo/secrets', status: 302, location: '/api/whoami-v2' });
+    const error = await caught(hub.setSecret('user/demo', 'K', 'v'));
+    expect(redirect.hits).toBe(1);
+    expect(error).toMatchObject({ code: 'invalid-response', status: 302 });
+    expect(error.message).toMatch(/redirect \(302\)/);
+    expect(fake.space('user/demo')!.secrets.K).toBeUndefined();
+  });
+});

@@ -326,6 +326,16 @@ describe('logs', () => {
     expect(elapsed).toBeLessThan(2500);
   });
 
+  it('a Space that logs more than once a second still gives a snapshot: a total deadline ends it', async () => {
+    fake.seedSpace('user/chatty', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, { runLogs: ['start'], runLogEveryMs: 100 });
+    const started = Date.now();
+    const lines = await client(fake, { logSnapshotMaxMs: 1500 }).tailLogs('user/chatty', 'run', { lines: 5 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(3000);
+    expect(lines).toHaveLength(5);
+    expect(lines.at(-1)!.text).toMatch(/^tick \d+$/);
+  });
+
   it('follows a stream until aborted', async () => {
     fake.seedSpace('user/follow', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, { runLogs: ['one', 'two', 'three'] });
     const controller = new AbortController();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IgnoreRules } from '../src/ignore-rules.js';
-import { neverUploaded } from '../src/local-files.js';
+import { IgnoreRules } from '@spacelint/core/node';
+import { neverUploaded } from '@spacelint/core/node';
 import { eventLines, SseDecoder } from '../src/logs.js';
 import { formatHubSpaceUrl, isHubSpaceUrl, parseHubSpaceUrl, parseSpaceId, SpaceRefError } from '../src/index.js';
 import { isIdempotent, parseRetryAfter } from '../src/transport.js';
@@ -100,11 +100,24 @@ describe('gitignore rules', () => {
     expect(neverUploaded('.env')).toBe('env-file');
     expect(neverUploaded('api/.env.local')).toBe('env-file');
     expect(neverUploaded('env.py')).toBeUndefined();
-    expect(neverUploaded('.envrc')).toBeUndefined();
+    expect(neverUploaded('.envrc')).toBe('credentials');
+    expect(neverUploaded('.huggingface/token')).toBe('credentials');
+    expect(neverUploaded('.netrc')).toBe('credentials');
+    expect(neverUploaded('envrc.py')).toBeUndefined();
   });
 });
 
 describe('SSE decoding', () => {
+  it('a line that never ends is cut at 1 M characters instead of growing without bound', () => {
+    const decoder = new SseDecoder();
+    const events = [...decoder.push('data: ')];
+    for (let i = 0; i < 48; i++) events.push(...decoder.push('x'.repeat(65_536)));
+    events.push(...decoder.push('\n\ndata: next\n\n'));
+    const datas = events.filter((e) => e).map((e) => e!.data);
+    expect(datas[0].length).toBeLessThanOrEqual(1024 * 1024);
+    expect(datas.at(-1)).toBe('next');
+  });
+
   it('decodes the Hub log events in any chunking', () => {
     const stream = 'data: {"data":"Building user/demo (gradio)\\n","timestamp":"2025-01-01T00:00:00Z"}\n\ndata: {"data":"DONE 1.2s\\n","timestamp":"t2"}\n\n';
     for (const size of [1, 3, 7, stream.length]) {

@@ -1,9 +1,6 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
-  MAX_FILES,
   MAX_TEXT_BYTES,
-  SKIPPED_DIRS,
   decodeFile,
   formatBytes,
   isTextCandidate,
@@ -12,6 +9,8 @@ import {
   type Snapshot,
   type SpaceFile,
 } from '../space/files.js';
+import { readRegularFileSync } from './read-file.js';
+import { listSpaceFiles } from './space-files.js';
 
 export interface DirectorySourceOptions {
   /** Texts that replace what is on disk (an editor's unsaved buffer), by repo-relative path. */
@@ -21,8 +20,9 @@ export interface DirectorySourceOptions {
 }
 
 /**
- * A Space on disk. Lists every file (but skipped folders), reads the text of the files rules can use,
- * and never follows a symlink out of the Space.
+ * A Space on disk: the files `listSpaceFiles` lists (the same set a deploy uploads: no `.git`, `.env`,
+ * credentials, caches or .gitignored files), with the text of the files rules can use. Never follows a
+ * symlink out of the Space, and reads only regular files.
  *
  * Reads are synchronous on purpose: a Space is a few small files, and each asynchronous file operation
  * is a round trip through libuv's thread pool. Reading the typical example Space asynchronously (lstat,
@@ -42,37 +42,12 @@ export class DirectorySource implements FileSource {
   /** The same snapshot, for callers that cannot await (throws when the root is missing). */
   snapshotSync(): Snapshot {
     const files = new Map<string, SpaceFile>();
-    const realRoot = realpathSync(this.root);
-    let truncated: string | undefined;
-    const pending: string[] = [''];
-    while (pending.length > 0) {
-      const dir = pending.pop()!;
-      let entries;
-      try {
-        entries = readdirSync(join(this.root, dir), { withFileTypes: true });
-      } catch {
-        continue; // an unreadable folder: its files are simply not part of the lint
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const entry of entries) {
-        const path = dir ? `${dir}/${entry.name}` : entry.name;
-        if (this.options.ignore?.(path)) continue;
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) pending.push(path);
-          continue;
-        }
-        if (files.size >= MAX_FILES) {
-          truncated = `stopped listing after ${MAX_FILES} files at ${path}`;
-          break;
-        }
-        if (entry.isSymbolicLink()) {
-          const f = this.readSymlink(path, realRoot);
-          if (f) files.set(path, f);
-        } else if (entry.isFile()) {
-          files.set(path, this.readFile(path));
-        }
-      }
-      if (truncated) break;
+    const listing = listSpaceFiles(this.root, { ignore: this.options.ignore });
+    for (const file of listing.files) files.set(file.path, readSpaceFile(file.path, file.absPath, file.size, listing.realRoot));
+    // A link that cannot be followed is still a file the Space names: rules report it when they would parse it.
+    for (const skip of listing.skipped) {
+      if (skip.reason === 'symlink-outside') files.set(skip.path, { path: skip.path, size: 0, problem: 'outside-space', detail: skip.detail });
+      else if (skip.reason === 'symlink-broken') files.set(skip.path, { path: skip.path, size: 0, problem: 'unreadable', detail: skip.detail });
     }
     for (const [path, text] of Object.entries(this.options.overrides ?? {})) {
       const p = normalizePath(path);
@@ -80,49 +55,24 @@ export class DirectorySource implements FileSource {
     }
     // Stable order regardless of listing order.
     const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { root: this.root, files: sorted, truncated };
+    return { root: this.root, files: sorted, truncated: listing.truncated };
   }
+}
 
-  private readSymlink(path: string, realRoot: string): SpaceFile | undefined {
-    const abs = join(this.root, path);
-    let target: string;
-    try {
-      target = realpathSync(abs);
-    } catch {
-      return { path, size: 0, problem: 'unreadable', detail: 'broken symlink' };
-    }
-    if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-      return { path, size: 0, problem: 'outside-space', detail: 'symlink points outside the Space; not followed' };
-    }
-    let isFile = false;
-    try {
-      isFile = statSync(target).isFile();
-    } catch {
-      // vanished meanwhile
-    }
-    return isFile ? this.readFile(path) : undefined;
-  }
+/** A listed file as the lint sees it: text for text candidates up to MAX_TEXT_BYTES, else size and why. */
+export function readSpaceFile(path: string, absPath: string, size: number, realRoot?: string): SpaceFile {
+  if (!isTextCandidate(path)) return { path, size };
+  if (size > MAX_TEXT_BYTES) return tooLarge(path, size);
+  const read = readRegularFileSync(absPath, MAX_TEXT_BYTES, { within: realRoot });
+  if (read.ok) return decodeFile(path, read.bytes);
+  if (read.reason === 'too-large') return tooLarge(path, read.size);
+  if (read.reason === 'outside') return { path, size: 0, problem: 'outside-space', detail: 'the file now resolves outside the Space (a folder was swapped for a symlink); not read' };
+  if (read.reason === 'not-regular') return { path, size: 0, problem: 'unreadable', detail: 'not a regular file' };
+  return { path, size, problem: 'unreadable', detail: `could not read file (${read.code ?? 'error'})` };
+}
 
-  private readFile(path: string): SpaceFile {
-    const abs = join(this.root, path);
-    let size = 0;
-    try {
-      if (!isTextCandidate(path)) return { path, size: statSync(abs).size };
-      const fd = openSync(abs, 'r');
-      try {
-        size = fstatSync(fd).size;
-        if (size > MAX_TEXT_BYTES) {
-          return { path, size, problem: 'too-large', detail: `file is ${formatBytes(size)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` };
-        }
-        return decodeFile(path, readFileSync(fd));
-      } finally {
-        closeSync(fd);
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      return { path, size, problem: 'unreadable', detail: `could not read file (${code})` };
-    }
-  }
+function tooLarge(path: string, size: number): SpaceFile {
+  return { path, size, problem: 'too-large', detail: `file is ${formatBytes(size)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` };
 }
 
 /** Repo-relative form of an absolute path inside `root`, or undefined when it is outside. */

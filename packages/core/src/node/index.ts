@@ -1,3 +1,15 @@
-export { DirectorySource, relativeInside, type DirectorySourceOptions } from './directory-source.js';
+export { DirectorySource, readSpaceFile, relativeInside, type DirectorySourceOptions } from './directory-source.js';
 export { findSpaceRoot } from './space-root.js';
 export { writeFileAtomic, writeFixes } from './write.js';
+export { readRegularFileSync, type RegularFileRead } from './read-file.js';
+export { IgnoreRules } from './ignore-rules.js';
+export {
+  listSpaceFiles,
+  neverUploaded,
+  DEFAULT_EXCLUDES,
+  type ListedFile,
+  type SkippedFile,
+  type SkipReason,
+  type SpaceFileList,
+  type ListSpaceFilesOptions,
+} from './space-files.js';

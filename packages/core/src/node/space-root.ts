@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readRegularFileSync } from './read-file.js';
 
 /**
  * The Space a path belongs to. A directory given explicitly is a Space. A file (or a directory inside a
@@ -23,11 +24,10 @@ export function findSpaceRoot(path: string, options: { walk?: boolean } = {}): s
   }
 }
 
+/** Reads only the head of a regular README.md: one that links to /dev/zero, /dev/stdin or a FIFO is no Space. */
 function hasSpaceReadme(dir: string): boolean {
-  try {
-    const head = readFileSync(join(dir, 'README.md'), 'utf8').slice(0, 4096).replace(/^\uFEFF/, '');
-    return /^---\s*\r?\n[\s\S]*?^sdk\s*:/m.test(head);
-  } catch {
-    return false;
-  }
+  const read = readRegularFileSync(join(dir, 'README.md'), 4096, { head: true });
+  if (!read.ok) return false;
+  const head = new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '');
+  return /^---\s*\r?\n[\s\S]*?^sdk\s*:/m.test(head);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -9,7 +10,8 @@ export async function writeFileAtomic(path: string, text: string, bom = false): 
   // Through a symlink, write the file it points to: renaming over the link would replace the link itself.
   const target = await realpath(path); // throws ENOENT when the file vanished: nothing is created
   const info = await stat(target);
-  const tmp = `${target}.spacelint-${process.pid}-${Date.now()}.tmp`;
+  // Random and created exclusively (`wx` below): a link planted under a guessable name is never written through.
+  const tmp = `${target}.spacelint-${randomBytes(8).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, (bom ? '\uFEFF' : '') + text, { flag: 'wx', mode: info.mode });
     await chmod(tmp, info.mode);

@@ -2,9 +2,14 @@
  * `ignore:` globs are matched without RegExp backtracking; these tests pin the matcher to the RegExp
  * definition it replaced (on inputs small enough for that RegExp) and show it stays fast where the RegExp hangs.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globMatcher } from '../../src/config/glob.js';
+import { compileGitignoreLine, globMatcher, globMatches } from '../../src/config/glob.js';
+import { IgnoreRules } from '../../src/node/ignore-rules.js';
 import { fuzzParameters } from './runs.js';
 
 /** The definition the matcher had before: correct, but exponential on globs like `*a*a*a*b`. */
@@ -65,3 +70,67 @@ describe('ignore globs', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('.gitignore globs', () => {
+  it('classes: ranges, negation, POSIX names; a reversed range matches its first character only, as in git', () => {
+    const m = (line: string, path: string) => globMatches(compileGitignoreLine(line)!.glob, path);
+    expect(m('[Tt]est.txt', 'test.txt')).toBe(true);
+    expect(m('file[0-9].py', 'file7.py')).toBe(true);
+    expect(m('file[!0-9].py', 'file7.py')).toBe(false);
+    expect(m('file[^0-9].py', 'filex.py')).toBe(true);
+    expect(m('[[:digit:]]*.log', '3a.log')).toBe(true);
+    expect(m('[]x]', ']')).toBe(true);
+    expect(m('a[/]b', 'a/b')).toBe(false);
+    expect(m('[z-a]', 'm')).toBe(false);
+    expect(m('[z-a]', 'a')).toBe(false);
+    expect(m('[z-a]', 'z')).toBe(true);
+    expect(m('x[z-a]y', 'xay')).toBe(false);
+    expect(m('[unterminated', '[unterminated')).toBe(true);
+    expect(m('\\*literal', '*literal')).toBe(true);
+    expect(m('\\*literal', 'xliteral')).toBe(false);
+  });
+
+  it('hostile globs (generated) over long names finish in linear time', () => {
+    const hostile = fc.array(fc.constantFrom('*', 'a', '**', '**/', '?', '[a-z]', '[z-a]', '[!b]'), { minLength: 10, maxLength: 40 }).map((p) => p.join('') + 'b');
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 100, max: 2000 }), (line, length) => {
+        const started = performance.now();
+        const pattern = compileGitignoreLine(line)!;
+        globMatches(pattern.glob, 'a'.repeat(length));
+        expect(performance.now() - started).toBeLessThan(1_000);
+      }),
+      fuzzParameters(1),
+    );
+  });
+
+  it('3,000 ignore globs over 500 paths take well under a second', () => {
+    const globs = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `data/**/part-${i}.csv` : i % 3 === 1 ? `*${i}*.bin` : `/build-${i}/`));
+    const paths = Array.from({ length: 500 }, (_, i) => `src/module_${i}/deep/file_${i}.py`);
+    const started = performance.now();
+    const m = globMatcher(globs);
+    expect(paths.filter(m)).toEqual([]);
+    expect(m('data/a/b/part-3.csv')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  const hasGit = spawnSync('git', ['--version']).status === 0;
+  it.skipIf(!hasGit)('decide exactly as `git check-ignore` does, on generated hostile lines', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'spacelint-gitignore-'));
+    execFileSync('git', ['init', '-q', repo]);
+    const part = fc.constantFrom('*', '**', '**/', '/', 'a', 'b', '.', '?', '[a-b]', '[z-a]', '[!a]', 'x/', '\\*', '/**', '[]a]', '[^b]', '[[:alpha:]]', '\\a', '[a-]', ' ');
+    const line = fc.array(part, { minLength: 1, maxLength: 6 }).map((p) => p.join('')).filter((l) => !l.startsWith('#') && !l.startsWith('!') && !/^\/*$/.test(l.trim()));
+    const segment = fc.array(fc.constantFrom('a', 'b', 'x', 'z', '.', 'ab', '*'), { minLength: 1, maxLength: 3 }).map((p) => p.join('')).filter((s) => s !== '.' && s !== '..');
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
+    fc.assert(
+      fc.property(line, fc.uniqueArray(path, { minLength: 1, maxLength: 20 }), (pattern, paths) => {
+        writeFileSync(join(repo, '.gitignore'), `${pattern}\n`);
+        const out = spawnSync('git', ['-C', repo, 'check-ignore', '--no-index', '--stdin', '-v', '-n'], { input: `${paths.join('\n')}\n`, encoding: 'utf8' }).stdout;
+        const git = new Map(out.trim().split('\n').filter(Boolean).map((l) => [l.split('\t')[1], !l.startsWith('::')]));
+        const rules = new IgnoreRules().add(`${pattern}\n`);
+        for (const p of paths) expect(rules.matchWithParents(p) !== undefined, `${JSON.stringify(pattern)} on ${JSON.stringify(p)}`).toBe(git.get(p) ?? false);
+      }),
+      fuzzParameters(2),
+    );
+  });
+});
+
