@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from './tool.js';
 
 /**
@@ -59,6 +59,31 @@ export class PathGuard {
     const info = await stat(real);
     if (!info.isDirectory()) throw new ToolError(`\`${input}\` is not a directory: pass the Space folder (the one with README.md)`);
     return real;
+  }
+
+  /**
+   * A folder to write a new Space into, created when missing: its nearest existing ancestor must resolve
+   * inside the roots, and so must the folder once created.
+   */
+  async newDirectory(input: string): Promise<string> {
+    if (typeof input !== 'string' || input.trim() === '' || input.includes('\0')) throw new ToolError('`path` must be a non-empty local directory path');
+    const absolute = isAbsolute(input) ? resolve(input) : resolve(this.roots[0], input);
+    const allowed = `allowed roots: ${this.roots.join(', ')} (start the server with --root DIR to allow another folder)`;
+    if (!this.roots.some((root) => isInside(root, absolute)) && !this.realRoots.some((root) => isInside(root, absolute))) {
+      throw new ToolError(`\`${input}\` is outside the allowed roots; ${allowed}`);
+    }
+    let existing = absolute;
+    for (;;) {
+      try {
+        await stat(existing);
+        break;
+      } catch {
+        existing = dirname(existing);
+      }
+    }
+    if (!this.contains(await realpath(existing))) throw new ToolError(`\`${input}\` leads outside the allowed roots through a symlink; ${allowed}`);
+    await mkdir(absolute, { recursive: true });
+    return this.directory(absolute);
   }
 }
 

@@ -1,5 +1,5 @@
 import { warmEngine } from './engine.js';
-import { HubAccess } from './hub-operations.js';
+import { HubAccess } from './hub-access.js';
 import type { Logger } from './logger.js';
 import type { ServerOptions } from './options.js';
 import { PathGuard } from './path-guard.js';

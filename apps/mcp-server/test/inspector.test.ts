@@ -65,7 +65,7 @@ describe.skipIf(NODE22_MISSING)(NODE22_MISSING ? `MCP Inspector CLI (skipped: ${
     const list = await inspector([http.url, '--method', 'tools/list']);
     expect(list.code, list.stderr).toBe(0);
     expect((list.json.result as { tools: unknown[] }).tools).toHaveLength(19);
-    const call = await inspector([http.url, '--method', 'tools/call', '--tool-name', 'explain_rule', '--tool-args-json', JSON.stringify({ rule: 'config-invalid-value' })]);
+    const call = await inspector([http.url, '--method', 'tools/call', '--tool-name', 'explain_rule', '--tool-args-json', JSON.stringify({ rules: ['config-invalid-value'] })]);
     expect(call.code, call.stderr).toBe(0);
     expect((call.json.result as { structuredContent: { id: string } }).structuredContent.id).toBe('config-invalid-value');
   });

@@ -149,3 +149,43 @@ function readmeSdk(snapshot: Parameters<typeof prepareSpace>[0]): SpaceSdk | und
   const sdk = prepareSpace(snapshot).space.facts.sdk;
   return sdk === 'gradio' || sdk === 'docker' || sdk === 'static' || sdk === 'streamlit' ? sdk : undefined;
 }
+
+/** What a deploy would do, computed without changing anything (`deploy --dry-run`, MCP `deploy_space` dry_run). */
+export interface DeployPlan {
+  space: string;
+  /** Files the commit would add or update (every file of the upload set). */
+  upload: string[];
+  /** Files left out, each with the rule that left it out. */
+  skipped: SkippedFile[];
+  /** Files on the Hub the commit would delete (`deleteRemoved`); empty when the Space does not exist yet. */
+  delete: string[];
+  /** Whether the Space exists (a deploy would create it otherwise, unless `create: false`). */
+  exists: boolean;
+  /** The lint of exactly the upload set; error-level findings would stop the deploy unless `force`. */
+  diagnostics: Diagnostic[];
+  counts: { error: number; warning: number; info: number };
+}
+
+/**
+ * The dry run of deploySpace: the same file set and lint, plus (with `deleteRemoved`) the remote files the
+ * commit would delete. Reads the Hub, writes nothing; lint errors are reported, not thrown.
+ */
+export async function planDeploy(options: Pick<DeployOptions, 'hub' | 'dir' | 'space' | 'exclude' | 'deleteRemoved' | 'lintConfig'>): Promise<DeployPlan> {
+  const { hub } = options;
+  const space = parseSpaceId(options.space);
+  const local = await collectSpaceFiles(options.dir, { exclude: options.exclude });
+  await initParsers();
+  const { diagnostics } = lintSnapshot(await snapshotOfLocalFiles(local), options.lintConfig);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.level]++;
+  const exists = await hub.spaceExists(space);
+  const remove: string[] = [];
+  if (exists && options.deleteRemoved) {
+    const present = new Set(local.files.map((f) => f.path));
+    // The same choice as uploadSpace makes: .gitattributes and excluded paths stay on the Hub.
+    for (const entry of await hub.listFiles(space)) {
+      if (!present.has(entry.path) && entry.path !== '.gitattributes' && !local.isExcluded(entry.path)) remove.push(entry.path);
+    }
+  }
+  return { space, upload: local.files.map((f) => f.path), skipped: local.skipped, delete: remove, exists, diagnostics, counts };
+}

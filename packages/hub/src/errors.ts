@@ -1,4 +1,5 @@
 import { redactSecrets } from '@spacelint/core';
+import { SpaceRefError } from './space-ref.js';
 
 /**
  * Every failure of a Hub operation is a HubError with a `code` a program can branch on and a message a
@@ -224,4 +225,14 @@ function firstLine(text: string | undefined): string {
 function causeText(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   return cause ? [cause.code, cause.message].filter(Boolean).join(' ') : '';
+}
+
+/**
+ * The message to show for a failed Hub operation (a HubError or a SpaceRefError: already redacted, saying
+ * what to do), or undefined when `error` is not one (then it is a bug to report as such). The one mapping
+ * the CLI (one-line error, exit 2) and the MCP server (tool error) share.
+ */
+export function hubFailureMessage(error: unknown): string | undefined {
+  if (error instanceof HubError || error instanceof SpaceRefError) return error.message;
+  return undefined;
 }

@@ -26,6 +26,7 @@ export {
   HubTimeoutError,
   HubNetworkError,
   HubRequestError,
+  hubFailureMessage,
   type HubErrorCode,
 } from './errors.js';
 export { DEFAULT_RETRY, type RetryPolicy } from './transport.js';
@@ -49,5 +50,5 @@ export {
   type SkipReason,
   type CollectOptions,
 } from './local-files.js';
-export { deploySpace, DeployRefusedError, type DeployOptions, type DeployResult, type DeployProgress, type DeployPhase } from './deploy.js';
+export { deploySpace, planDeploy, DeployRefusedError, type DeployPlan, type DeployOptions, type DeployResult, type DeployProgress, type DeployPhase } from './deploy.js';
 export { diagnoseSpace, type DiagnoseOptions, type DiagnoseResult, type DiagnosisCause } from './diagnose.js';
