@@ -74,7 +74,9 @@ export async function readSnapshot(
   if (args.revision !== undefined && which !== 'space') throw new ToolError('`revision` goes with `space` (a Hub Space)');
   if (which === 'path') {
     const dir = await context.services.paths.directory(args.path!);
-    return new node.DirectorySource(dir).snapshot();
+    const snapshot = await new node.DirectorySource(dir).snapshot();
+    await context.services.paths.confirm(dir);
+    return snapshot;
   }
   if (which === 'space') {
     const { hub, client } = await hubFor(context, false);

@@ -62,6 +62,15 @@ export class PathGuard {
   }
 
   /**
+   * Re-checks a folder `directory` returned once its files are read: when it (or a folder above it) was
+   * swapped for a symlink meanwhile, what was read may come from outside the roots and is refused.
+   */
+  async confirm(real: string): Promise<void> {
+    const now = await realpath(real).catch(() => undefined);
+    if (now !== real || !this.contains(now)) throw new ToolError(`\`${real}\` changed while it was read (a folder replaced by a symlink?); nothing read from it is returned`);
+  }
+
+  /**
    * A folder to write a new Space into, created when missing: its nearest existing ancestor must resolve
    * inside the roots, and so must the folder once created.
    */

@@ -53,17 +53,23 @@ export const LOG_LIMITS = { deadlineMs: 8_000, maxLines: 500, maxLineChars: 2_00
 export async function readLogTail(client: HubClient, space: string, kind: 'build' | 'run', lines: number, context: ToolContext): Promise<{ lines: string[]; capped: boolean }> {
   const signal = withDeadline(context.signal, LOG_LIMITS.deadlineMs);
   const raw = await hubCall(context, client.tailLogs(space, kind, { lines: Math.min(lines, LOG_LIMITS.maxLines), signal }));
-  const redactor = context.services.redactor;
+  const capped = signal.aborted && !context.signal.aborted;
+  const tail = capLogLines(raw.map((l) => context.services.redactor.redact(l.text)), LOG_LIMITS.maxLineChars, LOG_LIMITS.maxBytes);
+  return { lines: tail.lines, capped: capped || tail.capped };
+}
+
+/** The end of a log within a size: each line cut at `maxLineChars`, older lines dropped past `maxBytes`. */
+export function capLogLines(lines: readonly string[], maxLineChars: number, maxBytes: number): { lines: string[]; capped: boolean } {
   const out: string[] = [];
   let bytes = 0;
-  let capped = signal.aborted && !context.signal.aborted;
-  for (let i = raw.length - 1; i >= 0; i--) {
-    let text = redactor.redact(raw[i].text);
-    if (text.length > LOG_LIMITS.maxLineChars) {
-      text = `${text.slice(0, LOG_LIMITS.maxLineChars)}… [line cut at ${LOG_LIMITS.maxLineChars} characters]`;
+  let capped = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    let text = lines[i];
+    if (text.length > maxLineChars) {
+      text = `${text.slice(0, maxLineChars)}… [line cut at ${maxLineChars} characters]`;
       capped = true;
     }
-    if (bytes + text.length > LOG_LIMITS.maxBytes) {
+    if (bytes + text.length > maxBytes) {
       capped = true;
       break;
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadEngine } from '../engine.js';
 import { hubCall, hubFor, withDeadline } from '../hub-access.js';
 import { docsOf, docsSchema, findingSchema, findingsText, summarize, summarySchema, toFindings } from '../lint-results.js';
-import { LOG_LIMITS, runtimeSchema, runtimeText, runtimeView } from '../space-runtime.js';
+import { capLogLines, LOG_LIMITS, runtimeSchema, runtimeText, runtimeView } from '../space-runtime.js';
 import { defineTool } from '../tool.js';
 import { spaceIdSchema } from './space-id.js';
 
@@ -47,7 +47,7 @@ export const diagnoseSpace = defineTool({
     const runtime = redactor.redactDeep(runtimeView(raw.runtime));
     // An umbrella line (an exit code) is a symptom: it is a cause only when nothing more precise was found.
     const precise = raw.causes.filter((c) => !c.umbrella);
-    const causes = redactor.redactDeep((precise.length ? precise : raw.causes).map((c) => ({ id: c.id, source: c.source, title: c.title, cause: c.cause, fix: c.fix, ruleIds: c.ruleIds ?? [], evidence: { from: c.evidence.from, text: c.evidence.text } })));
+    const causes = redactor.redactDeep((precise.length ? precise : raw.causes).map((c) => ({ id: c.id, source: c.source, title: c.title, cause: c.cause, fix: c.fix, ruleIds: c.ruleIds ?? [], evidence: { from: c.evidence.from, text: cut(c.evidence.text) } })));
     const notes = [
       ...(raw.logs.unavailable.build ? [`build log not read: ${raw.logs.unavailable.build}`] : []),
       ...(raw.logs.unavailable.run ? [`run log not read: ${raw.logs.unavailable.run}`] : []),
@@ -56,7 +56,7 @@ export const diagnoseSpace = defineTool({
     let logTail: { from: 'build' | 'run'; lines: string[] } | undefined;
     if (!raw.healthy && precise.length === 0) {
       const from = runtime.stage === 'BUILD_ERROR' ? 'build' : 'run';
-      const lines = lastTraceback(raw.logs[from].map((l) => redactor.redact(l.text)));
+      const { lines } = capLogLines(lastTraceback(raw.logs[from].map((l) => redactor.redact(l.text))), 500, 16 * 1024);
       if (lines.length) logTail = { from, lines };
     }
     const docs = docsOf(findings, core);
@@ -75,6 +75,11 @@ export const diagnoseSpace = defineTool({
     };
   },
 });
+
+/** A log line quoted as evidence, within reason. */
+function cut(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
 
 /** The last Python traceback of a log, or else its last lines. */
 function lastTraceback(lines: string[]): string[] {

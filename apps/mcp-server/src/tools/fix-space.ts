@@ -40,6 +40,7 @@ export const fixSpace = defineTool({
     const dir = await context.services.paths.directory(args.path);
     await context.progress(0, 3, 'reading the Space');
     const original = await new node.DirectorySource(dir).snapshot();
+    await context.services.paths.confirm(dir);
     await context.progress(1, 3, 'fixing');
     const { changes, diagnostics, fixCount } = explainConfigErrors(core, () => fixWithSuggestions(core, node, dir, original, suggestRules));
     const redactor = context.services.redactor;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   MAX_FILES,
@@ -69,7 +69,7 @@ export class DirectorySource implements FileSource {
           const f = this.readSymlink(path, realRoot);
           if (f) files.set(path, f);
         } else if (entry.isFile()) {
-          files.set(path, this.readFile(path));
+          files.set(path, this.readFile(path, realRoot));
         }
       }
       if (truncated) break;
@@ -100,17 +100,26 @@ export class DirectorySource implements FileSource {
     } catch {
       // vanished meanwhile
     }
-    return isFile ? this.readFile(path) : undefined;
+    return isFile ? this.readFile(path, realRoot) : undefined;
   }
 
-  private readFile(path: string): SpaceFile {
+  private readFile(path: string, realRoot: string): SpaceFile {
     const abs = join(this.root, path);
     let size = 0;
     try {
       if (!isTextCandidate(path)) return { path, size: statSync(abs).size };
-      const fd = openSync(abs, 'r');
+      // Checked right before opening, not at listing time: a folder swapped for a symlink in between must
+      // not lead out of the Space (MCP roots). After opening, the file must be the one checked.
+      const real = realpathSync.native(abs);
+      if (!isInsideRoot(realRoot, real)) return { path, size: 0, problem: 'outside-space', detail: 'resolves outside the Space; not read' };
+      const checked = statSync(real);
+      const fd = openSync(real, 'r');
       try {
-        size = fstatSync(fd).size;
+        const opened = fstatSync(fd);
+        if (opened.ino !== checked.ino || opened.dev !== checked.dev || !openedInside(fd, realRoot)) {
+          return { path, size: 0, problem: 'outside-space', detail: 'changed while being read; not read' };
+        }
+        size = opened.size;
         if (size > MAX_TEXT_BYTES) {
           return { path, size, problem: 'too-large', detail: `file is ${formatBytes(size)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` };
         }
@@ -122,6 +131,22 @@ export class DirectorySource implements FileSource {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       return { path, size, problem: 'unreadable', detail: `could not read file (${code})` };
     }
+  }
+}
+
+function isInsideRoot(realRoot: string, real: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
+const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd');
+
+/** Where an open file really is (Linux: /proc/self/fd), so a swap between check and open is seen. */
+function openedInside(fd: number, realRoot: string): boolean {
+  if (!PROC_FD) return true;
+  try {
+    return isInsideRoot(realRoot, readlinkSync(`/proc/self/fd/${fd}`));
+  } catch {
+    return true;
   }
 }
 
