@@ -6,7 +6,7 @@ import { defineTool } from '../tool.js';
 import { spaceIdSchema } from './space-id.js';
 
 /** Stages a build or start passes through: waiting goes on while the Space is in one of these. */
-const IN_PROGRESS = new Set(['BUILDING', 'RUNNING_BUILDING', 'APP_STARTING', 'RUNNING_APP_STARTING', 'STARTING', 'RESTARTING', 'NO_APP_FILE_YET']);
+const IN_PROGRESS = new Set(['BUILDING', 'RUNNING_BUILDING', 'APP_STARTING', 'RUNNING_APP_STARTING']);
 /** Lines of the relevant log returned when the Space ends in an error stage. */
 const LOG_LINES = 30;
 
