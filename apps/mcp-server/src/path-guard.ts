@@ -71,6 +71,19 @@ export class PathGuard {
   }
 
   /**
+   * The files of `changes` whose real path is no longer inside the Space folder `real` (a folder swapped for
+   * a symlink since they were read): a fix is never written through them.
+   */
+  async escaping(real: string, files: Iterable<string>): Promise<string[]> {
+    const out: string[] = [];
+    for (const file of files) {
+      const target = await realpath(resolve(real, file)).catch(() => undefined);
+      if (target !== undefined && !isInside(real, target)) out.push(file);
+    }
+    return out;
+  }
+
+  /**
    * A folder to write a new Space into, created when missing: its nearest existing ancestor must resolve
    * inside the roots, and so must the folder once created.
    */

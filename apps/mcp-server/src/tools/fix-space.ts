@@ -48,7 +48,14 @@ export const fixSpace = defineTool({
     const write = !args.dry_run && changes.size > 0;
     if (write) {
       await context.progress(2, 3, `writing ${changes.size} files`);
-      failures = (await node.writeFixes(dir, changes)).map((f) => ({ file: f.file, message: redactor.redact(f.message) }));
+      // Checked again right before writing: a fix is never written through a folder swapped for a symlink.
+      await context.services.paths.confirm(dir);
+      const escaping = new Set(await context.services.paths.escaping(dir, changes.keys()));
+      const writable = new Map([...changes].filter(([file]) => !escaping.has(file)));
+      failures = [
+        ...[...escaping].map((file) => ({ file, message: 'leads outside the Space through a symlink; not written' })),
+        ...(await node.writeFixes(dir, writable)).map((f) => ({ file: f.file, message: redactor.redact(f.message) })),
+      ];
       await context.log('info', `wrote ${changes.size - failures.length} file(s) in ${dir}`);
     }
     const findings = toFindings(diagnostics, redactor);
