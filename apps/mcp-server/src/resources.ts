@@ -34,7 +34,10 @@ export function resourceDefinitions(redactor: Redactor): ResourceDefinition[] {
         const core = await engine();
         const id = String(Array.isArray(variables.id) ? variables.id[0] : variables.id);
         const rule = core.getRule(decodeURIComponent(id));
-        if (!rule) throw new Error(`no rule \`${id}\`; list the resources (or call list_rules) for every rule id`);
+        if (!rule) {
+          const best = core.closestMatch(decodeURIComponent(id), [...core.RULE_IDS], '-');
+          throw new Error(`no rule \`${id}\`${best ? ` (did you mean \`${best.match}\`?)` : ''}; list the resources (or call list_rules) for every rule id`);
+        }
         // core's one renderer: the same text as `spacelint explain`, explain_rule and docs/rules/.
         return core.renderRuleDoc(rule);
       },
