@@ -59,9 +59,9 @@ describe('spacelint-mcp over stdio', () => {
       expect(tool.outputSchema?.type, tool.name).toBe('object');
       expect(JSON.stringify(tool), `${tool.name}: no safe-integer bounds`).not.toContain('9007199254740991');
       expect(withDefaults(tool.annotations), tool.name).toMatchObject(EXPECTED_TOOLS[tool.name]);
-      // Every argument is described, except a few whose name and type say it all.
+      // Every argument is described.
       for (const [arg, schema] of Object.entries(tool.inputSchema.properties ?? {}) as [string, { description?: string }][]) {
-        if (!['offset', 'brief', 'timeout_seconds', 'lines'].includes(arg)) expect(schema.description, `${tool.name}.${arg} description`).toBeTruthy();
+        expect(schema.description, `${tool.name}.${arg} description`).toBeTruthy();
       }
       for (const arg of Object.keys(tool.inputSchema.properties ?? {})) expect(arg, `${tool.name} argument`).toMatch(/^[a-z]+(_[a-z]+)*$/);
     }

@@ -11,7 +11,7 @@ export const explainRule = defineTool({
   description: 'Rule docs (as `spacelint explain`); brief: what it checks and how to fix.',
   inputSchema: z.strictObject({
     rules: z.array(z.string().min(1)).min(1).max(20).describe('Rule ids, e.g. ["zerogpu-missing-duration"].'),
-    brief: z.boolean().default(false),
+    brief: z.boolean().default(false).describe('Short form.'),
   }),
   outputSchema: z.object({
     rules: z.array(ruleSummarySchema.extend({ howToFix: z.string(), doc: z.string().optional().describe('The full Markdown doc (not brief).') })),

@@ -21,7 +21,7 @@ export const lintSpace = defineTool({
     rule_ids: z.array(z.string()).optional().describe('Only findings of these rules.'),
     min_level: z.enum(LEVELS).default('info').describe('Lowest level to return.'),
     limit: z.number().int().min(1).max(1000).default(50).describe('Findings per page.'),
-    offset: z.number().int().min(0).default(0),
+    offset: z.number().int().min(0).default(0).describe('Findings to skip.'),
   }),
   exactlyOneOf: ['path', 'space', 'files'],
   outputSchema: z.object({

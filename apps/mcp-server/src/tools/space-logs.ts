@@ -12,7 +12,7 @@ export const spaceLogs = defineTool({
   inputSchema: z.strictObject({
     space: spaceIdSchema,
     kind: z.enum(['build', 'run']).describe('build: image build; run: the app.'),
-    lines: z.number().int().min(1).max(LOG_LIMITS.maxLines).default(100),
+    lines: z.number().int().min(1).max(LOG_LIMITS.maxLines).default(100).describe('How many.'),
   }),
   outputSchema: z.object({ space: z.string(), kind: z.enum(['build', 'run']), lines: z.array(z.string()), capped: z.boolean().describe('Cut by a time or size cap.') }),
   annotations: { readOnlyHint: true, openWorldHint: true },

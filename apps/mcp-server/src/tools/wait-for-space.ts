@@ -17,7 +17,7 @@ export const waitForSpace = defineTool({
   description: 'Polls until the build/start ends (RUNNING or an error stage) or the timeout, with progress; on error, the end of the log.',
   inputSchema: z.strictObject({
     space: spaceIdSchema,
-    timeout_seconds: z.number().int().min(5).max(1800).default(600),
+    timeout_seconds: z.number().int().min(5).max(1800).default(600).describe('Give up after.'),
   }),
   outputSchema: z.object({
     space: z.string(),
