@@ -75,7 +75,9 @@ export async function hubCall<T>(context: ToolContext, operation: Promise<T>): P
     const message = hub.hubFailureMessage(error);
     if (message === undefined) throw error;
     if (error instanceof hub.HubAuthError) {
-      throw new ToolError(`${message} The server's Hugging Face token is missing, invalid or expired: ask the person to update HF_TOKEN in the MCP server configuration (you cannot set it from here).`);
+      // The Hub package tells a person to set HF_TOKEN (or pass `token`); an agent can do neither: one advice, ours.
+      const said = message.replace(/\s*Set HF_TOKEN\b.*?\.(?=\s|$)/s, '');
+      throw new ToolError(`${said} The server's Hugging Face token is missing, invalid or expired: ask the person to update HF_TOKEN in the MCP server configuration (you cannot set it from here).`);
     }
     if (error instanceof hub.HubPermissionError) {
       const user = await context.services.hub.account();

@@ -28,5 +28,8 @@ describe('whoami with a token the Hub rejects', () => {
     expect(result.isError).toBe(true);
     expect(text(result)).toMatch(/ask the person to update HF_TOKEN in the MCP server configuration \(you cannot set it from here\)/);
     expect(text(result)).not.toContain('hf_not_a_token_the_fake_hub_knows_0001');
+    // One advice, the one an agent can follow.
+    expect(text(result).match(/HF_TOKEN/g)).toHaveLength(1);
+    expect(text(result)).not.toMatch(/pass `token`/);
   });
 });
