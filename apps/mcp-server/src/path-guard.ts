@@ -41,7 +41,7 @@ export class PathGuard {
     if (typeof input !== 'string' || input.trim() === '') throw new ToolError('`path` must be a non-empty local directory path');
     if (input.includes('\0')) throw new ToolError('`path` contains a NUL byte');
     const absolute = isAbsolute(input) ? resolve(input) : resolve(this.roots[0], input);
-    const allowed = `allowed roots: ${this.roots.join(', ')} (start the server with --root DIR to allow another folder)`;
+    const allowed = `allowed roots: ${this.roots.join(', ')} (to allow another folder, ask the person to add --root DIR to the MCP server configuration)`;
     // Refuse before touching the file system when the path is plainly outside: no probing of other folders.
     if (!this.roots.some((root) => isInside(root, absolute)) && !this.realRoots.some((root) => isInside(root, absolute))) {
       throw new ToolError(`\`${input}\` is outside the allowed roots; ${allowed}`);
@@ -90,7 +90,7 @@ export class PathGuard {
   async newDirectory(input: string): Promise<string> {
     if (typeof input !== 'string' || input.trim() === '' || input.includes('\0')) throw new ToolError('`path` must be a non-empty local directory path');
     const absolute = isAbsolute(input) ? resolve(input) : resolve(this.roots[0], input);
-    const allowed = `allowed roots: ${this.roots.join(', ')} (start the server with --root DIR to allow another folder)`;
+    const allowed = `allowed roots: ${this.roots.join(', ')} (to allow another folder, ask the person to add --root DIR to the MCP server configuration)`;
     if (!this.roots.some((root) => isInside(root, absolute)) && !this.realRoots.some((root) => isInside(root, absolute))) {
       throw new ToolError(`\`${input}\` is outside the allowed roots; ${allowed}`);
     }
