@@ -39,6 +39,9 @@ mkdirSync(dist, { recursive: true });
 // tools/list is computed here, once, from the tool definitions, and embedded: converting 19 zod schemas to
 // JSON Schema at every start-up would cost more than answering the request.
 const catalog = join(dist, 'tool-catalog.tmp.mjs');
+// Hardware flavors from core's reference data become the schemas' enum at build time (src/reference-enums.ts).
+const { HARDWARE } = await import(pathToFileURL(join(coreDist, 'index.js')).href);
+const referenceDefines = { SPACELINT_HARDWARE: JSON.stringify(HARDWARE.current) };
 await build({
   entryPoints: [join(root, 'scripts/tool-list-entry.ts')],
   outfile: catalog,
@@ -46,6 +49,7 @@ await build({
   platform: 'node',
   format: 'esm',
   external: ['@spacelint/core', '@spacelint/core/node', '@spacelint/hub', 'zod'],
+  define: referenceDefines,
   logLevel: 'warning',
 });
 const { toolList, ALL_TOOLS } = await import(pathToFileURL(catalog).href);
@@ -74,7 +78,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  define: { SPACELINT_MCP_VERSION: JSON.stringify(pkg.version), SPACELINT_TOOL_LIST: JSON.stringify(precomputedToolList) },
+  define: { ...referenceDefines, SPACELINT_MCP_VERSION: JSON.stringify(pkg.version), SPACELINT_TOOL_LIST: JSON.stringify(precomputedToolList) },
   plugins: [englishOnlyZod],
   banner: {
     // CommonJS dependencies call require(); an ES module bundle has none of its own.

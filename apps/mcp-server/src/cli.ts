@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   if (options.http) {
     const { startHttpServer } = await import('./http-server.js');
     const http = await startHttpServer(setup, { port: options.port, token: options.authToken });
+    if (!options.authToken && setup.tools.some((t) => t.group === 'deploy')) {
+      // Always printed: any local process (another user's, a browser extension's helper) can reach the port.
+      process.stderr.write(
+        'spacelint-mcp: warning: --http without a bearer token lets any local process use the deploy tools with this server\'s HF_TOKEN; set --auth-token-file (or SPACELINT_MCP_TOKEN), or pass --read-only or --tools lint,observe\n',
+      );
+    }
     close = http.close;
     // Always printed, whatever the log level: with --port 0 this line is how a client learns the URL.
     process.stderr.write(`spacelint-mcp: listening on ${http.url} (${setup.tools.length} tools; roots ${options.roots.join(', ')}${options.authToken ? '; bearer token required' : ''})\n`);

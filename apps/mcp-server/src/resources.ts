@@ -34,8 +34,12 @@ export function resourceDefinitions(redactor: Redactor): ResourceDefinition[] {
         const core = await engine();
         const id = String(Array.isArray(variables.id) ? variables.id[0] : variables.id);
         const rule = core.getRule(decodeURIComponent(id));
-        if (!rule) throw new Error(`no rule \`${id}\`; list the resources (or call list_rules) for every rule id`);
-        return ruleMarkdown(rule);
+        if (!rule) {
+          const best = core.closestMatch(decodeURIComponent(id), [...core.RULE_IDS], '-');
+          throw new Error(`no rule \`${id}\`${best ? ` (did you mean \`${best.match}\`?)` : ''}; list the resources (or call list_rules) for every rule id`);
+        }
+        // core's one renderer: the same text as `spacelint explain`, explain_rule and docs/rules/.
+        return core.renderRuleDoc(rule);
       },
     },
     {
@@ -51,32 +55,6 @@ export function resourceDefinitions(redactor: Redactor): ResourceDefinition[] {
   ];
 }
 
-type RuleInfo = NonNullable<ReturnType<Core['getRule']>>;
-
-export function ruleMarkdown(rule: RuleInfo): string {
-  const example = (e: { file: string; code: string }) => `\`${e.file}\`:\n\n\`\`\`\n${e.code.trimEnd()}\n\`\`\``;
-  const lines = [
-    `# ${rule.id}`,
-    '',
-    rule.description,
-    '',
-    `Category: ${rule.category} · default severity: ${rule.defaultLevel}${rule.fixable ? ' · fixable' : ''}${rule.hasSuggestions ? ' · has suggestions' : ''}`,
-    '',
-    '## Why',
-    '',
-    rule.docs.rationale,
-    '',
-    '## Messages',
-    '',
-    ...Object.entries(rule.messages).map(([id, m]) => `- \`${id}\` (${m.level}): ${m.text}`),
-  ];
-  if (rule.docs.incorrect.length) lines.push('', '## Reported', '', ...rule.docs.incorrect.map(example));
-  if (rule.docs.correct.length) lines.push('', '## Not reported', '', ...rule.docs.correct.map(example));
-  lines.push('', '## How to fix', '', rule.docs.howToFix);
-  if (rule.docs.options) lines.push('', '## Options', '', rule.docs.options);
-  lines.push('', rule.docsUrl, '');
-  return lines.join('\n');
-}
 
 export function configReferenceMarkdown(core: Core): string {
   const lines = [

@@ -5,6 +5,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest, ListToolsRequestSchema, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
 import type { PromptDefinition } from './prompts.js';
@@ -136,10 +137,71 @@ async function runTool(server: McpServer, setup: ServerSetup, tool: ToolDefiniti
   }
 }
 
+/** The largest stdio message read (the SDK's own limit); a larger one gets a JSON-RPC error. */
+export const MAX_STDIO_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The SDK's stdio transport closes the session when one message exceeds its buffer limit, silently. This one
+ * reads line by line with the same limit, but skips the oversized line, answers it with a JSON-RPC error
+ * (with the request's id when its envelope shows it) and keeps the session going.
+ */
+class BoundedStdioTransport extends StdioServerTransport {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** While skipping an oversized line: its first and last bytes, where the JSON-RPC envelope is. */
+  private skipped?: { head: string; tail: string };
+
+  constructor() {
+    super();
+    (this as unknown as { _ondata: (chunk: Buffer) => void })._ondata = (chunk) => this.take(chunk);
+  }
+
+  private take(chunk: Buffer): void {
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); ; nl = chunk.indexOf(10, start)) {
+      const part = chunk.subarray(start, nl === -1 ? chunk.length : nl);
+      if (this.skipped) this.skipped.tail = (this.skipped.tail + part.toString('latin1')).slice(-512);
+      else if (this.pendingBytes + part.length > MAX_STDIO_MESSAGE_BYTES) {
+        const head = Buffer.concat([...this.pending, part]).subarray(0, 512).toString('latin1');
+        this.skipped = { head, tail: part.subarray(-512).toString('latin1') };
+        this.pending = [];
+        this.pendingBytes = 0;
+      } else {
+        this.pending.push(part);
+        this.pendingBytes += part.length;
+      }
+      if (nl === -1) return;
+      start = nl + 1;
+      this.endLine();
+    }
+  }
+
+  private endLine(): void {
+    if (this.skipped) {
+      const { head, tail } = this.skipped;
+      this.skipped = undefined;
+      const ids = [...tail.matchAll(/"id"\s*:\s*(-?\d+|"[^"\\]{0,200}")/g)];
+      const found = ids.at(-1) ?? /"id"\s*:\s*(-?\d+|"[^"\\]{0,200}")/.exec(head);
+      const id = found ? (JSON.parse(found[1]) as string | number) : null;
+      void this.send({ jsonrpc: '2.0', id, error: { code: -32600, message: `Message too large: over ${MAX_STDIO_MESSAGE_BYTES / 1024 / 1024} MB. Send less (e.g. a local \`path\` instead of inline \`files\`).` } } as never);
+      return;
+    }
+    const line = Buffer.concat(this.pending).toString('utf8').replace(/\r$/, '');
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (line.trim() === '') return;
+    try {
+      this.onmessage?.(deserializeMessage(line));
+    } catch (error) {
+      this.onerror?.(error as Error);
+    }
+  }
+}
+
 /** Serves one MCP server over stdin/stdout. */
 export async function serveStdio(setup: ServerSetup): Promise<{ close(): Promise<void> }> {
   const server = createMcpServer(setup);
-  const transport = new StdioServerTransport();
+  const transport = new BoundedStdioTransport();
   await server.connect(transport);
   return { close: () => server.close() };
 }

@@ -1,5 +1,5 @@
 import { warmEngine } from './engine.js';
-import { HubAccess } from './hub-operations.js';
+import { HubAccess } from './hub-access.js';
 import type { Logger } from './logger.js';
 import type { ServerOptions } from './options.js';
 import { PathGuard } from './path-guard.js';
@@ -14,7 +14,7 @@ declare const SPACELINT_MCP_VERSION: string | undefined;
 export const VERSION = typeof SPACELINT_MCP_VERSION === 'string' ? SPACELINT_MCP_VERSION : '0.0.0-dev';
 
 const INSTRUCTIONS = `spacelint checks Hugging Face Space repositories (README config, ZeroGPU, Gradio queue and concurrency, dependencies, Docker, storage, secrets) and helps create, deploy and troubleshoot them.
-Typical flows: new Space → scaffold_space, write the files, lint_space, create_space, deploy_space, then space_status/space_logs. Broken Space → diagnose_space, explain_rule, fix the files (fix_space for safe fixes, dry run first), deploy_space.
+Typical flows: new Space → whoami, scaffold_space with a path, create_space, deploy_space, wait_for_space. Broken local Space → lint_space, fix_space (dry run first; apply_suggestions for chosen rules). Failing Hub Space → diagnose_space, fix_space on the local copy, deploy_space, wait_for_space.
 Local paths must be inside the server's roots. Ask the person before any tool that changes files or a Space. Never ask for secret values in chat; the server uses its own HF_TOKEN.`;
 
 export function buildSetup(options: ServerOptions, logger: Logger, redactor: Redactor): ServerSetup {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PathGuard } from './path-guard.js';
 import type { Redactor } from './redaction.js';
-import type { HubAccess } from './hub-operations.js';
+import type { HubAccess } from './hub-access.js';
 
 /** Tool groups for `--tools` (DESIGN.md "The three ways in"). */
 export type ToolGroup = 'lint' | 'observe' | 'deploy';
@@ -51,6 +51,8 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   inputSchema: I;
   outputSchema: O;
   annotations: ToolAnnotations;
+  /** Arguments of which exactly one must be given: advertised as a `oneOf` and checked by the handler. */
+  exactlyOneOf?: readonly string[];
   handler(args: z.output<I>, context: ToolContext): Promise<ToolOutput<z.output<O>>>;
 }
 

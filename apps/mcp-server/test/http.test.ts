@@ -35,7 +35,7 @@ describe('spacelint-mcp --http', () => {
     const b = await connectHttp(server.url);
     try {
       const { tools } = await a.listTools();
-      expect(tools).toHaveLength(19);
+      expect(tools).toHaveLength(22);
       const result = await b.callTool({ name: 'lint_space', arguments: { path: 'broken' } });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId)).toContain('config-invalid-value');
@@ -54,7 +54,7 @@ describe('spacelint-mcp --http', () => {
       const calls: [string, Record<string, unknown>][] = [
         ['lint_space', { files: { 'README.md': BROKEN_SPACE['README.md'] } }],
         ['list_rules', {}],
-        ['explain_rule', { rule: 'config-invalid-value' }],
+        ['explain_rule', { rules: ['config-invalid-value'] }],
         ['validate_space_config', { readme: BROKEN_SPACE['README.md'] }],
         ['scaffold_space', { sdk: 'docker', title: 'Over HTTP', inputs: 'an image' }],
         ['fix_space', { path: 'broken' }],
@@ -126,7 +126,7 @@ describe('spacelint-mcp --http with a bearer token', () => {
     const client = await connectHttp(server.url, { Authorization: `Bearer ${token}` });
     try {
       const { tools } = await client.listTools();
-      expect(tools.length).toBe(19);
+      expect(tools.length).toBe(22);
     } finally {
       await client.close();
     }

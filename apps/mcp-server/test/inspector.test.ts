@@ -47,7 +47,7 @@ describe.skipIf(NODE22_MISSING)(NODE22_MISSING ? `MCP Inspector CLI (skipped: ${
     const { code, json, stderr } = await inspector(['--strict', ...stdioServer(), '--method', 'tools/list']);
     expect(code, stderr).toBe(0);
     const tools = (json.result as { tools: { name: string; annotations?: { readOnlyHint?: boolean } }[] }).tools;
-    expect(tools).toHaveLength(19);
+    expect(tools).toHaveLength(22);
     expect(tools[0]).toMatchObject({ name: 'lint_space', annotations: { readOnlyHint: true } });
     expect(stderr).not.toMatch(/Warning|Error/);
   });
@@ -64,9 +64,9 @@ describe.skipIf(NODE22_MISSING)(NODE22_MISSING ? `MCP Inspector CLI (skipped: ${
   it('tools/list and tools/call over Streamable HTTP', async () => {
     const list = await inspector([http.url, '--method', 'tools/list']);
     expect(list.code, list.stderr).toBe(0);
-    expect((list.json.result as { tools: unknown[] }).tools).toHaveLength(19);
-    const call = await inspector([http.url, '--method', 'tools/call', '--tool-name', 'explain_rule', '--tool-args-json', JSON.stringify({ rule: 'config-invalid-value' })]);
+    expect((list.json.result as { tools: unknown[] }).tools).toHaveLength(22);
+    const call = await inspector([http.url, '--method', 'tools/call', '--tool-name', 'explain_rule', '--tool-args-json', JSON.stringify({ rules: ['config-invalid-value'] })]);
     expect(call.code, call.stderr).toBe(0);
-    expect((call.json.result as { structuredContent: { id: string } }).structuredContent.id).toBe('config-invalid-value');
+    expect((call.json.result as { structuredContent: { rules: { id: string }[] } }).structuredContent.rules[0].id).toBe('config-invalid-value');
   });
 });

@@ -43,9 +43,9 @@ describe('parseOptions', () => {
 
 describe('selectTools', () => {
   it('keeps the groups asked for, and --read-only drops every tool that changes something', () => {
-    expect(selectTools(['lint'], false).map((t) => t.name)).toEqual(['lint_space', 'list_rules', 'explain_rule', 'validate_space_config', 'scaffold_space', 'fix_space']);
+    expect(selectTools(['lint'], false).map((t) => t.name)).toEqual(['lint_space', 'fix_space', 'explain_rule', 'list_rules', 'validate_space_config', 'scaffold_space']);
     expect(selectTools(['lint', 'observe', 'deploy'], true).map((t) => t.name)).toEqual([
-      'lint_space', 'list_rules', 'explain_rule', 'validate_space_config', 'scaffold_space', 'space_status', 'space_logs', 'diagnose_space',
+      'lint_space', 'explain_rule', 'list_rules', 'validate_space_config', 'whoami', 'space_status', 'wait_for_space', 'space_logs', 'diagnose_space', 'read_space_files',
     ]);
     expect(selectTools(['deploy'], true)).toEqual([]);
   });

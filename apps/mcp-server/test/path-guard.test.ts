@@ -41,4 +41,27 @@ describe('PathGuard', () => {
     expect(await two.directory(outside)).toBe(outside);
     expect(() => new PathGuard([join(root, 'nope')])).toThrow(/does not exist/);
   });
+
+  it('confirm refuses a folder swapped since it was resolved; escaping names files that now lead outside', async () => {
+    const space = join(root, 'swapped');
+    mkdirSync(join(space, 'sub'), { recursive: true });
+    writeFileSync(join(space, 'app.py'), 'x');
+    writeFileSync(join(outside, 'app.py'), 'x');
+    const real = await guard.directory('swapped');
+    await expect(guard.confirm(real)).resolves.toBeUndefined();
+    expect(await guard.escaping(real, ['app.py', 'sub/app.py'])).toEqual([]);
+    const { renameSync } = await import('node:fs');
+    renameSync(join(space, 'sub'), join(space, 'sub.real'));
+    symlinkSync(outside, join(space, 'sub'));
+    expect(await guard.escaping(real, ['app.py', 'sub/app.py'])).toEqual(['sub/app.py']);
+    renameSync(space, `${space}.moved`);
+    symlinkSync(outside, space);
+    await expect(guard.confirm(real)).rejects.toThrow(/changed while it was read/);
+  });
+
+  it('newDirectory creates a folder inside the roots and refuses one that leads out', async () => {
+    expect(await guard.newDirectory('fresh/space')).toBe(join(root, 'fresh', 'space'));
+    await expect(guard.newDirectory('escape/new')).rejects.toThrow(/through a symlink/);
+    await expect(guard.newDirectory('../x')).rejects.toThrow(ToolError);
+  });
 });

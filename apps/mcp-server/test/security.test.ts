@@ -57,7 +57,7 @@ async function callEverything(client: Client): Promise<string[]> {
   await call('lint_space', { space, revision: 'main' });
   await call('lint_space', { path: HF_CANARY });
   await call('list_rules', {});
-  await call('explain_rule', { rule: BEARER_CANARY });
+  await call('explain_rule', { rules: [BEARER_CANARY] });
   await call('validate_space_config', { readme: files['README.md'] });
   await call('scaffold_space', { sdk: 'gradio', title: 'T', secrets: [HF_CANARY] });
   await call('scaffold_space', { sdk: 'gradio', title: BEARER_CANARY });
@@ -189,6 +189,6 @@ describe('local paths stay inside the roots', () => {
     expect(result.isError).toBeFalsy();
     expect(JSON.stringify(result)).not.toContain('outside-the-root');
     const fix = await server.client.callTool({ name: 'fix_space', arguments: { path: 'space' } });
-    expect((fix.structuredContent as { files: { file: string }[] }).files.map((f) => f.file)).not.toContain('private.py');
+    expect((fix.structuredContent as { changed: string[] }).changed).not.toContain('private.py');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../src/tool-catalog.js';
+import { HARDWARE } from '@spacelint/core';
 import { toolList } from '../src/tool-list.js';
 import { BROKEN_SPACE, CLEAN_README, connectStdio, serverEnv, tempRoot, text, writeSpace, type StdioServer } from './helpers.js';
 
@@ -9,14 +9,17 @@ import { BROKEN_SPACE, CLEAN_README, connectStdio, serverEnv, tempRoot, text, wr
 
 const EXPECTED_TOOLS: Record<string, { readOnlyHint: boolean; destructiveHint?: boolean; openWorldHint: boolean }> = {
   lint_space: { readOnlyHint: true, openWorldHint: true },
-  list_rules: { readOnlyHint: true, openWorldHint: false },
-  explain_rule: { readOnlyHint: true, openWorldHint: false },
-  validate_space_config: { readOnlyHint: true, openWorldHint: false },
-  scaffold_space: { readOnlyHint: true, openWorldHint: false },
   fix_space: { readOnlyHint: false, destructiveHint: true, openWorldHint: false },
+  explain_rule: { readOnlyHint: true, openWorldHint: false },
+  list_rules: { readOnlyHint: true, openWorldHint: false },
+  validate_space_config: { readOnlyHint: true, openWorldHint: false },
+  scaffold_space: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
+  whoami: { readOnlyHint: true, openWorldHint: true },
   space_status: { readOnlyHint: true, openWorldHint: true },
+  wait_for_space: { readOnlyHint: true, openWorldHint: true },
   space_logs: { readOnlyHint: true, openWorldHint: true },
   diagnose_space: { readOnlyHint: true, openWorldHint: true },
+  read_space_files: { readOnlyHint: true, openWorldHint: true },
   create_space: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
   deploy_space: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
   set_space_secret: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
@@ -28,6 +31,10 @@ const EXPECTED_TOOLS: Record<string, { readOnlyHint: boolean; destructiveHint?: 
   restart_space: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
   pause_space: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
 };
+
+/** MCP's defaults for the hints: tools/list leaves out a hint that has its default value. */
+const HINT_DEFAULTS = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+const withDefaults = (annotations: object | undefined) => ({ ...HINT_DEFAULTS, ...annotations });
 
 describe('spacelint-mcp over stdio', () => {
   let server: StdioServer;
@@ -46,26 +53,38 @@ describe('spacelint-mcp over stdio', () => {
     for (const tool of tools) {
       expect(tool.title, tool.name).toBeTruthy();
       expect(tool.description!.length, tool.name).toBeGreaterThan(30);
-      expect(tool.inputSchema.$schema, tool.name).toBe('https://json-schema.org/draft/2020-12/schema');
+      // 2020-12 is MCP's default dialect: no `$schema` repeated in every schema of the list.
+      expect(tool.inputSchema.$schema, tool.name).toBeUndefined();
       expect(tool.inputSchema.type).toBe('object');
-      expect(tool.inputSchema.additionalProperties, `${tool.name} rejects unknown arguments`).toBe(false);
-      expect(tool.outputSchema?.$schema, tool.name).toBe('https://json-schema.org/draft/2020-12/schema');
-      expect(tool.annotations, tool.name).toMatchObject(EXPECTED_TOOLS[tool.name]);
+      expect(tool.outputSchema?.type, tool.name).toBe('object');
+      expect(JSON.stringify(tool), `${tool.name}: no safe-integer bounds`).not.toContain('9007199254740991');
+      expect(withDefaults(tool.annotations), tool.name).toMatchObject(EXPECTED_TOOLS[tool.name]);
+      // Every argument is described.
+      for (const [arg, schema] of Object.entries(tool.inputSchema.properties ?? {}) as [string, { description?: string }][]) {
+        expect(schema.description, `${tool.name}.${arg} description`).toBeTruthy();
+      }
       for (const arg of Object.keys(tool.inputSchema.properties ?? {})) expect(arg, `${tool.name} argument`).toMatch(/^[a-z]+(_[a-z]+)*$/);
     }
     const props = (name: string) => Object.keys(tools.find((t) => t.name === name)!.inputSchema.properties ?? {}).sort();
-    expect(props('lint_space')).toEqual(['files', 'path', 'revision', 'rules', 'space']);
-    expect(props('deploy_space')).toEqual(['force', 'message', 'path', 'space']);
+    expect(props('lint_space')).toEqual(['files', 'limit', 'min_level', 'offset', 'path', 'revision', 'rule_ids', 'rules', 'space']);
+    expect(tools.find((t) => t.name === 'lint_space')!.inputSchema.oneOf).toEqual([{ required: ['path'] }, { required: ['space'] }, { required: ['files'] }]);
+    expect(props('deploy_space')).toEqual(['delete_removed', 'dry_run', 'force', 'message', 'path', 'space']);
     expect(props('set_space_secret')).toEqual(['description', 'key', 'space', 'value']);
     expect(props('restart_space')).toEqual(['factory', 'space']);
     expect(props('space_logs')).toEqual(['kind', 'lines', 'space']);
-    expect(props('scaffold_space')).toEqual(['hardware', 'inputs', 'persistent_data', 'sdk', 'secrets', 'title', 'zerogpu']);
-    expect(props('fix_space')).toEqual(['dry_run', 'path']);
+    expect(props('scaffold_space')).toEqual(['hardware', 'inputs', 'path', 'persistent_data', 'sdk', 'secrets', 'title', 'zerogpu']);
+    expect(props('fix_space')).toEqual(['apply_suggestions', 'dry_run', 'include_diff', 'path']);
+    // Enums an agent can pick from rather than guess.
+    const hardware = (tools.find((t) => t.name === 'create_space')!.inputSchema.properties as Record<string, { enum?: string[] }>).hardware;
+    expect(hardware.enum).toContain('zero-a10g');
     expect(props('create_space')).toEqual(['hardware', 'private', 'sdk', 'space']);
   });
 
   it('advertises exactly the schemas of the tool definitions (the bundle embeds them precomputed)', async () => {
     const { tools } = await server.client.listTools();
+    // The bundler defines the flavor list from core (scripts/bundle.mjs); from the sources, the global does.
+    (globalThis as { SPACELINT_HARDWARE?: string[] }).SPACELINT_HARDWARE = HARDWARE.current;
+    const { ALL_TOOLS } = await import('../src/tool-catalog.js');
     const expected = toolList(ALL_TOOLS);
     expect(tools.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations }))).toEqual(
       expected.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations })),
@@ -82,11 +101,15 @@ describe('spacelint-mcp over stdio', () => {
     expect(ids).toContain('config-invalid-value');
     expect(ids).toContain('config-unknown-key');
     const invalid = out.diagnostics.find((d) => d.ruleId === 'config-invalid-value')!;
-    expect(invalid).toMatchObject({ severity: 'error', file: 'README.md', line: 6, fixable: false });
-    expect(Object.keys(invalid).sort()).toEqual(['column', 'docsUrl', 'endColumn', 'endLine', 'file', 'fixable', 'line', 'message', 'ruleId', 'severity', 'suggestions']);
-    expect(invalid.docsUrl).toMatch(/config-invalid-value\.md$/);
+    expect(invalid).toMatchObject({ severity: 2, level: 'error', file: 'README.md', line: 6, fixable: false });
+    expect(Object.keys(invalid).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fixable', 'level', 'line', 'message', 'ruleId', 'severity', 'suggestions']);
+    expect((result.structuredContent as { docs: Record<string, string> }).docs['config-invalid-value']).toMatch(/config-invalid-value\.md$/);
     expect(out.summary.errors).toBeGreaterThanOrEqual(1);
     expect(text(result)).toContain('README.md:6:');
+    // Text carries what the structured result holds: the docs link once per rule, fixable markers, suggestions.
+    expect(text(result).match(/config-invalid-value\.md/g)).toHaveLength(1);
+    expect(text(result)).toMatch(/suggestion: /);
+    expect(text(result)).toMatch(/\[fixable\]/);
     // On the wire: increasing progress notifications, then the result.
     const sent = server.received.slice(before);
     const progress = sent.filter((m) => m.method === 'notifications/progress').map((m) => m.params!.progress as number);
@@ -98,13 +121,15 @@ describe('spacelint-mcp over stdio', () => {
   it('lint_space lints inline files and applies rule overrides', async () => {
     const files = { 'README.md': BROKEN_SPACE['README.md'], 'app.py': BROKEN_SPACE['app.py'] };
     const all = await server.client.callTool({ name: 'lint_space', arguments: { files } });
-    expect((all.structuredContent as { root: string }).root).toBe('memory:');
+    expect((all.structuredContent as { root: string }).root).toBe('inline files');
+    expect(text(all)).toMatch(/^spacelint inline files: /);
+    expect(text(all)).not.toContain('memory:');
     const ids = (all.structuredContent as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId);
     expect(ids).toContain('config-invalid-value');
     const off = await server.client.callTool({ name: 'lint_space', arguments: { files, rules: { 'config-invalid-value': 'off', 'config-unknown-key': 'info' } } });
-    const diagnostics = (off.structuredContent as { diagnostics: { ruleId: string; severity: string }[] }).diagnostics;
+    const diagnostics = (off.structuredContent as { diagnostics: { ruleId: string; level: string; severity: number }[] }).diagnostics;
     expect(diagnostics.map((d) => d.ruleId)).not.toContain('config-invalid-value');
-    expect(diagnostics.find((d) => d.ruleId === 'config-unknown-key')?.severity).toBe('info');
+    expect(diagnostics.find((d) => d.ruleId === 'config-unknown-key')).toMatchObject({ level: 'info', severity: 1 });
     const clean = await server.client.callTool({ name: 'lint_space', arguments: { files: { 'README.md': CLEAN_README, 'app.py': BROKEN_SPACE['app.py'] } } });
     expect((clean.structuredContent as { summary: object }).summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
   });
@@ -137,14 +162,13 @@ describe('spacelint-mcp over stdio', () => {
     const config = await server.client.callTool({ name: 'list_rules', arguments: { category: 'config' } });
     expect((config.structuredContent as { rules: { category: string }[] }).rules.every((r) => r.category === 'config')).toBe(true);
 
-    const doc = await server.client.callTool({ name: 'explain_rule', arguments: { rule: 'config-unknown-key' } });
-    const rule = doc.structuredContent as { id: string; rationale: string; incorrect: unknown[]; correct: unknown[]; howToFix: string; messages: unknown[] };
+    const doc = await server.client.callTool({ name: 'explain_rule', arguments: { rules: ['config-unknown-key'] } });
+    const rule = (doc.structuredContent as { rules: { id: string; doc: string; howToFix: string }[] }).rules[0];
     expect(rule.id).toBe('config-unknown-key');
-    expect(rule.rationale.length).toBeGreaterThan(20);
-    expect(rule.incorrect.length).toBeGreaterThan(0);
-    expect(rule.messages.length).toBeGreaterThan(0);
+    expect(rule.howToFix.length).toBeGreaterThan(20);
     expect(text(doc)).toContain('# config-unknown-key');
-    const unknown = await server.client.callTool({ name: 'explain_rule', arguments: { rule: 'config-unknow-key' } });
+    expect(text(doc)).toContain('## Why');
+    const unknown = await server.client.callTool({ name: 'explain_rule', arguments: { rules: ['config-unknow-key'] } });
     expect(unknown.isError).toBe(true);
     expect(text(unknown)).toMatch(/did you mean `config-unknown-key`/);
   });
@@ -161,7 +185,7 @@ describe('spacelint-mcp over stdio', () => {
     expect((none.structuredContent as { config: unknown }).config).toBeNull();
   });
 
-  it('scaffold_space returns files that lint clean, and writes nothing', async () => {
+  it('scaffold_space returns files that lint clean (in the text too), or writes them into a new folder', async () => {
     const result = await server.client.callTool({
       name: 'scaffold_space',
       arguments: { sdk: 'gradio', title: 'PDF reader', zerogpu: true, inputs: 'PDF up to 50 pages', secrets: ['OPENAI_API_KEY'], persistent_data: true },
@@ -176,6 +200,21 @@ describe('spacelint-mcp over stdio', () => {
     writeSpace(join(root, 'scaffolded'), out.files);
     const lint = await server.client.callTool({ name: 'lint_space', arguments: { path: 'scaffolded' } });
     expect((lint.structuredContent as { diagnostics: unknown[] }).diagnostics).toEqual([]);
+    // A client that forwards only text still gets every file.
+    for (const [name, body] of Object.entries(out.files)) expect(text(result)).toContain(`=== ${name} ===\n${body.trimEnd()}`);
+
+    const args = { sdk: 'gradio', title: 'Written', zerogpu: true, path: 'written/space' };
+    const written = await server.client.callTool({ name: 'scaffold_space', arguments: args });
+    expect(written.isError, text(written)).toBeFalsy();
+    expect(written.structuredContent).toMatchObject({ written: join(root, 'written/space') });
+    const onDisk = await server.client.callTool({ name: 'lint_space', arguments: { path: 'written/space' } });
+    expect((onDisk.structuredContent as { total: number }).total).toBe(0);
+    const again = await server.client.callTool({ name: 'scaffold_space', arguments: args });
+    expect(again.isError).toBe(true);
+    expect(text(again)).toMatch(/already exists.*nothing was written/);
+    const outside = await server.client.callTool({ name: 'scaffold_space', arguments: { ...args, path: '../elsewhere' } });
+    expect(text(outside)).toMatch(/outside the allowed roots/);
+
     const refused = await server.client.callTool({ name: 'scaffold_space', arguments: { sdk: 'docker', title: 'X', zerogpu: true } });
     expect(refused.isError).toBe(true);
     expect(text(refused)).toMatch(/Gradio SDK/);
@@ -185,7 +224,7 @@ describe('spacelint-mcp over stdio', () => {
     const dir = writeSpace(join(root, 'fixable'), BROKEN_SPACE);
     const before = readFileSync(join(dir, 'README.md'), 'utf8');
     const dry = await server.client.callTool({ name: 'fix_space', arguments: { path: 'fixable' } });
-    const out = dry.structuredContent as { dry_run: boolean; written: boolean; fixCount: number; diff: string; files: { file: string }[] };
+    const out = dry.structuredContent as { dry_run: boolean; written: boolean; fixCount: number; diff: string; changed: string[] };
     expect(out.dry_run).toBe(true);
     expect(out.written).toBe(false);
     expect(out.fixCount).toBeGreaterThan(0);
@@ -197,7 +236,11 @@ describe('spacelint-mcp over stdio', () => {
     await server.client.setLoggingLevel('info');
     const sentBefore = server.received.length;
     const wet = await server.client.callTool({ name: 'fix_space', arguments: { path: 'fixable', dry_run: false } });
-    expect((wet.structuredContent as { written: boolean }).written).toBe(true);
+    expect(wet.structuredContent).toMatchObject({ written: true, changed: ['README.md'] });
+    // Writing: no diff unless asked, and what is left comes with how to fix it.
+    expect((wet.structuredContent as { diff?: string }).diff).toBeUndefined();
+    expect(Object.keys((wet.structuredContent as { guidance: object }).guidance)).toContain('config-invalid-value');
+    expect(text(wet)).toContain('How to fix what is left:');
     const logs = server.received.slice(sentBefore).filter((m) => m.method === 'notifications/message');
     expect(logs.map((m) => m.params)).toContainEqual(expect.objectContaining({ level: 'info', logger: 'spacelint', data: expect.stringMatching(/^wrote 1 file/) }));
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('colorFrom: red');
@@ -237,7 +280,7 @@ describe('spacelint-mcp --tools and --read-only', () => {
     const server = await connectStdio(['--tools', 'lint', '--read-only'], serverEnv(), tempRoot());
     try {
       const { tools } = await server.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(['lint_space', 'list_rules', 'explain_rule', 'validate_space_config', 'scaffold_space']);
+      expect(tools.map((t) => t.name)).toEqual(['lint_space', 'explain_rule', 'list_rules', 'validate_space_config']);
       const refused = await server.client.callTool({ name: 'fix_space', arguments: { path: '.' } });
       expect(refused.isError).toBe(true);
       expect(text(refused)).toMatch(/fix_space not found/);
