@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
+import { markdownLanguage } from '@codemirror/lang-markdown';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
@@ -14,7 +14,8 @@ import type { Diagnostic } from '@spacelint/core';
 function languageFor(path: string): Extension {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name.endsWith('.py')) return python();
-  if (name.endsWith('.md')) return markdown();
+  // The language alone: markdown() would also bundle HTML, CSS and JavaScript parsers for fenced code.
+  if (name.endsWith('.md')) return markdownLanguage;
   if (name.startsWith('Dockerfile') || name.endsWith('.dockerfile')) return StreamLanguage.define(dockerFile);
   if (/\.ya?ml$/.test(name)) return StreamLanguage.define(yaml);
   if (/\.(sh|bash)$/.test(name)) return StreamLanguage.define(shell);
