@@ -98,8 +98,8 @@ function renderTabs(): void {
     tab.dataset.path = path;
     const open = button(path, () => switchTo(path));
     open.className = 'tab-open';
-    const errors = findings.filter((d) => d.file === path).length;
-    if (errors) open.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: String(errors) }));
+    const inFile = findings.filter((d) => d.file === path).length;
+    if (inFile) open.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: String(inFile), title: `${inFile} finding${inFile === 1 ? '' : 's'}` }));
     const close = button('×', () => removeFile(path));
     close.className = 'tab-close';
     close.title = `Remove ${path}`;

@@ -1,14 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploySpace, HubClient } from '@spacelint/hub';
 import { createFakeHub, type FakeHub } from '@spacelint/hub/testing';
 import { parseFrontMatter } from '@spacelint/core';
 import { APP_DIR, ensureBuilt } from './harness.js';
 
 const CLI = new URL('../../cli/dist/spacelint.mjs', import.meta.url).pathname;
 const TOKEN = 'hf_fake_playground_write';
+const run = promisify(execFile);
 
 describe('the playground is a static Space', () => {
   let fake: FakeHub;
@@ -37,15 +38,20 @@ describe('the playground is a static Space', () => {
     expect(results.flatMap((r) => r.messages)).toEqual([]);
   });
 
-  it('deploys to the (fake) Hub with spacelint deploy: lint clean, sources uploaded, build output and node_modules left out', async () => {
-    const hub = new HubClient({ endpoint: fake.url, token: TOKEN, env: {}, timeoutMs: 10_000 });
-    const result = await deploySpace({ hub, dir: APP_DIR, space: 'spacelint/playground', create: {} });
-    expect(result).toMatchObject({ space: 'spacelint/playground', created: true, forced: false, counts: { error: 0, warning: 0, info: 0 } });
-    expect(result.diagnostics).toEqual([]);
+  it('deploys to the (fake) Hub with `spacelint deploy`: lint clean, sources uploaded, build output and node_modules left out', async () => {
+    // Asynchronously: the fake Hub answers from this process.
+    const { stdout: out } = await run(process.execPath, [CLI, 'deploy', APP_DIR, '--to', 'spacelint/playground', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HF_ENDPOINT: fake.url, HF_TOKEN: TOKEN },
+    });
+    expect(out).not.toContain(TOKEN);
+    const result = JSON.parse(out) as { space: string; created: boolean; counts: Record<string, number>; uploaded: string[] };
+    expect(result).toMatchObject({ space: 'spacelint/playground', created: true, counts: { error: 0, warning: 0, info: 0 } });
     expect(result.uploaded).toEqual(expect.arrayContaining(['README.md', 'package.json', 'index.html', 'vite.config.ts', 'src/main.ts']));
     expect(result.uploaded.filter((p) => p.startsWith('dist/') || p.includes('node_modules/'))).toEqual([]);
     const space = fake.space('spacelint/playground')!;
     expect(space.sdk).toBe('static');
+    // The fake Hub's build accepts a built static Space (app_build_command, package.json) as the Hub does.
     expect(space.stage).toBe('RUNNING');
   });
 });
