@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +274,32 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     noConsoleErrors();
   });
 
+  it('opens a Space folder from the folder picker, leaving out .git and node_modules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spacelint-playground-'));
+    const files: Record<string, string> = {
+      'demo/README.md': '---\ntitle: Folder\nsdk: docker\napp_port: 7860\n---\n',
+      'demo/Dockerfile': 'FROM python:3.12\nCMD ["python", "-m", "http.server", "8000"]\n',
+      'demo/.git/HEAD': 'ref: refs/heads/main\n',
+      'demo/node_modules/x/index.js': 'module.exports = 1;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    try {
+      const { page, context } = await openPage();
+      await page.waitForSelector('#findings li');
+      await page.setInputFiles('#open-folder', join(dir, 'demo'));
+      await page.waitForSelector('.tab[data-path="Dockerfile"]');
+      expect(await page.$$eval('.tab[data-path]', (els) => els.map((e) => (e as HTMLElement).dataset.path))).toEqual(['README.md', 'Dockerfile']);
+      await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Opened 2 files'));
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    noConsoleErrors();
+  });
+
   it('keeps working offline once loaded (service worker), reloads included', async () => {
     const { page, context } = await openPage();
     await page.waitForSelector('#findings li.finding');
@@ -290,7 +317,8 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     let cors: Server;
     let hubUrl: string;
     beforeAll(async () => {
-      fake = await createFakeHub({});
+      // Two entries per listing page: the browser must follow the Link header, as for a large Space.
+      fake = await createFakeHub({ pageSize: 2 });
       fake.seedSpace('demo/broken', {
         'README.md': '---\ntitle: Broken\nsdk: gradio\nsdk_version: "6.25.0"\napp_file: main.py\n---\n',
         'app.py': 'import gradio as gr\n\ngr.Interface(fn=str, inputs="text", outputs="text").launch()\n',
@@ -301,7 +329,9 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
       const target = new URL(fake.url);
       cors = createServer((req, res) => {
         const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Link' });
+          // The Hub's paging links name the Hub itself: here, this pass-through.
+          const link = answer.headers.link?.split(fake.url).join(hubUrl);
+          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...(link ? { link } : {}), 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Link' });
           answer.pipe(res);
         });
         req.pipe(upstream);
@@ -328,7 +358,12 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
       expect(await page.textContent('.tab[data-path="weights/model.bin"]')).toContain('4.0 KB');
       const requests = fake.requests.slice(before);
       expect(requests.every((r) => r.method === 'GET')).toBe(true);
-      expect(requests.map((r) => r.path).sort()).toEqual(['/api/spaces/demo/broken/tree/main', '/spaces/demo/broken/resolve/main/README.md', '/spaces/demo/broken/resolve/main/app.py']);
+      expect(requests.map((r) => r.path).sort()).toEqual([
+        '/api/spaces/demo/broken/tree/main',
+        '/api/spaces/demo/broken/tree/main',
+        '/spaces/demo/broken/resolve/main/README.md',
+        '/spaces/demo/broken/resolve/main/app.py',
+      ]);
       await context.close();
       noConsoleErrors();
     });
