@@ -59,28 +59,6 @@ self.addEventListener('fetch', (event) => {
   };
 }
 
-/**
- * Preloads the two WebAssembly files from the HTML, so their download overlaps the evaluation of the
- * script instead of starting after it (the grammar is on the path to the first findings).
- */
-function preloadWasm(): Plugin {
-  return {
-    name: 'spacelint-preload-wasm',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const wasm = Object.keys(context.bundle ?? {}).filter((f) => f.endsWith('.wasm'));
-        return wasm.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', href: `./${file}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
-}
-
 export default defineConfig({
   // Relative asset URLs: the page works at any path (a Space's static host, a local server, a subfolder).
   base: './',
@@ -96,5 +74,7 @@ export default defineConfig({
     // web-tree-sitter's Emscripten glue uses eval for dynamic linking, which the Python grammar never needs.
     rolldownOptions: { checks: { eval: false } },
   },
-  plugins: [preloadWasm(), precacheServiceWorker()],
+  // The lint worker is an ES module (web-tree-sitter's glue has dynamic imports, which iife cannot split).
+  worker: { format: 'es' },
+  plugins: [precacheServiceWorker()],
 });

@@ -11,7 +11,7 @@ export interface ImportedSpace {
   listed: SpaceFile[];
 }
 
-interface RawFile {
+export interface RawFile {
   path: string;
   bytes: Uint8Array;
 }
@@ -49,34 +49,4 @@ export function importFiles(raw: RawFile[]): ImportedSpace {
   }
   if (Object.keys(texts).length === 0 && listed.length === 0) throw new Error('Nothing to lint in what was opened (no files).');
   return { texts, listed };
-}
-
-/** From an `<input type=file>` (with `webkitdirectory`, each file knows its relative path). */
-export async function readFileList(list: FileList): Promise<RawFile[]> {
-  return Promise.all(
-    [...list].map(async (file) => ({ path: file.webkitRelativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
-}
-
-/** From a drop: folders are walked with the File System entries API. */
-export async function readDrop(transfer: DataTransfer): Promise<RawFile[]> {
-  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
-  if (entries.length === 0) return readFileList(transfer.files);
-  const out: RawFile[] = [];
-  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
-    if (out.length > MAX_FILES) return;
-    if (entry.isFile) {
-      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-      out.push({ path: prefix + entry.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    } else if (entry.isDirectory && !SKIPPED_DIRS.has(entry.name)) {
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      for (;;) {
-        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-        if (batch.length === 0) break;
-        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
-      }
-    }
-  };
-  for (const entry of entries) await walk(entry, '');
-  return out;
 }

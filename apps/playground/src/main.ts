@@ -1,32 +1,15 @@
-import {
-  ConfigError,
-  fileFromText,
-  fixSnapshot,
-  formatBytes,
-  getRule,
-  initParsers,
-  lintSnapshot,
-  listRules,
-  renderRuleDoc,
-  scaffoldSpace,
-  type Diagnostic,
-  type Fix,
-  type Snapshot,
-  type SpaceFile,
-} from '@spacelint/core';
-import grammarUrl from '@spacelint/core/tree-sitter-python.wasm?url';
-import runtimeUrl from '@spacelint/core/web-tree-sitter.wasm?url';
+// First: starts the lint worker (engine + WebAssembly) before the editor's modules are evaluated.
+import { callWorker, engineFacts } from './lint-client.js';
+import type { Diagnostic, Fix, ScaffoldSdk } from '@spacelint/core';
 import type { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { createFileState, showDiagnostics } from './editor.js';
-import { importFiles, readDrop, readFileList } from './file-import.js';
-import { HubLoadError, hubEndpoint, loadHubSpace, parseSpaceInput } from './hub-space.js';
+import { readDrop, readFileList, type FolderLimits } from './file-reading.js';
+import { hubEndpoint, parseSpaceInput } from './hub-endpoint.js';
+import type { ListedFile, RuleSummary, SpaceContents } from './lint-protocol.js';
 import { renderMarkdown } from './rule-doc-view.js';
 import { decodeShareFragment, encodeShareFragment } from './share-link.js';
 import './style.css';
-
-// The grammar download starts before anything else: it is the longest step to the first findings.
-const parsers = initParsers({ grammar: grammarUrl, runtime: runtimeUrl });
 
 /** Lint this long after the last keystroke: typing stays smooth, findings follow within a blink. */
 const LINT_DEBOUNCE_MS = 100;
@@ -42,14 +25,17 @@ const docEl = $<HTMLElement>('doc');
 // ── the Space being edited ─────────────────────────────────────────────────────────────────────────
 const states = new Map<string, EditorState>();
 /** Files rules see by path only (binary, too large, not UTF-8). */
-const listed = new Map<string, SpaceFile>();
+const listed = new Map<string, ListedFile>();
 /** The texts the current findings were computed on: a fix applies only to the text it was made for. */
 const lintedTexts = new Map<string, string>();
 let active = '';
 let findings: Diagnostic[] = [];
 let lintTimer: ReturnType<typeof setTimeout> | undefined;
 let lintCount = 0;
-let ready = false;
+/** The latest lint request: replies to older ones are dropped (the text moved on). */
+let lintRequest = 0;
+let ruleInfo = new Map<string, RuleSummary>();
+let folderLimits: FolderLimits = { skippedDirs: ['.git', 'node_modules'], maxFiles: 20_000 };
 
 const view = new EditorView({ parent: $('editor') });
 
@@ -67,7 +53,7 @@ function onEdit(): void {
   lintTimer = setTimeout(lintNow, LINT_DEBOUNCE_MS);
 }
 
-function replaceSpace(texts: Record<string, string>, others: Iterable<SpaceFile> = [], open?: string): void {
+function replaceSpace(texts: Record<string, string>, others: Iterable<ListedFile> = [], open?: string): void {
   states.clear();
   listed.clear();
   for (const [path, text] of Object.entries(texts)) states.set(path, createFileState(path, text, onEdit));
@@ -112,7 +98,7 @@ function renderTabs(): void {
     tab.className = 'tab listed';
     tab.dataset.path = file.path;
     tab.title = file.detail ?? 'only listed: not a text file spacelint reads';
-    tab.textContent = `${file.path} (${formatBytes(file.size)})`;
+    tab.textContent = `${file.path} (${file.sizeText ?? `${file.size} B`})`;
     const close = button('×', () => removeFile(file.path));
     close.className = 'tab-close';
     close.setAttribute('aria-label', `Remove ${file.path}`);
@@ -164,38 +150,43 @@ function setStatus(message: string, kind: 'info' | 'error' = 'info'): void {
   statusEl.className = `status ${kind}`;
 }
 
-// ── lint ───────────────────────────────────────────────────────────────────────────────────────────
-function snapshot(): Snapshot {
-  const files = new Map<string, SpaceFile>(listed);
-  for (const path of states.keys()) files.set(path, fileFromText(path, textOf(path)!));
-  return { root: 'playground:', files };
+// ── lint (in the worker) ─────────────────────────────────────────────────────────────────────────
+function contents(): SpaceContents {
+  const texts: Record<string, string> = {};
+  for (const path of states.keys()) texts[path] = textOf(path)!;
+  return { texts, listed: [...listed.values()] };
 }
 
 function lintNow(): void {
   clearTimeout(lintTimer);
-  if (!ready) return;
-  performance.mark('spacelint:lint-start');
-  const snap = snapshot();
-  lintedTexts.clear();
-  for (const [path, file] of snap.files) if (file.text !== undefined) lintedTexts.set(path, file.text);
-  try {
-    findings = lintSnapshot(snap).diagnostics;
-    if (statusEl.dataset.source === 'config') setStatus('');
-    delete statusEl.dataset.source;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    findings = [];
-    setStatus(error.message, 'error');
-    statusEl.dataset.source = 'config';
-  }
-  renderFindings();
-  renderTabs();
-  if (active) showDiagnostics(view, findings.filter((d) => d.file === active));
-  const measure = performance.measure('spacelint:lint', 'spacelint:lint-start');
-  lintCount++;
-  findingsEl.dataset.lintCount = String(lintCount);
-  findingsEl.dataset.lintMs = measure.duration.toFixed(2);
-  if (lintCount === 1) performance.mark('spacelint:first-findings');
+  const request = ++lintRequest;
+  const started = performance.now();
+  const space = contents();
+  callWorker('lint', space).then(
+    ({ diagnostics, configError }) => {
+      if (request !== lintRequest) return;
+      lintedTexts.clear();
+      for (const [path, text] of Object.entries(space.texts)) lintedTexts.set(path, text);
+      findings = diagnostics;
+      if (configError) {
+        setStatus(configError, 'error');
+        statusEl.dataset.source = 'config';
+      } else if (statusEl.dataset.source === 'config') {
+        setStatus('');
+        delete statusEl.dataset.source;
+      }
+      renderFindings();
+      renderTabs();
+      if (active) showDiagnostics(view, findings.filter((d) => d.file === active));
+      // Keystroke to findings on screen: the request, the lint in the worker, the reply and the rendering.
+      const duration = performance.now() - started;
+      lintCount++;
+      findingsEl.dataset.lintCount = String(lintCount);
+      findingsEl.dataset.lintMs = duration.toFixed(2);
+      if (lintCount === 1) performance.mark('spacelint:first-findings');
+    },
+    (error: Error) => setStatus(`Linting failed: ${error.message}`, 'error'),
+  );
 }
 
 function renderFindings(): void {
@@ -210,14 +201,14 @@ function renderFindings(): void {
     const rule = document.createElement('a');
     rule.className = 'rule';
     rule.textContent = d.ruleId;
-    const info = getRule(d.ruleId);
+    const info = ruleInfo.get(d.ruleId);
     if (info) {
       rule.href = info.docsUrl;
       rule.title = `${info.description} (click for the rule's page)`;
       rule.addEventListener('click', (event) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
-        showRuleDoc(d.ruleId);
+        void showRuleDoc(d.ruleId);
       });
     }
     const where = button(`${d.file}:${d.line}:${d.column}`, () => reveal(d));
@@ -249,7 +240,7 @@ function applyFix(path: string, fix: Fix): void {
   const current = textOf(path);
   if (current === undefined || current !== lintedTexts.get(path)) {
     lintNow();
-    setStatus(`${path} changed since its findings were computed; they are fresh now, apply the fix again.`);
+    setStatus(`${path} changed since its findings were computed; they are being refreshed: apply the fix again.`);
     return;
   }
   const change = { from: fix.range[0], to: fix.range[1], insert: fix.text };
@@ -258,12 +249,12 @@ function applyFix(path: string, fix: Fix): void {
   lintNow();
 }
 
-function fixAll(): void {
-  lintNow();
-  const result = fixSnapshot(snapshot());
-  for (const [path, change] of result.changes) {
-    const current = textOf(path)!;
-    const edit = { changes: { from: 0, to: current.length, insert: change.text } };
+async function fixAll(): Promise<void> {
+  const result = await callWorker('fix', contents());
+  for (const [path, text] of Object.entries(result.changes)) {
+    const current = textOf(path);
+    if (current === undefined) continue;
+    const edit = { changes: { from: 0, to: current.length, insert: text } };
     if (path === active) view.dispatch(edit);
     else states.set(path, states.get(path)!.update(edit).state);
   }
@@ -272,10 +263,11 @@ function fixAll(): void {
 }
 
 // ── rule docs ──────────────────────────────────────────────────────────────────────────────────────
-function showRuleDoc(id: string): void {
-  const info = getRule(id);
+async function showRuleDoc(id: string): Promise<void> {
+  const info = ruleInfo.get(id);
   if (!info) return;
-  renderMarkdown(renderRuleDoc(info), docEl);
+  const { markdown } = await callWorker('doc', { id });
+  renderMarkdown(markdown, docEl);
   const page = document.createElement('p');
   const link = Object.assign(document.createElement('a'), { href: info.docsUrl, target: '_blank', rel: 'noopener noreferrer', textContent: 'This page on the web ↗' });
   page.append(link);
@@ -288,9 +280,9 @@ function showRuleList(): void {
   docEl.replaceChildren(Object.assign(document.createElement('h2'), { textContent: 'Rules' }));
   const list = document.createElement('ul');
   list.className = 'rule-list';
-  for (const rule of listRules()) {
+  for (const rule of ruleInfo.values()) {
     const li = document.createElement('li');
-    const open = button(rule.id, () => showRuleDoc(rule.id));
+    const open = button(rule.id, () => void showRuleDoc(rule.id));
     open.className = 'rule';
     li.append(open, ` ${rule.description}`);
     list.append(li);
@@ -306,10 +298,10 @@ const EXAMPLE = Object.fromEntries(
   ),
 );
 
-function loadTemplate(name: string): void {
+async function loadTemplate(name: string): Promise<void> {
   if (name === 'example-bad') return replaceSpace(EXAMPLE);
-  const sdk = name === 'gradio-zerogpu' ? 'gradio' : (name as 'gradio' | 'docker' | 'static');
-  const result = scaffoldSpace({ sdk, title: 'My Space', zerogpu: name === 'gradio-zerogpu' });
+  const sdk = (name === 'gradio-zerogpu' ? 'gradio' : name) as ScaffoldSdk;
+  const result = await callWorker('scaffold', { sdk, title: 'My Space', zerogpu: name === 'gradio-zerogpu' });
   replaceSpace(result.files);
   setStatus(result.notes.length ? `Template "${name}". Next: ${result.notes.join(' ')}` : `Template "${name}".`);
 }
@@ -342,7 +334,7 @@ async function share(): Promise<void> {
   } catch {
     // No clipboard permission (an embedded frame, a headless browser): the address bar holds the link.
   }
-  setStatus(`${copied ? 'Link copied' : 'Link ready in the address bar'} (${formatBytes(link.length)}): the files are inside the link itself; nothing was sent to a server.`);
+  setStatus(`${copied ? 'Link copied' : 'Link ready in the address bar'} (${Math.ceil(link.length / 1024)} KB): the files are inside the link itself; nothing was sent to a server.`);
 }
 
 async function loadFromHub(input: string): Promise<void> {
@@ -355,19 +347,19 @@ async function loadFromHub(input: string): Promise<void> {
   }
   setStatus(`Loading ${id} from ${endpoint}…`);
   try {
-    const space = await loadHubSpace(endpoint, id);
+    const space = await callWorker('hub', { endpoint, id });
     replaceSpace(space.texts, space.listed);
     const count = Object.keys(space.texts).length + space.listed.length;
     setStatus(`Loaded ${id} from ${endpoint}: ${count} file${count === 1 ? '' : 's'}, read-only (nothing is written back to the Hub).${space.truncated ? ` Listing ${space.truncated}.` : ''}`);
   } catch (error) {
-    if (!(error instanceof HubLoadError)) throw error;
-    setStatus(error.message, 'error');
+    setStatus((error as Error).message, 'error');
   }
 }
 
 async function openFiles(raw: Promise<{ path: string; bytes: Uint8Array }[]>): Promise<void> {
   try {
-    const imported = importFiles(await raw);
+    const files = await raw;
+    const imported = await callWorker('import', { files }, files.map((f) => f.bytes.buffer));
     replaceSpace(imported.texts, imported.listed);
     setStatus(`Opened ${Object.keys(imported.texts).length + imported.listed.length} files; they stay in this browser.`);
   } catch (error) {
@@ -378,7 +370,7 @@ async function openFiles(raw: Promise<{ path: string; bytes: Uint8Array }[]>): P
 // ── wiring ─────────────────────────────────────────────────────────────────────────────────────────
 $('template').addEventListener('change', (event) => {
   const select = event.target as HTMLSelectElement;
-  if (select.value) loadTemplate(select.value);
+  if (select.value) loadTemplate(select.value).catch((error: Error) => setStatus(error.message, 'error'));
   select.value = '';
 });
 $('hub-form').addEventListener('submit', (event) => {
@@ -393,7 +385,7 @@ for (const id of ['open-files', 'open-folder']) {
   });
 }
 $('share').addEventListener('click', () => void share());
-$('fix-all').addEventListener('click', fixAll);
+$('fix-all').addEventListener('click', () => void fixAll().catch((error: Error) => setStatus(error.message, 'error')));
 $('rules').addEventListener('click', showRuleList);
 $('doc-close').addEventListener('click', () => (docPane.hidden = true));
 const overlay = $('drop-overlay');
@@ -407,22 +399,19 @@ window.addEventListener('dragleave', (event) => {
 window.addEventListener('drop', (event) => {
   event.preventDefault();
   overlay.hidden = true;
-  if (event.dataTransfer) void openFiles(readDrop(event.dataTransfer));
+  if (event.dataTransfer) void openFiles(readDrop(event.dataTransfer, folderLimits));
 });
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#space=')) restoreFromFragment();
 });
 
-// The editor shows the files at once; findings follow when the parser is ready.
-if (!restoreFromFragment()) replaceSpace(EXAMPLE);
+// The editor shows the files at once; findings follow when the worker has the parser ready.
 findingsEl.replaceChildren(Object.assign(document.createElement('li'), { className: 'loading', textContent: 'Loading the Python parser…' }));
-parsers.then(
-  () => {
-    ready = true;
-    lintNow();
-  },
-  (error: unknown) => setStatus(`The Python parser could not load (${(error as Error).message}); reload the page.`, 'error'),
-);
+void engineFacts.then((facts) => {
+  ruleInfo = facts.rules;
+  folderLimits = facts.limits;
+});
+if (!restoreFromFragment()) replaceSpace(EXAMPLE);
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // Precaches the build (dist/sw.js, written by vite.config.ts) so the playground opens offline later.

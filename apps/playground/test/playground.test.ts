@@ -233,8 +233,9 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     const templates = await page.$$eval('#template option', (els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v && v !== 'example-bad'));
     expect(templates).toEqual(['gradio', 'gradio-zerogpu', 'docker', 'static']);
     for (const template of templates) {
+      const count = await lintCount(page);
       await page.selectOption('#template', template);
-      await page.waitForSelector('#findings li.clean');
+      await waitForLint(page, count);
       expect(await shownFindings(page), template).toEqual([]);
       expect(await page.$$('.tab[data-path="README.md"]'), template).toHaveLength(1);
     }
