@@ -250,10 +250,12 @@ function applyFix(path: string, fix: Fix): void {
 }
 
 async function fixAll(): Promise<void> {
-  const result = await callWorker('fix', contents());
+  const sent = contents();
+  const result = await callWorker('fix', sent);
   for (const [path, text] of Object.entries(result.changes)) {
     const current = textOf(path);
-    if (current === undefined) continue;
+    // Typed into while the fixes were computed: keep the person's text, the next lint shows what is left.
+    if (current === undefined || current !== sent.texts[path]) continue;
     const edit = { changes: { from: 0, to: current.length, insert: text } };
     if (path === active) view.dispatch(edit);
     else states.set(path, states.get(path)!.update(edit).state);

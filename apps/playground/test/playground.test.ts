@@ -117,7 +117,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
   it('lints a pasted bad Space with the right rule ids and lines, underlined where they are', async () => {
     const { page, context } = await openPage();
-    await page.waitForSelector('#findings li');
+    await waitForLint(page, 0); // the first findings, not the loading line
     await page.selectOption('#template', 'gradio');
     await page.waitForSelector('#findings li.clean');
     let count = await lintCount(page);
@@ -229,7 +229,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
   it('lints every template clean', async () => {
     const { page, context } = await openPage();
-    await page.waitForSelector('#findings li');
+    await waitForLint(page, 0); // the first findings, not the loading line
     const templates = await page.$$eval('#template option', (els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v && v !== 'example-bad'));
     expect(templates).toEqual(['gradio', 'gradio-zerogpu', 'docker', 'static']);
     for (const template of templates) {
@@ -260,7 +260,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
   it('opens a zip of a Space (with its top folder) from the file picker', async () => {
     const { page, context } = await openPage();
-    await page.waitForSelector('#findings li');
+    await waitForLint(page, 0); // the first findings, not the loading line
     const zip = zipSync({
       'my-space/README.md': strToU8('---\ntitle: Zipped\nsdk: gradio\nsdk_version: "6.25.0"\napp_file: app.py\n---\n'),
       'my-space/app.py': strToU8('import gradio as gr\n\ngr.Interface(fn=str, inputs="text", outputs="text")\n'),
@@ -289,7 +289,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     }
     try {
       const { page, context } = await openPage();
-      await page.waitForSelector('#findings li');
+      await waitForLint(page, 0); // the first findings, not the loading line
       await page.setInputFiles('#open-folder', join(dir, 'demo'));
       await page.waitForSelector('.tab[data-path="Dockerfile"]');
       expect(await page.$$eval('.tab[data-path]', (els) => els.map((e) => (e as HTMLElement).dataset.path))).toEqual(['README.md', 'Dockerfile']);
@@ -348,12 +348,13 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
     it('lists and fetches its files read-only, then lints them', async () => {
       const { page, context } = await openPage(`?hub=${encodeURIComponent(hubUrl)}`);
-      await page.waitForSelector('#findings li');
+      await waitForLint(page, 0); // the first findings, not the loading line
       const before = fake.requests.length;
       await page.fill('#hub-id', 'demo/broken');
+      const count = await lintCount(page);
       await page.click('#hub-form button');
-      await page.waitForSelector('.tab[data-path="app.py"]');
-      await page.waitForSelector('#findings li[data-rule-id="config-app-file-missing"]');
+      await page.waitForSelector('.tab[data-path="weights/model.bin"]');
+      await waitForLint(page, count);
       expect(await page.textContent('#status')).toMatch(/^Loaded demo\/broken from http:\/\/127\.0\.0\.1:\d+: 3 files, read-only/);
       expect(await shownFindings(page)).toContain('README.md:5:11 error config-app-file-missing');
       expect(await page.textContent('.tab[data-path="weights/model.bin"]')).toContain('4.0 KB');
@@ -371,7 +372,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
     it('says clearly when the Space does not exist', async () => {
       const { page, context } = await openPage(`?hub=${encodeURIComponent(hubUrl)}`);
-      await page.waitForSelector('#findings li');
+      await waitForLint(page, 0); // the first findings, not the loading line
       await page.fill('#hub-id', 'demo/missing');
       await page.click('#hub-form button');
       await page.waitForSelector('#status.error');
@@ -404,7 +405,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
 
     it('rejects what is not a Space id before sending anything', async () => {
       const { page, context } = await openPage(`?hub=${encodeURIComponent(hubUrl)}`);
-      await page.waitForSelector('#findings li');
+      await waitForLint(page, 0); // the first findings, not the loading line
       const before = fake.requests.length;
       await page.fill('#hub-id', 'not a space');
       await page.click('#hub-form button');
