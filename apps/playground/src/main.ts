@@ -35,6 +35,7 @@ let lintCount = 0;
 /** The latest lint request: replies to older ones are dropped (the text moved on). */
 let lintRequest = 0;
 let ruleInfo = new Map<string, RuleSummary>();
+/** Core's values arrive with the worker's hello (milliseconds after start); a drop before that skips these. */
 let folderLimits: FolderLimits = { skippedDirs: ['.git', 'node_modules'], maxFiles: 20_000 };
 
 const view = new EditorView({ parent: $('editor') });
