@@ -12,6 +12,8 @@ export default defineConfig({
       { extends: true, test: { name: 'hub', root: 'packages/hub', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'mcp-server', root: 'apps/mcp-server', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'eslint-plugin', root: 'packages/eslint-plugin', include: ['test/**/*.test.ts'] } },
+      // Last and alone: its browser tests time page loads, which other projects' CPU load would distort.
+      { extends: true, test: { name: 'playground', root: 'apps/playground', include: ['test/**/*.test.ts'], sequence: { groupOrder: 1 }, fileParallelism: false } },
       { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],
   },

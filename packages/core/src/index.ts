@@ -20,7 +20,7 @@ export { Space, README } from './space/space.js';
 export { ParseCache } from './space/parse-cache.js';
 export { fileKind, type FileKind } from './space/file-kind.js';
 export type { SpaceFacts } from './space/facts.js';
-export { initParsers, parsersReady } from './parse/python.js';
+export { initParsers, parsersReady, type ParserAssets } from './parse/python.js';
 export { parseFrontMatter, unwrap, type FrontMatter, type FrontMatterEntry, type FrontMatterResult } from './parse/frontmatter.js';
 export { parseRequirements, normalizePackageName, type RequirementLine, type RequirementsFile } from './parse/requirements.js';
 export { parsePackagesTxt, type PackageEntry } from './parse/packages-txt.js';

@@ -24,11 +24,25 @@ function grammarCandidates(): string[] {
   return list;
 }
 
-export function initParsers(): Promise<void> {
+/**
+ * Where the two WebAssembly files are, for hosts that serve them as assets (the browser playground):
+ * URLs (or bytes) instead of the file paths searched by default. Only the first call's options count.
+ */
+export interface ParserAssets {
+  /** tree-sitter-python.wasm: a URL to fetch or its bytes. */
+  grammar?: string | URL | Uint8Array;
+  /** web-tree-sitter.wasm: a URL to fetch. */
+  runtime?: string | URL;
+}
+
+export function initParsers(assets: ParserAssets = {}): Promise<void> {
   loading ??= (async () => {
-    await Parser.init();
+    const runtime = assets.runtime;
+    await Parser.init(runtime ? { locateFile: () => String(runtime) } : undefined);
     let lastError: unknown;
-    for (const path of grammarCandidates()) {
+    const grammar = assets.grammar;
+    const candidates = grammar === undefined ? grammarCandidates() : [grammar instanceof URL ? grammar.href : grammar];
+    for (const path of candidates) {
       try {
         language = await Language.load(path);
         break;

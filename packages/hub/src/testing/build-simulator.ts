@@ -44,7 +44,9 @@ export function simulateBuild(input: BuildInput): BuildOutcome {
   const sdk = typeof config.sdk === 'string' ? config.sdk : input.sdk;
   const appFile = typeof config.app_file === 'string' ? config.app_file : sdk === 'static' ? 'index.html' : sdk === 'docker' ? 'Dockerfile' : 'app.py';
   const required = sdk === 'docker' ? 'Dockerfile' : appFile;
-  if (!input.files.has(required)) {
+  // A built static Space: `app_file` names the output of `app_build_command`, made by the Hub's build.
+  const builtStatic = sdk === 'static' && typeof config.app_build_command === 'string' && input.files.has('package.json');
+  if (!builtStatic && !input.files.has(required)) {
     return { stage: 'NO_APP_FILE', errorMessage: 'This Space is missing an app file', buildLogs: [], runLogs: [] };
   }
   if (sdk === 'static') return { stage: 'RUNNING', buildLogs: [], runLogs: [] };
