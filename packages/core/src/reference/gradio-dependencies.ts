@@ -1,0 +1,93 @@
+/**
+ * What a Gradio release makes pip install next to requirements.txt, from the vendored Requires-Dist
+ * tables (gradio-releases.ts), plus the few bounds that are not in them: other popular packages' own
+ * bounds that collide with Gradio's, and Gradio imports that break with a dependency's newer major.
+ */
+import { evaluateMarker, type MarkerEnvironment } from '../parse/markers.js';
+import { parseRequirements, type RequirementLine } from '../parse/requirements.js';
+import { gradioTables } from './gradio-api.js';
+
+export interface GradioRequirement {
+  /** PEP 503 name. */
+  name: string;
+  specifier: string;
+  /** The line as Gradio writes it (`huggingface_hub>=0.33.5,<1.0`). */
+  raw: string;
+  /** `gradio`, `gradio[oauth]`, `gradio[mcp]`, or `gradio_client 1.3.0` for the client's own requirements. */
+  via: string;
+}
+
+const parsedLines = new Map<number, RequirementLine | undefined>();
+
+function requirementLine(index: number): RequirementLine | undefined {
+  if (!parsedLines.has(index)) {
+    const line = parseRequirements(gradioTables().requirements.lines[index]).lines[0];
+    parsedLines.set(index, line?.kind === 'requirement' ? line : undefined);
+  }
+  return parsedLines.get(index);
+}
+
+/**
+ * Every requirement pip must satisfy for `gradio[extras]==version`: Gradio's own, those of the requested
+ * extras (a release without an extra ignores it, as pip does) and those of the `gradio_client` it pins,
+ * with markers evaluated for the Space's Python. Undefined when the tables do not hold the release.
+ */
+export function gradioRequirements(version: string, extras: readonly string[], env: MarkerEnvironment): GradioRequirement[] | undefined {
+  const release = gradioTables().requirements.releases[version];
+  if (!release) return undefined;
+  const out: GradioRequirement[] = [];
+  const add = (indexes: number[] | undefined, via: string) => {
+    for (const i of indexes ?? []) {
+      const line = requirementLine(i);
+      if (!line?.normalizedName) continue;
+      if (line.marker && evaluateMarker(line.marker, env) === false) continue;
+      out.push({ name: line.normalizedName, specifier: line.specifier ?? '', raw: line.raw, via });
+    }
+  };
+  add(release.requires, 'gradio');
+  for (const extra of extras) add(release.extras?.[extra], `gradio[${extra}]`);
+  const client = out.find((r) => r.name === 'gradio-client' && r.specifier.startsWith('=='))?.specifier.slice(2);
+  add(release.client, `gradio_client ${client ?? ''}`.trim());
+  return out;
+}
+
+/** The `requires_python` of a release (`>=3.10`), when the tables have it. */
+export function gradioRequiresPython(version: string): string | undefined {
+  return gradioTables().requirements.releases[version]?.python;
+}
+
+/**
+ * Popular packages whose own requirements bound a package Gradio also bounds. A pin of `package` inside
+ * `versions` brings `requires`; a Gradio release whose bound excludes all of it cannot be installed.
+ * As of 2026-08-22.
+ */
+export const PACKAGE_BOUNDS: { package: string; versions: string; requires: { package: string; specifier: string }; source: string }[] = [
+  {
+    package: 'transformers',
+    versions: '>=4.30,<5',
+    requires: { package: 'huggingface-hub', specifier: '<1.0' },
+    source: 'transformers 4.x src/transformers/dependency_versions_table.py: `huggingface-hub>=0.19.3,<1.0` (4.3x–4.4x) to `huggingface-hub>=0.34.0,<1.0` (4.56–4.57)',
+  },
+  {
+    package: 'transformers',
+    versions: '>=5,<6',
+    requires: { package: 'huggingface-hub', specifier: '>=1.0' },
+    source: 'transformers 5.x src/transformers/dependency_versions_table.py: `huggingface-hub>=1.2.1,<2.0` (5.0), `>=1.5.0,<2.0` later',
+  },
+];
+
+/**
+ * Gradio releases that install with a dependency's newer major but crash at start with it: pip resolves,
+ * the app does not run.
+ */
+export const GRADIO_RUNTIME_BOUNDS: { gradio: string; package: string; specifier: string; reason: string; source: string }[] = [
+  {
+    // Inferred range: gradio/oauth.py of Gradio 4.x imports HfFolder, which huggingface_hub 1.0 removed;
+    // from 5.39.0 Gradio's own requirements bound huggingface_hub below 1.0 (then pip reports it).
+    gradio: '>=4,<=5.46.1',
+    package: 'huggingface-hub',
+    specifier: '<1.0',
+    reason: 'the Space crashes at start: gradio/oauth.py imports HfFolder, which huggingface_hub 1.0 removed',
+    source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (log-signatures runtime-hfhub-hffolder: Cinnamon/kotaemon#811, huggingface/mcp-course#199)',
+  },
+];
