@@ -49,6 +49,7 @@ export function vendoredModule(dataDir) {
     out.positional = Object.entries(c.positional ?? {}).map(([names, v]) => [names ? names.split(',') : [], iv(v)]);
     if (c.var_kwargs) out.varKwargs = iv(c.var_kwargs);
     if (c.var_args) out.varArgs = iv(c.var_args);
+    if (c.kwargs_to_parent) out.kwargsToParent = iv(c.kwargs_to_parent);
     if (c.kwargs_rejected) out.kwargsRejected = iv(c.kwargs_rejected);
     // Keywords a subclass passes on to Blocks (Interface(theme=...) reaches Blocks' own handling).
     const toBlocks = c.kwargs_forwarded_to?.['gradio.blocks.Blocks'];

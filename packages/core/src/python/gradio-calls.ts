@@ -15,8 +15,11 @@ import type { PythonCall, PythonModule } from './module.js';
 const BLOCKS_CLASSES = new Set(['Blocks', 'Interface', 'ChatInterface', 'TabbedInterface']);
 /** Gradio functions whose result is a Blocks (`gr.load("models/...")`). */
 const RETURNS_BLOCKS = new Set(['load']);
-/** Namespaces of `gr.` whose members the tables list as `inputs.X`, `outputs.X`, `themes.X`. */
-const NAMESPACES = new Set(['inputs', 'outputs', 'themes']);
+/**
+ * Namespaces of `gr.` whose members are checked (`inputs.X`, `outputs.X`). `themes.X` is left out: the
+ * tables list `gradio.themes.__all__`, not the functions it also defines (`gr.themes.builder`).
+ */
+const NAMESPACES = new Set(['inputs', 'outputs']);
 
 export interface GradioApiCall {
   /** Index into `module.calls`. */
@@ -26,8 +29,9 @@ export interface GradioApiCall {
    * `Blocks.queue`, `Blocks.load`, or `listener` for event listeners (see `event`).
    */
   key: string;
-  /** For listeners: the event (`click`, `then`). */
+  /** For listeners: the event (`click`, `then`) and the class whose event it is (`Button`, `Dependency`). */
   event?: string;
+  owner?: string;
   /** How messages name the call: `gr.Chatbot`, `demo.launch`, `btn.click`. */
   display: string;
 }
@@ -102,7 +106,7 @@ class Resolver {
     }
     const eventClass = BLOCKS_CLASSES.has(owner) ? 'Blocks' : owner;
     if (this.tables.events[eventClass]?.[member]) {
-      this.calls.push({ call: index, key: 'listener', event: member, display });
+      this.calls.push({ call: index, key: 'listener', event: member, owner: eventClass, display });
       this.attribute({ kind: 'event', name: eventClass, member, text: display, range: call.calleeRange });
       return;
     }
@@ -136,11 +140,9 @@ class Resolver {
     // name (`from gradio import Box`; `Box()`) fails at its import, which is recorded there.
     if (text.includes('.')) this.attribute({ kind: 'name', name: parts[0], text: text.split('.').slice(0, -parts.length + 1 || undefined).join('.'), range });
     if (parts.length === 1) return parts[0];
-    if (NAMESPACES.has(parts[0]) && parts.length === 2 && names[path]) {
-      this.attribute({ kind: 'name', name: path, text, range });
-      return path;
-    }
-    return undefined;
+    if (parts.length !== 2 || !names[path]) return undefined;
+    if (NAMESPACES.has(parts[0])) this.attribute({ kind: 'name', name: path, text, range });
+    return path;
   }
 
   private attribute(use: GradioAttributeUse): void {

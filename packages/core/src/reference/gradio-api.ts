@@ -24,6 +24,8 @@ export interface GradioCallable {
   varKwargs?: Releases;
   /** `*args`: any number of positional arguments. */
   varArgs?: Releases;
+  /** `**kwargs` passed to the parent class's constructor (3.x components: swallowed there). */
+  kwargsToParent?: Releases;
   /** `**kwargs` that raise when any is given. */
   kwargsRejected?: Releases;
   /** Keywords passed on to Blocks. */

@@ -15,6 +15,12 @@ const METHOD_SUCCESSORS: Record<string, string> = {
   update: 'return `gr.update(...)` or a new component (`gr.Textbox(value=...)`) from the handler; Gradio 4.0 removed the per-component `.update()`',
 };
 
+/**
+ * Classes whose instances take events the tables cannot list, from a release on: Gradio 6's `gr.HTML`
+ * triggers any event its `js_on_load` code fires (`buttons.click(...)` in the 6.x `super_html` demo).
+ */
+const OPEN_EVENTS: Record<string, string> = { HTML: '6.0.0' };
+
 export default defineRule({
   meta: {
     id: 'gradio-unknown-attribute',
@@ -87,6 +93,7 @@ function lookup(use: GradioAttributeUse, index: number): Releases | undefined {
   if (!set?.length) return undefined;
   // A class that is itself missing is reported once, as a name.
   if ((use.kind === 'method' || use.kind === 'event') && describeHistory(tables.names[use.name], index)) return undefined;
+  if (use.kind === 'event' && OPEN_EVENTS[use.name] && index >= tables.versions.indexOf(OPEN_EVENTS[use.name])) return undefined;
   return describeHistory(set, index) ? set : undefined;
 }
 
