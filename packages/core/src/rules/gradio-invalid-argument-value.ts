@@ -6,6 +6,17 @@ import { GRADIO_DATA_AS_OF, gradioRelease, gradioTables, inReleases, type Gradio
 import { callableAt } from './gradio-unknown-argument.js';
 import { defineRule } from './rule.js';
 
+/**
+ * Values a class hands unchanged to another callable that checks them, where the tables do not follow the
+ * hand-off (it goes through an attribute): `Interface` and `ChatInterface` pass `cache_examples` to
+ * `gr.Examples(...)` when they have examples (gradio/interface.py and gradio/chat_interface.py,
+ * `Examples(..., cache_examples=self.cache_examples, ...)`, 6.0.0–6.25.0).
+ */
+const HANDED_TO: Record<string, Record<string, string>> = {
+  Interface: { cache_examples: 'Examples' },
+  ChatInterface: { cache_examples: 'Examples' },
+};
+
 export default defineRule({
   meta: {
     id: 'gradio-invalid-argument-value',
@@ -28,7 +39,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Some Gradio parameters check their value in the source and raise at start-up when it is not one of a fixed set: `cache_examples` accepts `True`, `False`, `None` and, until 5.x, `"lazy"` (Gradio 6 raises; write `cache_examples=True, cache_mode="lazy"`), `Textbox(type=)` accepts "text", "password", "email", `Interface(flagging_mode=)` accepts "never", "auto", "manual". ' +
+        'Some Gradio parameters check their value in the source and raise at start-up when it is not one of a fixed set: `cache_examples` accepts `True`, `False`, `None` and, until 5.x, `"lazy"` (Gradio 6 raises; write `cache_examples=True, cache_mode="lazy"`), `Textbox(type=)` accepts "text", "password", "email", `Interface(flagging_mode=)` accepts "never", "auto", "manual". `gr.Interface` and `gr.ChatInterface` hand `cache_examples` to `gr.Examples` when they have examples, so the same check applies to them then. ' +
         `The sets come from spacelint's vendored copy of Gradio's API per release (checks of the form \`if p not in [...]: raise\` or an if/elif chain on the parameter ending in \`raise\`, read from every release tag; as of ${GRADIO_DATA_AS_OF}). \`Literal[...]\` annotations are not used: Python does not check them at run time. Only literal values written in the call are compared (strings, numbers, booleans, None); a variable, constant or expression is never guessed. ` +
         'The autofix for `cache_examples="lazy"` on Gradio 6+ writes `cache_examples=True, cache_mode="lazy"`, which is what the old value meant (only when the call has no `cache_mode=` yet). When the Gradio version is unknown, the newest release is assumed and the finding is a warning without a fix.',
       incorrect: [
@@ -53,11 +64,14 @@ export default defineRule({
       if (!release) return;
       for (const use of uses.calls) {
         const c = callableAt(use, release.index);
-        if (!c || (!c.allowed && !c.rejected)) continue;
+        if (!c) continue;
         const call = module.calls[use.call];
         const positionalNames = c.positional.find(([, set]) => inReleases(set, release!.index))?.[0] ?? [];
         const named: [string, PythonArgument][] = call.args.filter((a) => a.name && !a.splat).map((a) => [a.name!, a]);
         positionalArguments(call).forEach((a, i) => positionalNames[i] && named.push([positionalNames[i], a]));
+        const handed = HANDED_TO[use.key];
+        const withExamples = named.some(([n, a]) => n === 'examples' && a.value.kind !== 'none');
+        if (!c.allowed && !c.rejected && !(handed && withExamples)) continue;
         for (const [name, arg] of named) {
           const value = pythonRepr(arg.value);
           if (value === undefined) continue;
@@ -67,10 +81,12 @@ export default defineRule({
             report({ messageId: release.uncertain ? 'uncertain' : 'rejected', data: { ...data, allowed: 'other values', history: '', advice: '' }, file: path, range: arg.range });
             continue;
           }
-          const allowed = c.allowed?.[name];
-          if (!allowed) continue;
-          const now = Object.keys(allowed).filter((v) => inReleases(allowed[v], release!.index));
-          if (!now.length || now.includes(value)) continue;
+          const target = handed?.[name] && withExamples ? gradioTables().callables[handed[name]] : undefined;
+          const checkedAt = (sets: Record<string, Releases> | undefined) => Object.keys(sets ?? {}).filter((v) => inReleases(sets![v], release!.index));
+          const own = checkedAt(c.allowed?.[name]);
+          const allowed = own.length ? c.allowed![name] : target?.allowed?.[name];
+          const now = own.length ? own : checkedAt(allowed);
+          if (!allowed || !now.length || now.includes(value)) continue;
           const last = lastRelease(allowed[value], release.index);
           const cacheModeFix = name === 'cache_examples' && value === "'lazy'" && arg.name && inReleases(c.params.cache_mode, release.index) && !call.args.some((a) => a.name === 'cache_mode');
           const fix: Fix | undefined = cacheModeFix && !release.uncertain ? { range: arg.range, text: 'cache_examples=True, cache_mode="lazy"' } : undefined;
