@@ -7,7 +7,7 @@ import { isPep440Version } from '../parse/pep440.js';
 import { entry } from '../rules/readme.js';
 import { isPlainScalar, sourceOf } from '../rules/front-matter-edit.js';
 import type { Space } from '../space/space.js';
-import { GRADIO_DATA_AS_OF, GRADIO_DATA_JSON, GRADIO_DATA_NEWEST } from './gradio-releases.js';
+import { GRADIO_DATA, GRADIO_DATA_AS_OF, GRADIO_DATA_NEWEST } from './gradio-releases.js';
 
 export { GRADIO_DATA_AS_OF, GRADIO_DATA_NEWEST };
 
@@ -51,10 +51,46 @@ export interface GradioTables {
 
 let decoded: GradioTables | undefined;
 
-/** The tables, decoded once per process. */
+/**
+ * The tables. Each callable, class and release is decoded from its JSON string the first time a rule
+ * reads it, so a run pays for what the Space's code reaches (a typical app: a few dozen of ~500 pieces).
+ */
 export function gradioTables(): GradioTables {
-  decoded ??= JSON.parse(GRADIO_DATA_JSON) as GradioTables;
+  decoded ??= {
+    versions: JSON.parse(GRADIO_DATA.versions) as string[],
+    names: JSON.parse(GRADIO_DATA.names) as Record<string, Releases>,
+    callables: lazyRecord<GradioCallable>(GRADIO_DATA.callables),
+    events: lazyRecord<Record<string, Releases>>(GRADIO_DATA.events),
+    methods: lazyRecord<Record<string, Releases>>(GRADIO_DATA.methods),
+    requirements: {
+      get lines(): string[] {
+        return (requirementLines ??= JSON.parse(GRADIO_DATA.requirementLines) as string[]);
+      },
+      releases: lazyRecord(GRADIO_DATA.releases),
+    },
+  };
   return decoded;
+}
+
+let requirementLines: string[] | undefined;
+
+/** A read-only record whose values are decoded from `source` on first access. */
+function lazyRecord<T>(source: Record<string, string>): Record<string, T> {
+  const values = new Map<string, T>();
+  return new Proxy({} as Record<string, T>, {
+    get(_, key) {
+      if (typeof key !== 'string' || !Object.hasOwn(source, key)) return undefined;
+      let value = values.get(key);
+      if (value === undefined) {
+        value = JSON.parse(source[key]) as T;
+        values.set(key, value);
+      }
+      return value;
+    },
+    has: (_, key) => typeof key === 'string' && Object.hasOwn(source, key),
+    ownKeys: () => Object.keys(source),
+    getOwnPropertyDescriptor: (_, key) => (typeof key === 'string' && Object.hasOwn(source, key) ? { enumerable: true, configurable: true } : undefined),
+  });
 }
 
 export function inReleases(set: Releases | undefined, index: number): boolean {
