@@ -4,6 +4,7 @@
  * bounds that collide with Gradio's, and Gradio imports that break with a dependency's newer major.
  */
 import { evaluateMarker, type MarkerEnvironment } from '../parse/markers.js';
+import { specifierAllows, specifiersIntersect } from '../parse/pep440.js';
 import { parseRequirements, type RequirementLine } from '../parse/requirements.js';
 import { gradioTables } from './gradio-api.js';
 
@@ -33,6 +34,14 @@ function requirementLine(index: number): RequirementLine | undefined {
  * with markers evaluated for the Space's Python. Undefined when the tables do not hold the release.
  */
 export function gradioRequirements(version: string, extras: readonly string[], env: MarkerEnvironment): GradioRequirement[] | undefined {
+  const key = `${version}|${extras.join(',')}|${JSON.stringify(env)}`;
+  if (!requirementSets.has(key)) requirementSets.set(key, computeRequirements(version, extras, env));
+  return requirementSets.get(key);
+}
+
+const requirementSets = new Map<string, GradioRequirement[] | undefined>();
+
+function computeRequirements(version: string, extras: readonly string[], env: MarkerEnvironment): GradioRequirement[] | undefined {
   const release = gradioTables().requirements.releases[version];
   if (!release) return undefined;
   const out: GradioRequirement[] = [];
@@ -91,3 +100,23 @@ export const GRADIO_RUNTIME_BOUNDS: { gradio: string; package: string; specifier
     source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (log-signatures runtime-hfhub-hffolder: Cinnamon/kotaemon#811, huggingface/mcp-course#199)',
   },
 ];
+
+const intersections = new Map<string, boolean | undefined>();
+
+/**
+ * `specifiersIntersect`, remembered per pair: the same pins and Gradio bounds come back in every run of
+ * an editor or pre-commit session, and each PEP 440 comparison costs about a millisecond.
+ */
+export function boundsIntersect(a: string, b: string): boolean | undefined {
+  const key = `${a}\u0000${b}`;
+  if (!intersections.has(key)) {
+    if (intersections.size > 4096) intersections.clear();
+    // An exact pin (`==4.56.0`) intersects another set when that set allows the pinned version: one
+    // comparison instead of probing every bound.
+    const exact = (spec: string) => (/^==[^=*,;\s]+$/.test(spec) ? spec.slice(2) : undefined);
+    const pinA = exact(a);
+    const pinB = exact(b);
+    intersections.set(key, pinA !== undefined ? specifierAllows(b, pinA) : pinB !== undefined ? specifierAllows(a, pinB) : specifiersIntersect(a, b));
+  }
+  return intersections.get(key);
+}

@@ -1,7 +1,7 @@
 import { evaluateMarker, spaceMarkerEnvironment } from '../parse/markers.js';
-import { specifierAllows, specifiersIntersect } from '../parse/pep440.js';
+import { specifierAllows } from '../parse/pep440.js';
 import { GRADIO_DATA_AS_OF, gradioRelease } from '../reference/gradio-api.js';
-import { GRADIO_RUNTIME_BOUNDS, gradioRequirements, PACKAGE_BOUNDS } from '../reference/gradio-dependencies.js';
+import { boundsIntersect, GRADIO_RUNTIME_BOUNDS, gradioRequirements, PACKAGE_BOUNDS } from '../reference/gradio-dependencies.js';
 import { SDK_BUILD_PACKAGES } from '../reference/spaces.js';
 import { requirementLineDeletion, requirementsClosure } from './requirement-files.js';
 import { defineRule } from './rule.js';
@@ -65,20 +65,20 @@ export default defineRule({
       const raw = line.raw.length > 80 ? `${line.raw.slice(0, 77)}...` : line.raw;
       const suggestions = [{ desc: `Remove \`${line.raw.slice(0, 60)}\``, fix: { range: requirementLineDeletion(space, req.path, line), text: '' } }];
       const base = { req: raw, version: release.label, advice };
-      const direct = requirements.find((r) => r.name === name && r.specifier && specifiersIntersect(spec, r.specifier) === false);
+      const direct = requirements.find((r) => r.name === name && r.specifier && boundsIntersect(spec, r.specifier) === false);
       if (direct) {
         report({ messageId: 'conflict', data: { ...base, via: direct.via === 'gradio' ? 'it' : `\`${direct.via}\``, requires: direct.raw }, file: req.path, range: line.range, suggestions });
         continue;
       }
       const bound = PACKAGE_BOUNDS.find((b) => b.package === name && within(spec, b.versions));
-      const collides = bound && requirements.find((r) => r.name === bound.requires.package && r.specifier && specifiersIntersect(bound.requires.specifier, r.specifier) === false);
+      const collides = bound && requirements.find((r) => r.name === bound.requires.package && r.specifier && boundsIntersect(bound.requires.specifier, r.specifier) === false);
       if (bound && collides) {
         report({ messageId: 'throughPackage', data: { ...base, needs: `\`${bound.requires.package.replace(/-/g, '_')}${bound.requires.specifier}\``, requires: collides.raw }, file: req.path, range: line.range, suggestions });
         continue;
       }
       for (const runtime of GRADIO_RUNTIME_BOUNDS) {
         if (runtime.package !== name || !specifierAllows(runtime.gradio, release.version)) continue;
-        if (specifiersIntersect(spec, runtime.specifier) === false) {
+        if (boundsIntersect(spec, runtime.specifier) === false) {
           report({ messageId: 'runtime', data: { ...base, name: name.replace(/-/g, '_'), requires: runtime.specifier, reason: runtime.reason }, file: req.path, range: line.range, suggestions });
           break;
         }
@@ -93,5 +93,5 @@ function within(spec: string, range: string): boolean {
   const [lower, upper] = range.split(',');
   const below = `<${lower.replace(/^>=/, '')}`;
   const above = `>=${upper.replace(/^</, '')}`;
-  return specifiersIntersect(spec, below) === false && specifiersIntersect(spec, above) === false;
+  return boundsIntersect(spec, below) === false && boundsIntersect(spec, above) === false;
 }
