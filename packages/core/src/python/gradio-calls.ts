@@ -53,11 +53,17 @@ export interface GradioUses {
   attributes: GradioAttributeUse[];
 }
 
-/** The Gradio API calls and attribute uses of a file (empty when it does not import gradio). */
+const resolved = new WeakMap<PythonModule, GradioUses>();
+
+/** The Gradio API calls and attribute uses of a file (empty when it does not import gradio); computed once per module. */
 export function gradioUses(module: PythonModule): GradioUses {
-  const gradio = Object.entries(module.aliases).filter(([, t]) => t === 'gradio' || t.startsWith('gradio.'));
-  if (!gradio.length) return { calls: [], attributes: [] };
-  return new Resolver(module).run();
+  let uses = resolved.get(module);
+  if (!uses) {
+    const gradio = Object.values(module.aliases).some((t) => t === 'gradio' || t.startsWith('gradio.'));
+    uses = gradio ? new Resolver(module).run() : { calls: [], attributes: [] };
+    resolved.set(module, uses);
+  }
+  return uses;
 }
 
 class Resolver {

@@ -116,7 +116,46 @@ export function boundsIntersect(a: string, b: string): boolean | undefined {
     const exact = (spec: string) => (/^==[^=*,;\s]+$/.test(spec) ? spec.slice(2) : undefined);
     const pinA = exact(a);
     const pinB = exact(b);
-    intersections.set(key, pinA !== undefined ? specifierAllows(b, pinA) : pinB !== undefined ? specifierAllows(a, pinB) : specifiersIntersect(a, b));
+    intersections.set(key, releaseIntervalsIntersect(a, b) ?? (pinA !== undefined ? specifierAllows(b, pinA) : pinB !== undefined ? specifierAllows(a, pinB) : specifiersIntersect(a, b)));
   }
   return intersections.get(key);
+}
+
+type Bound = { release: number[]; inclusive: boolean };
+
+/**
+ * The common case without the PEP 440 library: both sets are `<`, `<=`, `>`, `>=`, `==` clauses on plain
+ * releases (`>=0.33.5,<1.0`, `==4.56.0`, `<2`). Between two different releases there are always others
+ * (`1.0 < 1.0.0.1 < 1.0.1`), so the sets meet unless the highest lower bound passes the lowest upper
+ * bound. Undefined for anything else (`~=`, `!=`, wildcards, pre-releases), which goes to the library.
+ */
+export function releaseIntervalsIntersect(a: string, b: string): boolean | undefined {
+  let lower: Bound | undefined;
+  let upper: Bound | undefined;
+  for (const clause of `${a},${b}`.split(',')) {
+    if (!clause) continue;
+    const m = /^(<=|>=|<|>|==)(\d+(?:\.\d+)*)$/.exec(clause);
+    if (!m) return undefined;
+    const bound = { release: m[2].split('.').map(Number), inclusive: m[1] !== '<' && m[1] !== '>' };
+    if (m[1] !== '<' && m[1] !== '<=' && (!lower || compareBound(bound, lower, 'lower') > 0)) lower = bound;
+    if (m[1] !== '>' && m[1] !== '>=' && (!upper || compareBound(bound, upper, 'upper') < 0)) upper = bound;
+  }
+  if (!lower || !upper) return true;
+  const order = compareRelease(lower.release, upper.release);
+  return order < 0 || (order === 0 && lower.inclusive && upper.inclusive);
+}
+
+/** Orders bounds of one kind: at the same release, an exclusive lower bound is higher, an exclusive upper bound lower. */
+function compareBound(x: Bound, y: Bound, kind: 'lower' | 'upper'): number {
+  const order = compareRelease(x.release, y.release);
+  if (order !== 0 || x.inclusive === y.inclusive) return order;
+  return (kind === 'lower') === x.inclusive ? -1 : 1;
+}
+
+function compareRelease(x: number[], y: number[]): number {
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
