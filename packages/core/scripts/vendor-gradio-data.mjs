@@ -69,7 +69,9 @@ export function vendoredModule(dataDir) {
     if (changing.length) methods[cls] = Object.fromEntries(changing);
   }
 
-  // Requirements: one table of distinct lines, each release a list of indexes into it.
+  // Requirements: one table of distinct lines, each release a list of indexes into it. Each line is kept
+  // as written (for messages) and read once here into [PEP 503 name, specifier, marker] so that no
+  // requirement parsing happens at lint time. Gradio's files hold plain PEP 508 lines only.
   const lines = [];
   const lineIndex = new Map();
   const ref = (line) => {
@@ -121,6 +123,7 @@ export const GRADIO_DATA: {
   callables: Record<string, string>;
   events: Record<string, string>;
   methods: Record<string, string>;
+  /** [as written, PEP 503 name, specifier without spaces, marker?] per distinct line. */
   requirementLines: string;
   releases: Record<string, string>;
 } = {
@@ -129,10 +132,20 @@ export const GRADIO_DATA: {
   callables: ${record(callables)},
   events: ${record(events)},
   methods: ${record(methods)},
-  requirementLines: ${JSON.stringify(JSON.stringify(lines))},
+  requirementLines: ${JSON.stringify(JSON.stringify(lines.map(readRequirement)))},
   releases: ${record(releases)},
 };
 `;
+}
+
+/** `name[extras] specifier ; marker` → [line, normalized name, specifier, marker?]. */
+function readRequirement(line) {
+  const [req, marker] = line.split(';').map((x) => x.trim());
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(req);
+  if (!m) throw new Error(`cannot read Gradio requirement ${line}`);
+  const out = [line, m[1].toLowerCase().replace(/[-_.]+/g, '-'), m[2].replace(/\s+/g, '')];
+  if (marker) out.push(marker);
+  return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

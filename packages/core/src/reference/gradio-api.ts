@@ -44,7 +44,8 @@ export interface GradioTables {
   events: Record<string, Record<string, Releases>>;
   methods: Record<string, Record<string, Releases>>;
   requirements: {
-    lines: string[];
+    /** [as written, PEP 503 name, specifier, marker?] */
+    lines: [string, string, string, string?][];
     releases: Record<string, { requires: number[]; python?: string; extras?: Record<string, number[]>; client?: number[] }>;
   };
 }
@@ -63,8 +64,8 @@ export function gradioTables(): GradioTables {
     events: lazyRecord<Record<string, Releases>>(GRADIO_DATA.events),
     methods: lazyRecord<Record<string, Releases>>(GRADIO_DATA.methods),
     requirements: {
-      get lines(): string[] {
-        return (requirementLines ??= JSON.parse(GRADIO_DATA.requirementLines) as string[]);
+      get lines() {
+        return (requirementLines ??= JSON.parse(GRADIO_DATA.requirementLines) as GradioTables['requirements']['lines']);
       },
       releases: lazyRecord(GRADIO_DATA.releases),
     },
@@ -72,7 +73,7 @@ export function gradioTables(): GradioTables {
   return decoded;
 }
 
-let requirementLines: string[] | undefined;
+let requirementLines: GradioTables['requirements']['lines'] | undefined;
 
 /** A read-only record whose values are decoded from `source` on first access. */
 function lazyRecord<T>(source: Record<string, string>): Record<string, T> {
@@ -142,6 +143,8 @@ export interface GradioRelease {
   label: string;
 }
 
+let tagged: number[][] | undefined;
+
 function releaseParts(version: string): number[] | undefined {
   const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.post\d+)?$/i.exec(version.trim());
   return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
@@ -161,9 +164,10 @@ export function releaseAt(version: string): { index: number; exact: boolean; bey
   const parts = releaseParts(version);
   if (!parts) return undefined;
   const { versions } = gradioTables();
+  tagged ??= versions.map((v) => releaseParts(v)!);
   let found = -1;
   for (let i = 0; i < versions.length; i++) {
-    const c = compareParts(releaseParts(versions[i])!, parts);
+    const c = compareParts(tagged[i], parts);
     if (c > 0) break;
     found = i;
     if (c === 0) return { index: i, exact: true, beyond: false };

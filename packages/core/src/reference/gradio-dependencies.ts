@@ -5,7 +5,6 @@
  */
 import { evaluateMarker, type MarkerEnvironment } from '../parse/markers.js';
 import { specifierAllows, specifiersIntersect } from '../parse/pep440.js';
-import { parseRequirements, type RequirementLine } from '../parse/requirements.js';
 import { gradioTables } from './gradio-api.js';
 
 export interface GradioRequirement {
@@ -16,16 +15,6 @@ export interface GradioRequirement {
   raw: string;
   /** `gradio`, `gradio[oauth]`, `gradio[mcp]`, or `gradio_client 1.3.0` for the client's own requirements. */
   via: string;
-}
-
-const parsedLines = new Map<number, RequirementLine | undefined>();
-
-function requirementLine(index: number): RequirementLine | undefined {
-  if (!parsedLines.has(index)) {
-    const line = parseRequirements(gradioTables().requirements.lines[index]).lines[0];
-    parsedLines.set(index, line?.kind === 'requirement' ? line : undefined);
-  }
-  return parsedLines.get(index);
 }
 
 /**
@@ -47,10 +36,9 @@ function computeRequirements(version: string, extras: readonly string[], env: Ma
   const out: GradioRequirement[] = [];
   const add = (indexes: number[] | undefined, via: string) => {
     for (const i of indexes ?? []) {
-      const line = requirementLine(i);
-      if (!line?.normalizedName) continue;
-      if (line.marker && evaluateMarker(line.marker, env) === false) continue;
-      out.push({ name: line.normalizedName, specifier: line.specifier ?? '', raw: line.raw, via });
+      const [raw, name, specifier, marker] = gradioTables().requirements.lines[i];
+      if (marker && evaluateMarker(marker, env) === false) continue;
+      out.push({ name, specifier, raw, via });
     }
   };
   add(release.requires, 'gradio');

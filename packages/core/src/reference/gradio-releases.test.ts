@@ -46,9 +46,9 @@ describe('vendored Gradio release data', () => {
     expect(inReleases(t.callables['Blocks.launch'].params.mcp_server, at('5.28.0'))).toBe(true);
     expect(inReleases(t.names.LogoutButton, at('5.0.0'))).toBe(false);
     expect(inReleases(t.methods.Textbox.style, at('3.50.2'))).toBe(true);
-    expect(t.requirements.releases['6.18.0'].requires.map((i) => t.requirements.lines[i])).toContain('huggingface_hub>=1.2.0,<2.0');
+    expect(t.requirements.releases['6.18.0'].requires.map((i) => t.requirements.lines[i][0])).toContain('huggingface_hub>=1.2.0,<2.0');
     // The 6.0.0 tree pins a dev client; the vendored copy keeps the released one.
-    expect(t.requirements.releases['6.0.0'].requires.map((i) => t.requirements.lines[i])).toContain('gradio_client==2.0.0');
+    expect(t.requirements.releases['6.0.0'].requires.map((i) => t.requirements.lines[i][0])).toContain('gradio_client==2.0.0');
   });
 
   it('reads untagged releases at the nearest tagged one below, and nothing outside the tables', () => {
