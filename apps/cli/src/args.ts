@@ -28,6 +28,17 @@ export interface LintOptions {
   /** `--cache`: reuse the findings of Spaces whose files did not change since the last run. */
   cache: boolean;
   cacheLocation?: string;
+  /** `--select`: rule ids, categories or `prefix-*` globs; every other rule is off (Ruff's meaning). */
+  select: string[];
+  /** `--ignore`: rule ids, categories or globs turned off (Ruff's meaning; files are ignored in .spacelint.yaml). */
+  ignore: string[];
+  /** `--statistics`: one line per rule with its count instead of the findings. */
+  statistics: boolean;
+  /** `--stdin`: lint the text on stdin as `stdinFilename` within its Space on disk. */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** `--print-config <file>`: print the resolved configuration for that file and lint nothing. */
+  printConfig?: string;
 }
 
 export type Command =
@@ -36,7 +47,8 @@ export type Command =
   | { name: 'explain'; rule: string }
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'other'; command: string; argv: string[] };
+  | { name: 'other'; command: string; argv: string[] }
+  | { name: 'audit' | 'merge'; argv: string[] };
 
 /** Subcommands handled by other modules (loaded on demand). */
 export const OTHER_COMMANDS = new Set(['init', 'deploy', 'doctor']);
@@ -47,14 +59,23 @@ export const HELP = `Usage: spacelint [options] [paths|hf://spaces/owner/name[@r
        spacelint init [dir]               write a new Space that lints clean
        spacelint deploy <dir> --to owner/name
        spacelint doctor owner/name
+       spacelint audit --author <user|org> [--shard i/n] [--resume]   lint many Hub Spaces (JSONL)
+       spacelint merge <files...>          join audit JSONL or SARIF files of several runs
 
 Lint Hugging Face Space repositories before you push.
 
 Options:
   -f, --format <name>     stylish (default), json, sarif (SARIF 2.1.0) or github (Actions annotations)
       --fix               apply safe fixes to the files
-      --fix-dry-run       compute fixes without writing (json output includes "output")
+      --fix-dry-run       compute fixes without writing (json output includes "output"; with
+                          --stdin, prints the fixed text and the remaining findings on stderr)
       --rule <id=level>   set a rule to off|error|warning|info (repeatable)
+      --select <rules>    run only these rules: ids, categories or globs, comma-separated (repeatable)
+      --ignore <rules>    turn these rules off: ids, categories or globs, comma-separated (repeatable)
+      --statistics        print how many findings each rule has instead of the findings
+      --stdin             lint the text on stdin (an editor buffer) as --stdin-filename
+      --stdin-filename <f>  the file the stdin text is, linted within its Space on disk
+      --print-config <f>  print the configuration that applies to file f (JSON) and exit
       --max-warnings <n>  exit 1 when there are more than n warnings
       --quiet             report errors only
       --no-color          plain output
@@ -84,7 +105,7 @@ Docs: https://github.com/spacelint/spacelint#readme
 export function parseCommand(argv: string[]): Command {
   const first = argv[0];
   if (first === 'rules') {
-    const { values } = parse(argv.slice(1), { format: { type: 'string', short: 'f', default: 'table' } });
+    const { values } = parseOptions(argv.slice(1), { format: { type: 'string', short: 'f', default: 'table' } });
     return { name: 'rules', format: String(values.format) };
   }
   if (first === 'explain') {
@@ -92,8 +113,9 @@ export function parseCommand(argv: string[]): Command {
     if (positionals.length !== 1) throw new UsageError('usage: spacelint explain <rule-id>');
     return { name: 'explain', rule: positionals[0] };
   }
+  if (first === 'audit' || first === 'merge') return { name: first, argv: argv.slice(1) };
   if (first && OTHER_COMMANDS.has(first)) return { name: 'other', command: first, argv: argv.slice(1) };
-  const { values, positionals } = parse(argv, {
+  const { values, positionals } = parseOptions(argv, {
     format: { type: 'string', short: 'f', default: 'stylish' },
     fix: { type: 'boolean', default: false },
     'fix-dry-run': { type: 'boolean', default: false },
@@ -108,6 +130,12 @@ export function parseCommand(argv: string[]): Command {
     concurrency: { type: 'string', default: 'auto' },
     cache: { type: 'boolean', default: false },
     'cache-location': { type: 'string' },
+    select: { type: 'string', multiple: true, default: [] },
+    ignore: { type: 'string', multiple: true, default: [] },
+    statistics: { type: 'boolean', default: false },
+    stdin: { type: 'boolean', default: false },
+    'stdin-filename': { type: 'string' },
+    'print-config': { type: 'string' },
     'suppress-all': { type: 'boolean', default: false },
     'suppress-rule': { type: 'string', multiple: true, default: [] },
     'prune-suppressions': { type: 'boolean', default: false },
@@ -132,6 +160,18 @@ export function parseCommand(argv: string[]): Command {
   if (values['fix-dry-run'] && (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])) {
     throw new UsageError('--fix-dry-run writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
   }
+  const stdin = Boolean(values.stdin);
+  const stdinFilename = values['stdin-filename'] as string | undefined;
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (stdin) {
+    if (stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename <file> (the file the text is, to find its Space and kind)');
+    if (positionals.length) throw new UsageError('--stdin lints the text on stdin: give no paths');
+    if (values.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run (prints the fixed text)');
+    if (values.cache || values['cache-location'] !== undefined) throw new UsageError('--cache does not apply to --stdin');
+    if (values['suppress-all'] || suppressRules.length || values['prune-suppressions']) throw new UsageError('--stdin writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
+  }
+  const list = (name: string) => (values[name] as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (values.statistics && (values.fix || values['fix-dry-run'])) throw new UsageError('--statistics counts findings: it cannot be combined with --fix or --fix-dry-run');
   return {
     name: 'lint',
     options: {
@@ -153,13 +193,20 @@ export function parseCommand(argv: string[]): Command {
       concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
       cache: Boolean(values.cache) || values['cache-location'] !== undefined,
       cacheLocation: values['cache-location'] as string | undefined,
+      select: list('select'),
+      ignore: list('ignore'),
+      statistics: Boolean(values.statistics),
+      stdin,
+      stdinFilename,
+      printConfig: values['print-config'] as string | undefined,
     },
   };
 }
 
-type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-function parse(args: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
+/** node:util parseArgs (strict, positionals allowed) with its errors as one-line usage errors. */
+export function parseOptions(args: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
 import { DirectorySource } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
@@ -15,6 +15,8 @@ import { ProgressLine } from './progress.js';
 import { localPath } from './space-roots.js';
 import { lintSpace, type SpaceJob, type SpaceResult } from './space-lint.js';
 import { UsageError } from './usage-error.js';
+import { ruleSelectionConfig } from './rule-selection.js';
+import { formatStatistics, ruleStatistics } from './formatters/statistics.js';
 
 /** One Space to lint and, when the user named files, the files to report on. */
 export interface LintTarget {
@@ -42,7 +44,7 @@ export function registerFormatter(name: string, formatter: Formatter): void {
   FORMATTERS[name] = formatter;
 }
 
-export function cliConfig(options: LintOptions): LintConfig[] {
+export function cliConfig(options: Pick<LintOptions, 'config' | 'rules' | 'select' | 'ignore' | 'suppressRules'>): LintConfig[] {
   const configs: LintConfig[] = [];
   if (options.config) {
     const file = resolve(options.config);
@@ -58,6 +60,8 @@ export function cliConfig(options: LintOptions): LintConfig[] {
       throw new UsageError((error as Error).message);
     }
   }
+  const selection = ruleSelectionConfig(options.select, options.ignore);
+  if (selection) configs.push(selection);
   if (options.rules.length) {
     const rules: LintConfig['rules'] = {};
     for (const r of options.rules) {
@@ -232,14 +236,45 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   return { reports, results, exitCode, messages };
 }
 
+/** `--output-file`: as in ESLint, missing folders are created (`-o reports/spacelint.sarif`). */
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(dirname(resolve(file)), { recursive: true });
+  await writeFile(file, text);
+}
+
 export async function runLint(options: LintOptions): Promise<number> {
-  const formatter = FORMATTERS[options.format];
+  if (options.printConfig !== undefined) return (await import('./print-config.js')).runPrintConfig(options.printConfig, options);
+  let formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\` (use ${Object.keys(FORMATTERS).join(', ')})`);
-  const targets = await resolveTargets(options.paths, options.skipOutsideSpaces);
+  if (options.statistics) {
+    if (options.format === 'json') formatter = (reports) => JSON.stringify(ruleStatistics(reports), null, 2) + '\n';
+    else if (options.format === 'stylish') formatter = (reports) => formatStatistics(ruleStatistics(reports));
+    else throw new UsageError('--statistics prints stylish (a table) or json');
+  }
+  let stdinText: string | undefined;
+  let targets: LintTarget[];
+  if (options.stdin) {
+    const { readStdin, stdinTarget } = await import('./stdin-target.js');
+    const stdin = await stdinTarget(options.stdinFilename!, await readStdin());
+    targets = [stdin.target];
+    stdinText = stdin.text;
+  } else {
+    targets = await resolveTargets(options.paths, options.skipOutsideSpaces);
+  }
   const outcome = await lintTargets(targets, options);
   const run: RunInfo = { cwd: process.cwd(), spaces: outcome.results.map((r) => r.summary) };
+  if (stdinText !== undefined && options.fixDryRun && options.format === 'stylish' && !options.statistics) {
+    // An editor's "fix" command (Ruff's and ESLint's stdin convention): the fixed buffer on stdout, what
+    // is left to fix on stderr. Without fixes the buffer comes back unchanged.
+    const fixed = outcome.reports.find((r) => r.output !== undefined)?.output ?? stdinText;
+    if (options.outputFile) await writeReport(options.outputFile, fixed);
+    else process.stdout.write(fixed);
+    process.stderr.write(formatter(outcome.reports.map((r) => ({ ...r, output: undefined })), { ...options, noColor: true }, run));
+    for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
+    return outcome.exitCode;
+  }
   const text = formatter(outcome.reports, options, run);
-  if (options.outputFile) await writeFile(options.outputFile, text);
+  if (options.outputFile) await writeReport(options.outputFile, text);
   else if (text) process.stdout.write(text);
   for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
   return outcome.exitCode;

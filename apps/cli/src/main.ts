@@ -22,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./rules-command.js')).runRules(command.format);
     case 'explain':
       return (await import('./rules-command.js')).runExplain(command.rule);
+    case 'audit':
+      return (await import('./audit-command.js')).runAudit(command.argv);
+    case 'merge':
+      return (await import('./merge-command.js')).runMerge(command.argv);
     case 'other':
       return (await import('./commands.js')).runOther(command.command, command.argv);
     case 'lint': {

@@ -68,7 +68,7 @@ export interface SpaceResult {
 export type Display = (path: string) => string;
 
 /** A local Space as a FileSource that leaves spacelint's own files (suppressions, cache) out. */
-export function spaceSource(job: SpaceJob): FileSource {
+export function spaceSource(job: Pick<SpaceJob, 'root' | 'ownFiles'>): FileSource {
   const own = new Set([SUPPRESSIONS_FILE, ...job.ownFiles]);
   return new DirectorySource(job.root, { ignore: (path) => own.has(path) });
 }

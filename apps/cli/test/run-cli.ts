@@ -15,12 +15,13 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a child process, with a clean environment (no color, no CI noise). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[]; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...options.env },
     timeout: 60_000,
+    input: options.input ?? '',
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import { splitLines } from './parse/requirements.js';
 import type { Space } from './space/space.js';
-import { README } from './space/space.js';
+import { fileKind, type FileKind } from './space/file-kind.js';
 import type { LineIndex } from './text.js';
 
 /**
@@ -38,21 +38,26 @@ export function parseDirectiveComment(comment: string): { kind: DirectiveKind; r
   return { kind: m[1] as DirectiveKind, rules };
 }
 
+/** Files whose `#` comments take directives (not packages.txt: each of its lines goes to apt-get). */
+export function takesDirectives(kind: FileKind): boolean {
+  return kind === 'readme' || kind === 'python' || kind === 'requirements' || kind === 'dockerfile' || kind === 'dockerfile-variant';
+}
+
 /** `#` comments of the files that take directives, as [text, start, end]. */
 function commentsOf(space: Space, path: string): [string, number, number][] {
-  if (path === README) {
+  const kind = fileKind(path);
+  if (kind === 'readme') {
     const r = space.readme;
     if (!r?.found || !r.frontMatter.ast) return [];
     return r.frontMatter.ast.comments.map((c) => [`#${c.value}`, c.range[0], c.range[1]]);
   }
-  if (path.endsWith('.py')) {
+  if (kind === 'python') {
     return (space.python(path)?.comments ?? []).map((c) => [c.text, c.range[0], c.range[1]]);
   }
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (name.startsWith('Dockerfile')) {
+  if (kind === 'dockerfile' || kind === 'dockerfile-variant') {
     return (space.dockerfile(path)?.comments ?? []).map((c) => [c.text, c.range[0], c.range[1]]);
   }
-  if (/^(pre-)?requirements.*\.txt$/.test(name)) {
+  if (kind === 'requirements') {
     const text = space.text(path) ?? '';
     const out: [string, number, number][] = [];
     for (const l of splitLines(text)) {

@@ -1,13 +1,14 @@
 import { mergeConfigs, parseConfigText, settingLevel, settingOptions, CONFIG_FILES, type LintConfig } from './config/config.js';
 import { globMatcher } from './config/glob.js';
 import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './diagnostic.js';
-import { applyDirectives, collectDirectives, unusedDirectiveDiagnostics } from './directives.js';
+import { applyDirectives, collectDirectives, takesDirectives, unusedDirectiveDiagnostics } from './directives.js';
 import { parseDockerfile } from './parse/dockerfile.js';
 import { parseRequirements } from './parse/requirements.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
 import { redactSecrets } from './security/redact.js';
+import { fileKind } from './space/file-kind.js';
 import type { Snapshot, SpaceFile } from './space/files.js';
 import { Space } from './space/space.js';
 
@@ -48,7 +49,7 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
     }
   }
   const directiveFiles = new Set(found.map((d) => d.file));
-  for (const path of space.files.keys()) if (path.endsWith('.py') || path === 'README.md' || /(^|\/)(Dockerfile[^/]*|(pre-)?requirements[^/]*\.txt)$/.test(path)) directiveFiles.add(path);
+  for (const path of space.files.keys()) if (takesDirectives(fileKind(path))) directiveFiles.add(path);
   const directives = collectDirectives(space, directiveFiles);
   let kept = applyDirectives(found, directives);
   const unusedSetting = settingLevel(config.rules?.['unused-directive']);
@@ -194,16 +195,17 @@ function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; 
 }
 
 function isSafeChange(path: string, before: string, after: string, fixes: Fix[]): boolean {
-  if (path === 'README.md') return frontMatterPreserved(before, after, fixes);
-  if (path.endsWith('.py')) {
+  const kind = fileKind(path);
+  if (kind === 'readme') return frontMatterPreserved(before, after, fixes);
+  if (kind === 'python') {
     const a = new Space({ root: '', files: new Map([[path, { path, size: 0, text: before }]]) }).python(path);
     const b = new Space({ root: '', files: new Map([[path, { path, size: 0, text: after }]]) }).python(path);
     return !(b?.syntaxError && !a?.syntaxError);
   }
   // Removing a comment line can join a `\` continuation onto the next line: such a fix must not turn a
   // requirements file or a Dockerfile that parsed into one that does not.
-  if (/(^|\/)(pre-)?requirements[^/]*\.txt$/.test(path)) return !(parseRequirements(after).error && !parseRequirements(before).error);
-  if (/(^|\/)Dockerfile$/.test(path)) return !(parseDockerfile(after).error && !parseDockerfile(before).error);
+  if (kind === 'requirements') return !(parseRequirements(after).error && !parseRequirements(before).error);
+  if (kind === 'dockerfile') return !(parseDockerfile(after).error && !parseDockerfile(before).error);
   return true;
 }
 

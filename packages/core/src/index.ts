@@ -17,6 +17,8 @@ export {
   type FileProblem,
 } from './space/files.js';
 export { Space, README } from './space/space.js';
+export { ParseCache } from './space/parse-cache.js';
+export { fileKind, type FileKind } from './space/file-kind.js';
 export type { SpaceFacts } from './space/facts.js';
 export { initParsers, parsersReady } from './parse/python.js';
 export { parseFrontMatter, unwrap, type FrontMatter, type FrontMatterEntry, type FrontMatterResult } from './parse/frontmatter.js';
@@ -51,8 +53,8 @@ export {
 } from './config/config.js';
 export { RULES, RULE_IDS, listRules, getRule } from './rules/index.js';
 export { renderRuleDoc } from './rules/rule-doc.js';
-export { closestMatch } from './rules/closest-match.js';
-export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type Category } from './rules/rule.js';
+export { closestMatch } from './reference/closest-match.js';
+export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type RuleScope, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
 export { redactSecrets, maskSecret, findSecrets, isSecretName, SECRET_PATTERNS, type SecretMatch, type SecretPattern } from './security/redact.js';
 export { parseDirectiveComment } from './directives.js';

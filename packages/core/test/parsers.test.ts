@@ -4,7 +4,7 @@ import { parseFrontMatter } from '../src/parse/frontmatter.js';
 import { parsePackagesTxt } from '../src/parse/packages-txt.js';
 import { initParsers } from '../src/parse/python.js';
 import { normalizePackageName, parseRequirements } from '../src/parse/requirements.js';
-import { analyzePython } from '../src/python/module.js';
+import { analyzePython } from '../src/python/analyze.js';
 import { LineIndex } from '../src/text.js';
 
 describe('front matter', () => {

@@ -4,7 +4,7 @@
  * is parsed once for ESLint and every spacelint rule.
  */
 import type { File, FileError, Language, OkParseResult, ParseResult } from '@eslint/core';
-import { LineIndex, parseFrontMatter, type Diagnostic } from '@spacelint/core';
+import { fileKind, LineIndex, parseFrontMatter, type Diagnostic } from '@spacelint/core';
 import { VisitorKeys as yamlVisitorKeys } from 'yaml-eslint-parser';
 import { SpaceSourceCode, type CommentNode, type RootNode, type RootType } from './source-code.js';
 import { findingsOf, openSpaceFile, type SpaceLanguageOptions, type SpaceView } from './spaces.js';
@@ -95,7 +95,7 @@ export class SpaceLanguage implements Language<{ LangOptions: SpaceLanguageOptio
     };
     switch (this.name) {
       case 'readme': {
-        const readme = space && path === 'README.md' ? space.readme : parseFrontMatter(text);
+        const readme = space && fileKind(path) === 'readme' ? space.readme : parseFrontMatter(text);
         const ast = readme?.found ? readme.frontMatter.ast : undefined;
         root.frontMatter = ast?.body ?? [];
         for (const c of ast?.comments ?? []) root.comments.push(comment(c.value, c.range));

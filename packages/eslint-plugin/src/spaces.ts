@@ -14,6 +14,7 @@ import {
   decodeFile,
   lint,
   normalizePath,
+  ParseCache,
   prepareSpace,
   snapshotFromEntries,
   type Diagnostic,
@@ -54,10 +55,7 @@ const MTIME_SLACK_MS = 50;
 /** Spaces kept per source: the on-disk state plus a few edited states (the editor's buffer, --fix passes). */
 const SPACES_PER_SOURCE = 4;
 
-/** Space memo keys whose values depend only on one file's text (core's `Space.memo` keys). */
-type ParseKind = 'py' | 'req' | 'pkg' | 'docker' | 'lines' | 'readme';
 const README = 'README.md';
-const REQUIREMENTS = /(^|\/)(pre-)?requirements[^/]*\.txt$/;
 
 interface SpaceEntry {
   space?: Space;
@@ -67,13 +65,12 @@ interface SpaceEntry {
 
 /**
  * One Space's files (on disk, or in memory) and the Spaces built from them with one file replaced.
- * Parse results of unchanged files carry over from one Space to the next, so an edit re-parses only the
- * edited file.
+ * Parse results of unchanged files carry over from one Space to the next (core's ParseCache), so an
+ * edit re-parses only the edited file.
  */
 class SpaceSource {
   private spaces = new Map<string, SpaceEntry>();
-  /** Parse results by memo key, with the text they were computed from. */
-  private parses = new Map<string, { text: string; value: unknown }>();
+  private readonly parses = new ParseCache();
 
   constructor(
     public base: Snapshot,
@@ -109,28 +106,11 @@ class SpaceSource {
   }
 
   private build(snapshot: Snapshot): SpaceEntry {
-    let prepared;
     try {
-      prepared = prepareSpace(snapshot);
+      return prepareSpace({ ...snapshot, parses: this.parses });
     } catch (error) {
       if (error instanceof ConfigError) return { error: error.message };
       throw error;
-    }
-    const { space, config } = prepared;
-    for (const [key, , path] of parseKeys(space)) {
-      const kept = this.parses.get(key);
-      if (kept && kept.text === space.text(path)) space.memo(key, () => kept.value);
-    }
-    sources.set(space, this);
-    return { space, config };
-  }
-
-  /** Remembers the parse results of a linted Space (computed during the lint, so this parses nothing). */
-  keepParses(space: Space): void {
-    for (const [key, kind, path] of parseKeys(space)) {
-      const text = space.text(path)!;
-      if (this.parses.get(key)?.text === text) continue;
-      this.parses.set(key, { text, value: parseOf(space, kind, path) });
     }
   }
 }
@@ -147,42 +127,7 @@ function withFile(base: Snapshot, path: string, text: string, bom: boolean): Sna
   return { ...base, files: isNew ? new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : files };
 }
 
-/** The memo keys of the per-file parses a lint computes (`Space.python`, `requirements`, ...). */
-function* parseKeys(space: Space): Generator<[string, ParseKind, string]> {
-  for (const [path, file] of space.files) {
-    if (file.text === undefined) continue;
-    let kind: ParseKind | undefined;
-    if (path === README) kind = 'readme';
-    else if (path.endsWith('.py')) kind = 'py';
-    else if (REQUIREMENTS.test(path)) kind = 'req';
-    else if (path === 'packages.txt') kind = 'pkg';
-    else if (path === 'Dockerfile') kind = 'docker';
-    if (!kind) continue;
-    yield [kind === 'readme' ? 'readme' : `${kind}:${path}`, kind, path];
-    yield [`lines:${path}`, 'lines', path];
-  }
-}
-
-function parseOf(space: Space, kind: ParseKind, path: string): unknown {
-  switch (kind) {
-    case 'readme':
-      return space.readme;
-    case 'py':
-      return space.python(path);
-    case 'req':
-      return space.requirements(path);
-    case 'pkg':
-      return space.packagesTxt(path);
-    case 'docker':
-      return space.dockerfile(path);
-    case 'lines':
-      return space.lines(path);
-  }
-}
-
 const diskSources = new Map<string, SpaceSource>();
-/** The source each Space was built from, to keep its parses after the lint. */
-const sources = new WeakMap<Space, SpaceSource>();
 const memorySources = new WeakMap<object, SpaceSource>();
 const roots = new Map<string, { root: string | undefined; at: number }>();
 
@@ -265,7 +210,6 @@ export function findingsOf(view: SpaceView): Map<string, Diagnostic[]> | undefin
       byRule.set(ruleId, [...(byRule.get(ruleId) ?? []), d]);
     }
     findingsBySpace.set(space, byFile);
-    sources.get(space)?.keepParses(space);
   }
   return byFile.get(view.path);
 }

@@ -4,6 +4,7 @@ import {
   createRepo,
   downloadFile,
   listFiles,
+  listSpaces,
   spaceInfo,
   whoAmI,
   type CommitOperation,
@@ -353,6 +354,15 @@ export class HubClient {
       }
       return { commit: { oid: output.commit.oid, url: output.commit.url }, uploaded: local.files.map((f) => f.path), deleted, skipped: local.skipped };
     }, 'required');
+  }
+
+  /** Ids (`owner/name`) of the Spaces of `author` and/or whose name matches `search`, every page of the listing. */
+  async listSpaces(options: { author?: string; search?: string } = {}): Promise<string[]> {
+    return this.#run('list Spaces', undefined, [], async (accessToken) => {
+      const ids: string[] = [];
+      for await (const space of listSpaces({ search: { owner: options.author, query: options.search }, accessToken, hubUrl: this.endpoint, fetch: this.#fetch })) ids.push(space.name);
+      return ids;
+    });
   }
 
   /** Every file of the Space at `revision` (default branch when absent), folders left out. */

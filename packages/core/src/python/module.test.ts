@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initParsers } from '../parse/python.js';
 import { keywordArgument, positionalArguments, argumentRemovalRange } from './arguments.js';
-import { analyzePython, constantOf, type PythonModule } from './module.js';
+import { analyzePython } from './analyze.js';
+import { constantOf, type PythonModule } from './module.js';
 
 await initParsers();
 

@@ -1,4 +1,4 @@
-import { localImportTargets } from '../space/facts.js';
+import { localImportTargets } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
 import type { GradioHandler, PythonCall, PythonModule } from './module.js';
 

@@ -4,8 +4,8 @@
  * Space runs. The tables are decoded on first use only: a Space without Gradio calls never pays for them.
  */
 import { isPep440Version } from '../parse/pep440.js';
-import { entry } from '../rules/readme.js';
-import { isPlainScalar, sourceOf } from '../rules/front-matter-edit.js';
+import { isPlainScalar, sourceOf } from '../readme/edit.js';
+import { entry } from '../readme/front-matter.js';
 import type { Space } from '../space/space.js';
 import { GRADIO_DATA, GRADIO_DATA_AS_OF, GRADIO_DATA_NEWEST } from './gradio-releases.js';
 

@@ -1,11 +1,12 @@
 import type { Space } from '../space/space.js';
-import { configAnchor, entry, frontMatterOf, README, valueRange } from './readme.js';
+import { configAnchor, entry, frontMatterOf, README, valueRange } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 export default defineRule({
   meta: {
     id: 'config-app-file-missing',
     category: 'config',
+    scope: 'space',
     description: 'The file the Space runs (app_file, app.py, index.html or Dockerfile) exists.',
     hasSuggestions: true,
     messages: {
@@ -17,12 +18,17 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'huggingface_hub lists `NO_APP_FILE` as a Space stage: a Gradio Space runs `app_file` (default `app.py`, inferred), a static Space serves `app_file` or `index.html` (hub-docs spaces-sdks-static), a Docker Space builds the root `Dockerfile` (spaces-sdks-docker). Paths are "relative to the root of the repository" and matched case-sensitively, as git does. Exception: a static Space with `app_build_command` names a build output (`dist/index.html`) that does not exist before the build, so instead a `package.json` is expected (inferred: the documented example is `npm run build`). The suggestion points at a candidate: a Python file that imports gradio and calls `.launch(`, or an HTML file at the root. The finding is reported on README.md, the file that names the app file.',
+        'huggingface_hub lists `NO_APP_FILE` as a Space stage (https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/_space_api.py): a Gradio Space runs `app_file` (default `app.py`: the docs name no default, every Gradio example uses `app.py`, and spacelint assumes it), a static Space serves `app_file` or `index.html` (https://huggingface.co/docs/hub/spaces-sdks-static), a Docker Space builds the root `Dockerfile` (https://huggingface.co/docs/hub/spaces-sdks-docker). Paths are "relative to the root of the repository" and matched case-sensitively, as git does. Exception: a static Space with `app_build_command` names a build output (`dist/index.html`) that does not exist before the build, so instead a `package.json` is expected (spacelint\'s judgement: the documented example is `npm run build`, which needs one). The suggestion points at a candidate: a Python file that imports gradio and calls `.launch(`, or an HTML file at the root. The finding is reported on README.md, the file that names the app file.',
       incorrect: [
-        { file: 'README.md', code: '---\nsdk: gradio\napp_file: main.py   # only app.py exists\n---\n' },
-        { file: 'README.md', code: '---\nsdk: docker   # the repo has `dockerfile`, not `Dockerfile`\n---\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: main.py\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\ngr.Interface(lambda x: x, "text", "text").launch()\n' },
+        { file: 'README.md', code: '---\nsdk: docker\n---\n' },
+        { file: 'dockerfile', code: 'FROM python:3.12\nCMD ["python", "app.py"]\n' },
       ],
-      correct: [{ file: 'README.md', code: '---\nsdk: static\napp_build_command: npm run build\napp_file: dist/index.html\n---\n' }],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: static\napp_build_command: npm run build\napp_file: dist/index.html\n---\n' },
+        { file: 'package.json', code: '{ "scripts": { "build": "vite build" } }\n' },
+      ],
       howToFix: 'Point `app_file` at the file that exists, or rename the file.',
     },
   },

@@ -1,7 +1,7 @@
 import { unwrap } from '../parse/frontmatter.js';
-import { closestMatch } from './closest-match.js';
-import { replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The config reference: "For now, only the cross-origin-embedder-policy (COEP), cross-origin-opener-policy (COOP), and cross-origin-resource-policy (CORP) headers are allowed." and "*Note:* all headers and values must be lowercase." [HD-CONFIG]. The docs give no list of values; the allowed values come from huggingface.js `ApiSpaceMetadata` [HJS-SPACE] (spec §1.3.5). A name or value that differs from an allowed one only by case gets an autofix to lowercase: that is what the author meant and nothing else changes. Other near misses (`require_corp`) get a suggestion, and headers such as `x-frame-options` or `content-security-policy` are an error because the Hub does not set them.',
+        'The config reference: "For now, only the cross-origin-embedder-policy (COEP), cross-origin-opener-policy (COOP), and cross-origin-resource-policy (CORP) headers are allowed." and "*Note:* all headers and values must be lowercase." (https://huggingface.co/docs/hub/spaces-config-reference). The docs give no list of values; the allowed values come from huggingface.js `ApiSpaceMetadata` (https://github.com/huggingface/huggingface.js/blob/main/packages/hub/src/types/api/api-space.ts). A name or value that differs from an allowed one only by case gets an autofix to lowercase: that is what the author meant and nothing else changes. Other near misses (`require_corp`) get a suggestion, and headers such as `x-frame-options` or `content-security-policy` are an error because the Hub does not set them.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: static\ncustom_headers:\n  Cross-Origin-Opener-Policy: same-origin\n  cross-origin-embedder-policy: require_corp\n  x-frame-options: deny\n---\n' },
       ],

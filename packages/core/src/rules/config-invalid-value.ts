@@ -1,7 +1,7 @@
 import type { FrontMatterEntry } from '../parse/frontmatter.js';
 import type { Space } from '../space/space.js';
-import { closestMatch } from './closest-match.js';
-import { frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Each enumerated key lists its allowed values in the config reference ("Value must be a valid hardware flavor"; "Value must be one of small, medium or large"). An unknown `sdk` or `header` is an error. `sdk: streamlit` is deprecated (changelog 2025-04-30), not unknown, so a warning. `zero-a10g` (ZeroGPU) is accepted although the reference list omits it: it is in huggingface_hub\'s SpaceHardware, synced with the Hub API. TPU `v5e-*`, H100 and other removed flavors warn as legacy; `h200`, `cpu-performance`, `rtx-pro-6000*` warn as Jobs-only. Colors outside the list are only a warning because the docs\' own settings example uses `orange`. Did-you-mean compares case- and separator-insensitively (`A10G_SMALL` → `a10g-small`) and then by edit distance. New values released after this version can be added under `reference:` in `.spacelint.yaml`.',
+        'Each enumerated key lists its allowed values in the config reference (https://huggingface.co/docs/hub/spaces-config-reference: "Value must be a valid hardware flavor"; "Value must be one of small, medium or large"). An unknown `sdk` or `header` is an error. `sdk: streamlit` is deprecated (Spaces changelog, 2025-04-30: https://huggingface.co/docs/hub/spaces-changelog), not unknown, so a warning. `zero-a10g` (ZeroGPU) is accepted although the reference list omits it: it is in huggingface_hub\'s SpaceHardware, synced with the Hub API (https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/_space_api.py). TPU `v5e-*`, H100 and other removed flavors warn as legacy; `h200`, `cpu-performance`, `rtx-pro-6000*` warn as Jobs-only. Colors outside the list are only a warning because the docs\' own settings example uses `orange`. Did-you-mean compares case- and separator-insensitively (`A10G_SMALL` → `a10g-small`) and then by edit distance. New values released after this version can be added under `reference:` in `.spacelint.yaml`.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio-5\nsuggested_hardware: a10g_small\nheader: minimal\n---\n' },
       ],

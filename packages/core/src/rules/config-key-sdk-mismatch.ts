@@ -1,5 +1,5 @@
 import { CONFIG_KEYS } from '../reference/spaces.js';
-import { frontMatterOf, pairLinesRange, README } from './readme.js';
+import { frontMatterOf, pairLinesRange, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 /** Why a key has no effect for an SDK, by key (hub-docs spaces-config-reference.md unless noted). */
@@ -23,7 +23,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Several keys apply to some SDKs only (hub-docs spaces-config-reference.md, spec §1.5): `app_port` is "Used only if `sdk` is `docker`"; `app_build_command` is "For static Spaces"; `base_path` is for non-static Spaces ("For static Spaces, use `app_file` instead"); `sdk_version` and `python_version` apply to Gradio (and legacy Streamlit) Spaces: huggingface_hub\'s SpaceCardData says "(if Gradio/Streamlit sdk)", and in Docker the Dockerfile decides. `app_file` in a Docker Space is inferred to be ignored too: the docs describe it as the file with "gradio Python code or static html code", and a Docker Space runs its Dockerfile. A key that does nothing usually means the author expects an effect that will not happen (a Gradio Space with `app_port: 8080` still serves on the platform port), so a warning; the suggestion removes the key. Unknown or missing SDKs are left to `config-invalid-value` and `config-missing-required`.',
+        'Several keys apply to some SDKs only (https://huggingface.co/docs/hub/spaces-config-reference): `app_port` is "Used only if `sdk` is `docker`"; `app_build_command` is "For static Spaces"; `base_path` is for non-static Spaces ("For static Spaces, use `app_file` instead"); `sdk_version` and `python_version` apply to Gradio (and legacy Streamlit) Spaces: huggingface_hub\'s SpaceCardData says "(if Gradio/Streamlit sdk)" (https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/repocard_data.py), and in Docker the Dockerfile decides. `app_file` in a Docker Space is ignored too, in spacelint\'s judgement: the docs describe it as the file with "gradio Python code or static html code", and a Docker Space runs its Dockerfile. A key that does nothing usually means the author expects an effect that will not happen (a Gradio Space with `app_port: 8080` still serves on the platform port), so a warning; the suggestion removes the key. Unknown or missing SDKs are left to `config-invalid-value` and `config-missing-required`.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\napp_port: 8080\n---\n' },
         { file: 'README.md', code: '---\nsdk: docker\npython_version: "3.11"\n---\n' },

@@ -1,10 +1,8 @@
 import type { Suggestion } from '../diagnostic.js';
 import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { dockerRuntime, runtimeEnv } from './docker-runtime.js';
-import { insertKeyFix, quoteYaml } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
-import { requirementsClosure } from './requirement-files.js';
+import { insertKeyFix, quoteYaml } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -26,7 +24,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The docs mark no key as required (spec §1.1), so the levels are inferred from what breaks. `sdk` selects the runtime and every docs example sets it: without it the Space cannot run (error). `sdk_version` is "the version of Gradio to use" and is pre-filled at creation "to ensure that your Space stays on the same SDK version" (changelog 2022-03-04); a README without it runs an unknown version, so a warning; when requirements.txt pins `gradio==X` the suggestion moves that version into `sdk_version` (and `deps-sdk-managed-packages` then reports the pin). A Docker Space serves on `app_port`, default 7860 [HD-CONFIG]: when the Dockerfile shows no port at all this is only an info; when it shows 7860 nothing is reported, and when it shows another port `docker-port-mismatch` reports it, so this rule stays silent. Empty values (`sdk:`) count as missing. A commented-out key (`# sdk_version: "5.0"`) is a YAML comment, so it counts as missing too.',
+        'The config reference (https://huggingface.co/docs/hub/spaces-config-reference) marks no key as required, so the levels are spacelint\'s judgement of what breaks. `sdk` selects the runtime and every docs example sets it: without it the Space cannot run (error). `sdk_version` is "the version of Gradio to use" and is pre-filled at creation "to ensure that your Space stays on the same SDK version" (Spaces changelog, 2022-03-04: https://huggingface.co/docs/hub/spaces-changelog); a README without it runs an unknown version, so a warning; when requirements.txt pins `gradio==X` the suggestion moves that version into `sdk_version` (and `deps-sdk-managed-packages` then reports the pin). A Docker Space serves on `app_port`, default 7860 (https://huggingface.co/docs/hub/spaces-config-reference): when the Dockerfile shows no port at all this is only an info; when it shows 7860 nothing is reported, and when it shows another port `docker-port-mismatch` reports it, so this rule stays silent. Empty values (`sdk:`) count as missing. A commented-out key (`# sdk_version: "5.0"`) is a YAML comment, so it counts as missing too.',
       incorrect: [
         { file: 'README.md', code: '---\ntitle: Demo\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\n# sdk_version: "5.49.1"\n---\n' },
@@ -95,8 +93,8 @@ export default defineRule({
 
 /** The Dockerfile shows a port: a server whose port is known (given or its default), `EXPOSE`, or `ENV PORT`. */
 function showsPort(space: Space): boolean {
-  const runtime = dockerRuntime(space);
-  return runtime.listeners.some((l) => l.port) || runtime.exposes.length > 0 || runtimeEnv(space).has('PORT');
+  const runtime = space.docker.runtime;
+  return runtime.listeners.some((l) => l.port) || runtime.exposes.length > 0 || space.docker.env.has('PORT');
 }
 
 function guessSdk(space: Space): { sdk: string; why: string } | undefined {
@@ -109,7 +107,7 @@ function guessSdk(space: Space): { sdk: string; why: string } | undefined {
 
 /** `gradio==X` (with any extras) in requirements.txt or a file it includes. */
 function pinnedGradio(space: Space): string | undefined {
-  for (const { line, role } of requirementsClosure(space)) {
+  for (const { line, role } of space.requirementsClosure()) {
     if (role === 'requirement' && line.kind === 'requirement' && line.normalizedName === 'gradio' && line.specifier && /^===?[^,]+$/.test(line.specifier)) {
       return line.specifier.replace(/^===?/, '');
     }

@@ -2,9 +2,9 @@ import type { Fix } from '../diagnostic.js';
 import type { FrontMatter } from '../parse/frontmatter.js';
 import { unwrap } from '../parse/frontmatter.js';
 import type { Space } from '../space/space.js';
-import { closestMatch } from './closest-match.js';
-import { insertKeyFix, removeSequenceItemFix, replaceScalarFix } from './front-matter-edit.js';
-import { configAnchor, frontMatterOf, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { insertKeyFix, removeSequenceItemFix, replaceScalarFix } from '../readme/edit.js';
+import { configAnchor, frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const OAUTH_KEYS = ['hf_oauth_scopes', 'hf_oauth_expiration_minutes', 'hf_oauth_authorized_org'];
@@ -35,7 +35,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'OAuth settings per hub-docs spaces-oauth.md [HD-OAUTH] and the config reference [HD-CONFIG] (spec §1.3.6): the scopes are `openid` and `profile` (always included: "do not need this parameter") plus `email`, `read-billing`, `read-memberships`, `read-repos`, `gated-repos`, `contribute-repos`, `write-repos`, `manage-repos`, `read-collections`, `write-collections`, `inference-api`, `read-endpoints`, `write-endpoints`, `jobs`, `webhooks`, `write-discussions` (the shorter huggingface.js list is stale). An unknown scope is an error with a did-you-mean (`read_repos` → `read-repos`); listing `openid`/`profile` is an info. `hf_oauth_expiration_minutes`: "Maximum duration is 43200 minutes (30 days)", default 480. Types are checked by `config-value-type`. Inferred: the other `hf_oauth_*` keys configure the OAuth app that `hf_oauth: true` creates, so without it they do nothing (warning); and code that reads `OAUTH_CLIENT_ID`/`OAUTH_CLIENT_SECRET` (the variables OAuth adds) or uses Gradio\'s `gr.LoginButton`/`gr.OAuthProfile` needs `hf_oauth: true` on a Space (info, since code may handle its absence). New scopes can be added with `reference: { oauth_scopes: [...] }`.',
+        'OAuth settings per the OAuth guide (https://huggingface.co/docs/hub/spaces-oauth) and the config reference (https://huggingface.co/docs/hub/spaces-config-reference): the scopes are `openid` and `profile` (always included: "do not need this parameter") plus `email`, `read-billing`, `read-memberships`, `read-repos`, `gated-repos`, `contribute-repos`, `write-repos`, `manage-repos`, `read-collections`, `write-collections`, `inference-api`, `read-endpoints`, `write-endpoints`, `jobs`, `webhooks`, `write-discussions` (the shorter list in huggingface.js, https://github.com/huggingface/huggingface.js/blob/main/packages/hub/src/types/api/api-space.ts, is stale). An unknown scope is an error with a did-you-mean (`read_repos` → `read-repos`); listing `openid`/`profile` is an info. `hf_oauth_expiration_minutes`: "Maximum duration is 43200 minutes (30 days)", default 480. Types are checked by `config-value-type`. spacelint\'s judgement: the other `hf_oauth_*` keys configure the OAuth app that `hf_oauth: true` creates, so without it they do nothing (warning); and code that reads `OAUTH_CLIENT_ID`/`OAUTH_CLIENT_SECRET` (the variables OAuth adds) or uses Gradio\'s `gr.LoginButton`/`gr.OAuthProfile` needs `hf_oauth: true` on a Space (info, since code may handle its absence). New scopes can be added with `reference: { oauth_scopes: [...] }`.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nhf_oauth: true\nhf_oauth_scopes:\n  - read_repos\nhf_oauth_expiration_minutes: 100000\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nhf_oauth_scopes:\n  - inference-api\n---\n' },

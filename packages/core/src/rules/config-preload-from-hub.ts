@@ -1,8 +1,8 @@
 import type { AST } from 'yaml-eslint-parser';
 import type { Suggestion } from '../diagnostic.js';
 import { unwrap } from '../parse/frontmatter.js';
-import { quoteYaml, removeSequenceItemFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { quoteYaml, removeSequenceItemFix, replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule, type ReportDescriptor } from './rule.js';
 
 /** Repo id: `owner/name` or a legacy bare name (inferred, spec C10). */
@@ -38,7 +38,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Format quoted from the config reference [HD-CONFIG] (spec §1.4.4): "The format for each item is `"repository_name"` to download all files from a repository, or `"repository_name file1,file2"` for downloading specific files within that repository. You can also specify a specific commit to download using the format `"repository_name file1,file2 commit_sha256"`." So each item is a string of 1–3 space-separated parts, files comma-separated without spaces. The docs say "commit_sha256" but their example is a 40-hex git SHA-1, so both 40- and 64-hex are accepted (spec §1.8 #2). The repo id pattern is inferred. A mapping item (`- repo_id: owner/name`) is a shape seen in the wild that does not match the format. Whether dataset or Space repos can be preloaded is not documented (spec §5 #7), so `datasets/…`/`spaces/…` ids are a warning, not an error. Duplicate repos are only an info. Checks that need the Hub (the repo exists, is not private: "Preloading of private repos is not supported yet") belong to the MCP/Hub side.',
+        'Format quoted from the config reference (https://huggingface.co/docs/hub/spaces-config-reference): "The format for each item is `"repository_name"` to download all files from a repository, or `"repository_name file1,file2"` for downloading specific files within that repository. You can also specify a specific commit to download using the format `"repository_name file1,file2 commit_sha256"`." So each item is a string of 1–3 space-separated parts, files comma-separated without spaces. The docs say "commit_sha256" but their example is a 40-hex git SHA-1, so both 40- and 64-hex are accepted. The repo id pattern (`owner/name` or a legacy bare name such as `gpt2`) is spacelint\'s judgement from the ids the Hub shows. A mapping item (`- repo_id: owner/name`) is a shape seen in the wild that does not match the format. Whether dataset or Space repos can be preloaded is not documented (the docs speak of "models or other large files" and show only model repos), so `datasets/…`/`spaces/…` ids are a warning, not an error. Duplicate repos are only an info. Checks that need the Hub (the repo exists, is not private: "Preloading of private repos is not supported yet") belong to the MCP/Hub side.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\npreload_from_hub:\n  - repo_id: openai-community/gpt2\n  - coqui/XTTS-v1 config.json, model.pth\n---\n' },
       ],

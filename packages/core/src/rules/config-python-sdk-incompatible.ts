@@ -1,8 +1,8 @@
 import { specifierAllows } from '../parse/pep440.js';
 import { GRADIO_DATA_AS_OF, gradioRelease } from '../reference/gradio-api.js';
 import { gradioRequiresPython } from '../reference/gradio-dependencies.js';
-import { hasExplicitTag, isPlainScalar, replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { entry, README } from './readme.js';
+import { hasExplicitTag, isPlainScalar, replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { entry, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 /** Python versions the Space builder offers, oldest first, for the suggestion. */
@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'A Gradio Space installs `gradio==<sdk_version>` with the Python of `python_version` (default 3.10). Each Gradio release declares the Python it supports (`requires-python` in its pyproject.toml): `>=3.7` up to 3.x, `>=3.8` in 4.x, `>=3.10` from 5.0. With an older Python pip finds no installable Gradio ("No matching distribution found" / "Requires-Python") and the build fails. ' +
+        'A Gradio Space installs `gradio==<sdk_version>` with the Python of `python_version` (default 3.10; https://huggingface.co/docs/hub/spaces-config-reference). Each Gradio release declares the Python it supports (`requires-python` in https://github.com/gradio-app/gradio/blob/main/pyproject.toml): `>=3.7` up to 3.x, `>=3.8` in 4.x, `>=3.10` from 5.0. With an older Python pip finds no installable Gradio ("No matching distribution found" / "Requires-Python") and the build fails. ' +
         `The bounds come from spacelint's vendored Gradio release data (pyproject.toml at every release tag, as of ${GRADIO_DATA_AS_OF}). Only a \`sdk_version\` the data holds is checked (an untagged release is read at the nearest tagged one below); without \`sdk_version\` the rule is silent. The suggestion (not an autofix: it changes the interpreter) is the oldest builder Python the release accepts.`,
       incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.9"\n---\n' }],
       correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.10"\n---\n' }],

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { CONFIG_LIMITS } from '../reference/spaces.js';
-import { hasExplicitTag, isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { hasExplicitTag, isPlainScalar, quoteScalarFix, replaceScalarFix, sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -26,7 +26,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Any valid Python `3.x` or `3.x.x` version. Defaults to `3.10`." [HD-CONFIG]; "Only Python 3 versions are supported." (changelog 2022-02-21). The pattern `^3\\.\\d+(\\.\\d+)?$` is inferred from that wording. YAML reads an unquoted `python_version: 3.10` as the float 3.1 (spec §1.4.1), so the Space gets a different Python than written: an error, with an autofix that quotes the source token (`3.10` → `"3.10"`), which is safe because it keeps what the author typed. `config-value-type` leaves this key to this rule so the trap is reported once. ZeroGPU supports Python 3.12.12 and 3.10.13 only [HD-ZERO]; when ZeroGPU is confirmed (`suggested_hardware: zero-a10g`) or likely (the code imports `spaces`), another minor version is a warning (any patch of 3.10/3.12 is accepted, as the spec does; the list follows `reference.zerogpu_python` in .spacelint.yaml). Which patch versions the regular builder installs is not documented (spec §5 #5), so the option `versions` (list of strings) can restrict them per project. Docker and static Spaces ignore the key (`config-key-sdk-mismatch` says so), so it is not checked there.',
+        '"Any valid Python `3.x` or `3.x.x` version. Defaults to `3.10`." (https://huggingface.co/docs/hub/spaces-config-reference); "Only Python 3 versions are supported." (Spaces changelog, 2022-02-21: https://huggingface.co/docs/hub/spaces-changelog). The pattern `^3\\.\\d+(\\.\\d+)?$` is spacelint\'s reading of that wording. YAML reads an unquoted `python_version: 3.10` as the float 3.1 (YAML 1.2 core schema: https://yaml.org/spec/1.2.2/#1032-tag-resolution), so the Space gets a different Python than written: an error, with an autofix that quotes the source token (`3.10` → `"3.10"`), which is safe because it keeps what the author typed. `config-value-type` leaves this key to this rule so the trap is reported once. ZeroGPU supports Python 3.12.12 and 3.10.13 only (https://huggingface.co/docs/hub/spaces-zerogpu); when ZeroGPU is confirmed (`suggested_hardware: zero-a10g`) or likely (the code imports `spaces`), another minor version is a warning (any patch of 3.10/3.12 is accepted; the list follows `reference.zerogpu_python` in .spacelint.yaml). Which patch versions the regular builder installs is not documented, so the option `versions` (list of strings) can restrict them per project. Docker and static Spaces ignore the key (`config-key-sdk-mismatch` says so), so it is not checked there.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\npython_version: 3.10\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\npython_version: "2.7"\n---\n' },

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { CONFIG_LIMITS } from '../reference/spaces.js';
-import { sourceOf } from './front-matter-edit.js';
-import { frontMatterOf, README } from './readme.js';
+import { sourceOf } from '../readme/edit.js';
+import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const UNIT_WORDS: Record<string, 's' | 'm' | 'h'> = {
@@ -31,7 +31,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Set a custom startup duration timeout for your Space. This is the maximum time your Space is allowed to start before it times out and is flagged as unhealthy. Defaults to 30 minutes, but any valid duration (like `1h`, `30m`) is acceptable." [HD-CONFIG]. The grammar is not documented (spec §1.4.3, §5 #3): the accepted pattern `^(\\d+(\\.\\d+)?(s|m|h))+$` (so `1h30m` too) is inferred from the examples and can be replaced with the `pattern` option. A bare number is ambiguous (seconds? minutes?), so it is an error; the suggestions read it as seconds and as minutes, whichever is more plausible first. Spelled-out units (`90min`, `1 hour`) get a suggestion with the short form. A value under the 30-minute default is allowed but only an info: shortening it makes a cold start that downloads models more likely to be flagged unhealthy (inferred).',
+        '"Set a custom startup duration timeout for your Space. This is the maximum time your Space is allowed to start before it times out and is flagged as unhealthy. Defaults to 30 minutes, but any valid duration (like `1h`, `30m`) is acceptable." (https://huggingface.co/docs/hub/spaces-config-reference). The grammar is not documented: the accepted pattern `^(\\d+(\\.\\d+)?(s|m|h))+$` (so `1h30m` too) is spacelint\'s reading of the examples and can be replaced with the `pattern` option. A bare number is ambiguous (seconds? minutes?), so it is an error; the suggestions read it as seconds and as minutes, whichever is more plausible first. Spelled-out units (`90min`, `1 hour`) get a suggestion with the short form. A value under the 30-minute default is allowed but only an info: shortening it makes a cold start that downloads models more likely to be flagged unhealthy (spacelint\'s judgement).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nstartup_duration_timeout: 3600\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nstartup_duration_timeout: 90min\n---\n' },

@@ -1,6 +1,6 @@
 import { MISLEADING_KEYS, MODEL_CARD_KEYS } from '../reference/spaces.js';
-import { closestMatch } from './closest-match.js';
-import { frontMatterOf, pairLinesRange, README } from './readme.js';
+import { closestMatch } from '../reference/closest-match.js';
+import { frontMatterOf, pairLinesRange, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The config reference says "All the accepted parameters are listed below"; a misspelled key is silently ignored, so `app-port: 8000` leaves the port at 7860 and the Space never becomes healthy. Keys that differ from a known key only by case or separator (`app-port`, `colorfrom`) get a safe autofix; other near misses (edit distance ≤ 2, ≤ 1 for short keys) a suggestion. Keys Hugging Face tooling reads but the reference omits (`license`, `duplicated_from`, `metaTitle`, `description`) are accepted. Keys people expect to work (`hardware`, `secrets`, `port`) get a specific explanation, and model-card keys (`pipeline_tag`, `library_name`…) are named as such. Extend the known keys with `reference: { keys: [...] }` in `.spacelint.yaml`.',
+        'The config reference (https://huggingface.co/docs/hub/spaces-config-reference) says "All the accepted parameters are listed below"; a misspelled key is silently ignored, so `app-port: 8000` leaves the port at 7860 and the Space never becomes healthy. Keys that differ from a known key only by case or separator (`app-port`, `colorfrom`) get a safe autofix; other near misses (edit distance ≤ 2, ≤ 1 for short keys) a suggestion. Keys Hugging Face tooling reads but the reference omits (`license`, `duplicated_from`, `metaTitle`, `description`) are accepted. Keys people expect to work (`hardware`, `secrets`, `port`) get a specific explanation, and model-card keys (`pipeline_tag`, `library_name`…) are named as such. Extend the known keys with `reference: { keys: [...] }` in `.spacelint.yaml`.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\napp-port: 8000\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nhardware: a10g-small\n---\n' },

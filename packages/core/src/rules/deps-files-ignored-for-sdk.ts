@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
-import { copyOf, dockerfileUse } from './dockerfile-installs.js';
-import { requirementLineDeletion, requirementsClosure } from './requirement-files.js';
+import { copyOf } from '../docker/installs.js';
+import { requirementLineDeletion } from '../requirements/closure.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Files the Gradio builder installs by itself (hub-docs spaces-dependencies.md), in install order. */
@@ -41,7 +41,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Automatic installation of requirements.txt, pre-requirements.txt and packages.txt is described for Gradio Spaces ("Handling Spaces Dependencies in Gradio Spaces" [HD-DEPS]). A Docker Space builds only its Dockerfile: the Docker guide installs requirements itself (`COPY --chown=user ./requirements.txt requirements.txt` / `RUN pip install --no-cache-dir --upgrade -r requirements.txt` [HD-DOCKER-DEMO]). That Docker builds do not install these files on their own is inferred from those pages. So in a Docker Space, a dependency file that no Dockerfile instruction other than COPY/ADD names is a warning: the app will miss those packages. The rule stays silent when any RUN, CMD or ENTRYPOINT names the file (`pip install -r requirements.txt`, `RUN --mount=source=packages.txt …`, `xargs … < packages.txt`), or the name it was copied to (`COPY requirements.txt /tmp/reqs.txt` then `pip install -r /tmp/reqs.txt`), or runs a repo shell script that names it (`RUN ./setup.sh`). A COPY alone (`COPY . .`) does not install anything, so it is reported too. Static Spaces "are served directly without running on compute" [HD-STATIC], so the files are an info there. Also (Gradio, info): a `pip` line in requirements.txt upgrades pip in the very install it should speed up; hub-docs says pre-requirements.txt "can be useful if you need to update pip itself" [HD-DEPS].',
+        'Automatic installation of requirements.txt, pre-requirements.txt and packages.txt is described for Gradio Spaces ("Handling Spaces Dependencies in Gradio Spaces", https://huggingface.co/docs/hub/spaces-dependencies). A Docker Space builds only its Dockerfile: the Docker guide installs requirements itself (`COPY --chown=user ./requirements.txt requirements.txt` / `RUN pip install --no-cache-dir --upgrade -r requirements.txt`, https://huggingface.co/docs/hub/spaces-sdks-docker-first-demo). That Docker builds do not install these files on their own is spacelint\'s reading of those pages. So in a Docker Space, a dependency file that no Dockerfile instruction other than COPY/ADD names is a warning: the app will miss those packages. The rule stays silent when any RUN, CMD or ENTRYPOINT names the file (`pip install -r requirements.txt`, `RUN --mount=source=packages.txt …`, `xargs … < packages.txt`), or the name it was copied to (`COPY requirements.txt /tmp/reqs.txt` then `pip install -r /tmp/reqs.txt`), or runs a repo shell script that names it (`RUN ./setup.sh`). A COPY alone (`COPY . .`) does not install anything, so it is reported too. Static Spaces "are served directly without running on compute" (https://huggingface.co/docs/hub/spaces-sdks-static), so the files are an info there. Also (Gradio, info): a `pip` line in requirements.txt upgrades pip in the very install it should speed up; the dependencies page says pre-requirements.txt "can be useful if you need to update pip itself" (https://huggingface.co/docs/hub/spaces-dependencies).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\napp_port: 7860\n---\n' },
         { file: 'requirements.txt', code: 'fastapi\nuvicorn\n' },
@@ -69,7 +69,7 @@ export default defineRule({
         report({ messageId: 'static', data: { file }, file, range: lines ? lines.lineRange(1) : [0, 0] });
       }
     } else if (sdk === 'gradio' || sdk === 'streamlit') {
-      for (const { path, line, role } of requirementsClosure(space)) {
+      for (const { path, line, role } of space.requirementsClosure()) {
         if (role !== 'requirement' || line.normalizedName !== 'pip' || line.kind !== 'requirement') continue;
         report({
           messageId: 'pipInRequirements',
@@ -89,7 +89,7 @@ function checkDocker(space: Space, report: Report, present: string[]): void {
   const froms = docker.instructions.filter((i) => i.keyword === 'FROM');
   const lastFrom = froms[froms.length - 1];
   for (const file of present) {
-    const use = dockerfileUse(space, file);
+    const use = space.docker.use(file);
     if (use === 'installs') continue;
     const isApt = file === 'packages.txt';
     const how = isApt ? '`xargs -r -a packages.txt apt-get install -y`' : `\`RUN pip install --no-cache-dir -r ${file}\``;

@@ -4,8 +4,6 @@ import type { PackageEntry } from '../parse/packages-txt.js';
 import { normalizePackageName } from '../parse/requirements.js';
 import { OBSOLETE_APT_PACKAGES, OPENCV_SYSTEM_PACKAGES, PYPI_ONLY_NAMES } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { dockerfileUse } from './dockerfile-installs.js';
-import { requirementsClosure } from './requirement-files.js';
 import { defineRule, type Report } from './rule.js';
 
 const FILE = 'packages.txt';
@@ -57,11 +55,12 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Add a packages.txt file at the root of the repository … Each dependency should be on a separate line, and each line will be read and installed by `apt-get install`." [HD-DEPS]. The builder runs `xargs -r -a /root/packages.txt apt-get install -y` (log-signatures §2.7/§3.3, CAIC-AD/YOLOPv2#50), so every whitespace-separated word becomes a package name: shell commands (`apt-get install -y ffmpeg`), pip requirements (`opencv-python==4.10.0.84`, PyPI-only names such as `torch`) and invalid names fail the build (`E: Unable to locate package`, `exit code: 100` [FORUM-STUCK]), so they are errors. `#` comments are errors too: inferred from the xargs command (whether the Hub strips comments is not documented, spec §5 #8). `libgl1-mesa-glx` is gone from Debian trixie and Ubuntu ≥ 23.10 ("E: Package \'libgl1-mesa-glx\' has no installation candidate" [ISS-LIBGL], log-signatures build-apt-no-installation-candidate); the base image\'s Debian release is undocumented (spec §5 #6), hence a warning, with an autofix to `libgl1`, the package that provides the same `libGL.so.1`. CRLF line endings (inferred: xargs does not strip `\\r`) are a warning with an autofix to LF; duplicates an info with an autofix that removes the repeat. Cross-file (info): `opencv-python` in requirements.txt loads libGL; hub-docs "Using OpenCV in Spaces" [HD-OPENCV] adds a system package in packages.txt, and `runtime-libgl-missing` (`ImportError: libGL.so.1`) is the failure, so without `libgl1`/`python3-opencv` in packages.txt the suggestion is the headless wheel. Docker Spaces install packages.txt only if their Dockerfile does (`deps-files-ignored-for-sdk`), so the file is checked there only when the Dockerfile uses it; static Spaces are skipped.',
+        '"Add a packages.txt file at the root of the repository … Each dependency should be on a separate line, and each line will be read and installed by `apt-get install`." (https://huggingface.co/docs/hub/spaces-dependencies). The builder runs `xargs -r -a /root/packages.txt apt-get install -y` (as build logs print it, e.g. https://github.com/CAIC-AD/YOLOPv2/issues/50), so every whitespace-separated word becomes a package name: shell commands (`apt-get install -y ffmpeg`), pip requirements (`opencv-python==4.10.0.84`, PyPI-only names such as `torch`) and invalid names fail the build (`E: Unable to locate package`, `exit code: 100`, https://discuss.huggingface.co/t/how-to-fix-space-stuck-on-building-in-hugging-face-spaces/175119), so they are errors. `#` comments are errors too: spacelint\'s reading of the xargs command (whether the Hub strips comments is not documented). `libgl1-mesa-glx` is gone from Debian trixie and Ubuntu ≥ 23.10 ("E: Package \'libgl1-mesa-glx\' has no installation candidate" (https://github.com/CatchTheTornado/text-extract-api/issues/126, https://github.com/Zeyi-Lin/HivisionIDPhotos/issues/265)); the base image\'s Debian release is undocumented, hence a warning, with an autofix to `libgl1`, the package that provides the same `libGL.so.1`. CRLF line endings (spacelint\'s judgement: xargs does not strip `\\r`) are a warning with an autofix to LF; duplicates an info with an autofix that removes the repeat. Cross-file (info): `opencv-python` in requirements.txt loads libGL; "Using OpenCV in Spaces" (https://huggingface.co/docs/hub/spaces-using-opencv) adds a system package in packages.txt, and the failure without it is `ImportError: libGL.so.1`, so without `libgl1`/`python3-opencv` in packages.txt the suggestion is the headless wheel. Docker Spaces install packages.txt only if their Dockerfile does (`deps-files-ignored-for-sdk`), so the file is checked there only when the Dockerfile uses it; static Spaces are skipped.',
       incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'packages.txt', code: 'libgl1-mesa-glx\napt-get install -y ffmpeg\nopencv-python==4.10.0.84\n# for audio\n' },
       ],
-      correct: [{ file: 'packages.txt', code: 'ffmpeg\nlibgl1\nlibsm6\n' }],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'packages.txt', code: 'ffmpeg\nlibgl1\nlibsm6\n' }],
       howToFix: 'Keep one Debian package name per line (`--fix` renames obsolete packages and removes repeats); move Python packages to requirements.txt.',
     },
   },
@@ -69,7 +68,7 @@ export default defineRule({
     const sdk = space.facts.sdk;
     if (sdk === 'static') return;
     const docker = sdk === 'docker';
-    if (!docker || dockerfileUse(space, FILE) === 'installs') checkPackagesTxt(space, report);
+    if (!docker || space.docker.use(FILE) === 'installs') checkPackagesTxt(space, report);
     if (!docker) checkOpencv(space, report);
   },
 });
@@ -172,7 +171,7 @@ function checkOpencv(space: Space, report: Report): void {
   if (OPENCV_SYSTEM_PACKAGES.some((p) => installed.has(p))) return;
   const pythonVersion = space.config.python_version;
   const env = spaceMarkerEnvironment(typeof pythonVersion === 'string' ? pythonVersion.trim() : undefined);
-  for (const { path, line, role } of requirementsClosure(space)) {
+  for (const { path, line, role } of space.requirementsClosure()) {
     if (role !== 'requirement' || !line.normalizedName || !OPENCV_GUI.includes(line.normalizedName) || !line.nameRange) continue;
     if (line.marker && evaluateMarker(line.marker, env) === false) continue;
     const headless = `${line.normalizedName}-headless`;

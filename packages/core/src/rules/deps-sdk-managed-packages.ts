@@ -2,9 +2,9 @@ import { evaluateMarker, spaceMarkerEnvironment } from '../parse/markers.js';
 import { isPep440Version, specifierAllows } from '../parse/pep440.js';
 import { SDK_BUILD_PACKAGES } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { isPlainScalar, sourceOf } from './front-matter-edit.js';
-import { entry } from './readme.js';
-import { requirementLineDeletion, requirementsClosure, type ResolvedRequirement } from './requirement-files.js';
+import { isPlainScalar, sourceOf } from '../readme/edit.js';
+import { entry } from '../readme/front-matter.js';
+import { requirementLineDeletion, type ResolvedRequirement } from '../requirements/closure.js';
 import { defineRule, type Report, type ReportDescriptor } from './rule.js';
 
 const DISPLAY_NAMES: Record<string, string> = { 'gradio-client': 'gradio_client', 'huggingface-hub': 'huggingface_hub' };
@@ -36,7 +36,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'A Gradio Space gets its Gradio from `sdk_version` [HD-CONFIG], [HD-DEPS]. The current builder installs requirements.txt in one pip command together with the SDK packages: `pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0" "websockets>=10.4" spaces` (log-signatures §2.5 and §3.3: zlin0/wedefense#93, ScienciaLAB/document-qa#42; Streamlit: `streamlit==<sdk_version>`). So a `gradio` requirement whose specifier excludes `sdk_version` cannot be resolved: pip prints `ERROR: Cannot install -r requirements.txt (line N) ... because these package versions have conflicting dependencies` and `ERROR: ResolutionImpossible` (log-signatures build-pip-resolution-impossible, QwenLM/Qwen3-VL#1669: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5"). That is an error. Hugging Face\'s own Spaces skill says "Do NOT list gradio, spaces, huggingface_hub" in requirements.txt. An older builder installed `gradio[oauth]==3.38.0 … spaces==0.22.0 gradio_client==0.2.10` after requirements.txt, silently replacing a `gradio==4.16.0` pin [FORUM-FORCE-GRADIO].\n\n' +
+        'A Gradio Space gets its Gradio from `sdk_version` (https://huggingface.co/docs/hub/spaces-config-reference, https://huggingface.co/docs/hub/spaces-dependencies). The current builder installs requirements.txt in one pip command together with the SDK packages: `pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0" "websockets>=10.4" spaces` (the command as build logs print it, e.g. https://github.com/zlin0/wedefense/issues/93 and https://github.com/ScienciaLAB/document-qa/issues/42; Streamlit: `streamlit==<sdk_version>`). So a `gradio` requirement whose specifier excludes `sdk_version` cannot be resolved: pip prints `ERROR: Cannot install -r requirements.txt (line N) ... because these package versions have conflicting dependencies` and `ERROR: ResolutionImpossible` (https://github.com/QwenLM/Qwen3-VL/issues/1669: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5"). That is an error. Hugging Face\'s own Spaces skill says "Do NOT list gradio, spaces, huggingface_hub" in requirements.txt (https://github.com/huggingface/skills/blob/main/skills/huggingface-spaces/SKILL.md). An older builder installed `gradio[oauth]==3.38.0 … spaces==0.22.0 gradio_client==0.2.10` after requirements.txt, silently replacing a `gradio==4.16.0` pin (https://discuss.huggingface.co/t/space-force-installs-old-gradio/71840).\n\n' +
         'How lines are read: PEP 503 names (`Gradio_Client` = `gradio-client`), any extras (`gradio[oauth]`), specifiers evaluated with PEP 440 (`@renovatebot/pep440`: `>=4,<5`, `~=5.0`, `==5.*`, zero padding `==5.0` = 5.0.0), `-r` includes and `-c` constraint files followed within the Space, and environment markers evaluated for the Linux builder at the README\'s `python_version` (a line whose marker is false, like `; sys_platform == "win32"`, is skipped). A `gradio` line the builder makes redundant (no specifier, or one that allows `sdk_version`, with no extras beyond `oauth`/`mcp`) is an info with an autofix that deletes the line: deleting it cannot change what is installed. Unpinned `gradio_client`, `huggingface_hub` and `spaces` lines are redundant in the same way (gradio depends on the first two; the builder installs `spaces`).\n\n' +
         'Pins of `gradio_client` and `huggingface_hub` are not judged here: `deps-sdk-dependency-conflict` compares them (and every other package) with the Requires-Dist of the exact Gradio release, so a compatible pin (`huggingface_hub==0.25.2` with Gradio 5.8.0, which requires `>=0.25.1`) stays silent and a real conflict is an error there. A pinned `spaces` is only an info: the builder installs it unpinned, so the pin decides the version. A URL install of gradio (`gradio @ https://…/gradio-5.0.0-…whl`) is compared by the version in its wheel name when there is one, otherwise a warning. A `gradio` line with extras beyond `oauth`/`mcp` is kept (it brings more packages) but still checked for conflicts.',
       incorrect: [
@@ -58,7 +58,7 @@ export default defineRule({
     const sdkInstall = `${build.package}${build.extras.length ? `[${build.extras.join(',')}]` : ''}==${version ?? '<sdk_version>'}`;
     const pythonVersion = space.config.python_version;
     const env = spaceMarkerEnvironment(typeof pythonVersion === 'string' ? pythonVersion.trim() : undefined);
-    for (const req of requirementsClosure(space)) {
+    for (const req of space.requirementsClosure()) {
       const line = req.line;
       const name = line.normalizedName;
       if (!name || (line.kind !== 'requirement' && line.kind !== 'url')) continue;

@@ -1,5 +1,5 @@
 import type { Suggestion } from '../diagnostic.js';
-import { describeSetting, dockerRuntime, isLoopback, serverName } from './docker-runtime.js';
+import { describeSetting, isLoopback, serverName } from '../docker/runtime.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Gradio: "If None, will use "127.0.0.1"" unless `server_name` or `GRADIO_SERVER_NAME` is set to "0.0.0.0" [GR-BLOCKS]. The docs\' Docker example listens with `--host 0.0.0.0 --port 7860`, and the log to expect is "Uvicorn running on http://0.0.0.0:7860" [HD-DOCKER-DEMO]; a loopback bind is among the causes of a Space that never becomes healthy [FORUM-STUCK]. Reported: an explicit loopback host (`127.0.0.1`, `localhost`, `::1`) in `--host`, `--bind`, `--server.address`, `server_name=`, `host=`, `GRADIO_SERVER_NAME`, `UVICORN_HOST`, `FLASK_RUN_HOST`, `STREAMLIT_SERVER_ADDRESS`; and a server left on a loopback default: Gradio `launch()` without `server_name` and without `GRADIO_SERVER_NAME` (spec K2), the uvicorn CLI and `uvicorn.run()` without a host, `flask run` and Flask `app.run()` without a host, `fastapi dev`, gunicorn and hypercorn without `--bind` (gunicorn binds `0.0.0.0:$PORT` when `PORT` is set). Those defaults are inferred from each tool (uvicorn, Flask, gunicorn: 127.0.0.1). Streamlit and `fastapi run` listen on all interfaces by default. The start command is read as for docker-port-mismatch; when it also runs a program spacelint does not know (nginx, node, a binary), a loopback bind may be intended behind a proxy, so the rule stays silent (inferred). Scope: Docker Spaces only; in Gradio Spaces the platform sets the bind itself (inferred: apps with a bare `launch()` work there).',
+        'Gradio: "If None, will use "127.0.0.1"" unless `server_name` or `GRADIO_SERVER_NAME` is set to "0.0.0.0" (https://github.com/gradio-app/gradio/blob/main/gradio/blocks.py). The docs\' Docker example listens with `--host 0.0.0.0 --port 7860`, and the log to expect is "Uvicorn running on http://0.0.0.0:7860" (https://huggingface.co/docs/hub/spaces-sdks-docker-first-demo); a loopback bind is among the causes of a Space that never becomes healthy (https://discuss.huggingface.co/t/how-to-fix-space-stuck-on-building-in-hugging-face-spaces/175119). Reported: an explicit loopback host (`127.0.0.1`, `localhost`, `::1`) in `--host`, `--bind`, `--server.address`, `server_name=`, `host=`, `GRADIO_SERVER_NAME`, `UVICORN_HOST`, `FLASK_RUN_HOST`, `STREAMLIT_SERVER_ADDRESS`; and a server left on a loopback default: Gradio `launch()` without `server_name` and without `GRADIO_SERVER_NAME`, the uvicorn CLI and `uvicorn.run()` without a host, `flask run` and Flask `app.run()` without a host, `fastapi dev`, gunicorn and hypercorn without `--bind` (gunicorn binds `0.0.0.0:$PORT` when `PORT` is set). Those defaults come from each tool\'s documentation (uvicorn, Flask, gunicorn: 127.0.0.1). Streamlit and `fastapi run` listen on all interfaces by default. The start command is read as for docker-port-mismatch; when it also runs a program spacelint does not know (nginx, node, a binary), a loopback bind may be intended behind a proxy, so the rule stays silent (spacelint\'s judgement). Scope: Docker Spaces only; in Gradio Spaces the platform sets the bind itself (spacelint\'s reading: apps with a bare `launch()` work there).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nCOPY . .\nCMD ["python", "app.py"]\n' },
@@ -40,7 +40,7 @@ export default defineRule({
   },
   check(space, report) {
     if (space.facts.sdk !== 'docker' || !space.dockerfile()) return;
-    const runtime = dockerRuntime(space);
+    const runtime = space.docker.runtime;
     if (!runtime.understood) return;
     const seen = new Set<string>();
     for (const l of runtime.listeners) {

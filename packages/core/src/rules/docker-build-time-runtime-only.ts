@@ -3,7 +3,7 @@ import type { DockerInstruction } from '../parse/dockerfile.js';
 import { execWords, mappedTokens, programName, shellCommands, subRange, type ShellWord } from '../parse/shell.js';
 import { constantOf, type PythonModule } from '../python/module.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE, repoPath } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 /** `/data` as a path of its own inside a word (not `./data`, `/database`, `/home/user/data`). */
@@ -39,7 +39,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"At the moment, `/data` volume is only available at runtime, i.e. you cannot use `/data` during the build step of your Dockerfile." and "During Docker buildtime, you don\'t have access to a GPU hardware. Therefore, you should not try to run any GPU-related command during the build step of your Dockerfile. For example, you can\'t run `nvidia-smi` or `torch.cuda.is_available()` building an image." [HD-DOCKER]. Reported in `RUN` steps (shell and exec form, every command of `a && b`, the code of `python -c "..."`, and module-level calls of repo scripts run with `python script.py`): (1) `/data` as a path (written, downloaded to, `cd`), except `mkdir`, `chmod`, `chown`, `chgrp` and `ln` on it, which the docs\' own Permissions example runs (spec §1.8 #3); relative `./data` and other folders are fine; (2) GPU use: `nvidia-smi`, `torch.cuda.*` (also `is_available()`), `--gpus`; (3) a Hub download (`from_pretrained`, `snapshot_download`, `hf_hub_download`, `load_dataset`, `huggingface-cli download`, `hf download`) after `ENV HF_HOME` or `ENV HF_HUB_CACHE` points into `/data`: the files go into an image layer, not onto the runtime mount (inferred from point 1). Also `COPY`/`ADD` into `/data`, hidden by a volume mounted there (inferred). A `RUN` that only checks the GPU gets a suggestion to remove it; the other cases need a decision about where the files should live, so they have none.',
+        '"At the moment, `/data` volume is only available at runtime, i.e. you cannot use `/data` during the build step of your Dockerfile." and "During Docker buildtime, you don\'t have access to a GPU hardware. Therefore, you should not try to run any GPU-related command during the build step of your Dockerfile. For example, you can\'t run `nvidia-smi` or `torch.cuda.is_available()` building an image." (https://huggingface.co/docs/hub/spaces-sdks-docker). Reported in `RUN` steps (shell and exec form, every command of `a && b`, the code of `python -c "..."`, and module-level calls of repo scripts run with `python script.py`): (1) `/data` as a path (written, downloaded to, `cd`), except `mkdir`, `chmod`, `chown`, `chgrp` and `ln` on it, which the docs\' own Permissions example runs; relative `./data` and other folders are fine; (2) GPU use: `nvidia-smi`, `torch.cuda.*` (also `is_available()`), `--gpus`; (3) a Hub download (`from_pretrained`, `snapshot_download`, `hf_hub_download`, `load_dataset`, `huggingface-cli download`, `hf download`) after `ENV HF_HOME` or `ENV HF_HUB_CACHE` points into `/data`: the files go into an image layer, not onto the runtime mount (spacelint\'s reading of point 1). Also `COPY`/`ADD` into `/data`, hidden by a volume mounted there (spacelint\'s judgement). A `RUN` that only checks the GPU gets a suggestion to remove it; the other cases need a decision about where the files should live, so they have none.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nRUN python -c "import torch; assert torch.cuda.is_available()"\nRUN wget -O /data/model.bin https://example.com/model.bin\n' },
@@ -123,7 +123,7 @@ function pythonScript(space: Space, words: ShellWord[]): PythonModule | undefine
   if (!/^python(\d+(\.\d+)?)?$/.test(programName(words[0].value))) return undefined;
   const file = words.slice(1).find((w) => !w.value.startsWith('-'));
   if (!file?.value.endsWith('.py')) return undefined;
-  const path = repoPath(space, file.value);
+  const path = space.docker.repoPath(file.value);
   return path ? space.python(path) : undefined;
 }
 

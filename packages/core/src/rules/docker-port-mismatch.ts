@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { DEFAULT_PORT } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
-import { describeSetting, DOCKERFILE, dockerRuntime, runtimeEnv, serverName, type Listener, type Setting } from './docker-runtime.js';
+import { describeSetting, DOCKERFILE, serverName, type Listener, type Setting } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 export default defineRule({
@@ -26,7 +26,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '`app_port` is the "Port on which your application is running. Used only if `sdk` is `docker`. Default port is `7860`." [HD-CONFIG]; "You can also change the default exposed port `7860` by setting `app_port`" [HD-DOCKER]. If nothing listens there the health check never passes: forum triage lists a wrong port among the causes of a Space that builds but never becomes healthy [FORUM-STUCK]. The rule compares `app_port` (or 7860) with the ports the container listens on, read from the final stage of the Dockerfile: `CMD`/`ENTRYPOINT` in exec and shell form, `sh -c "..."`, repo scripts they run (`./start.sh`, with `exec "$@"` taking the CMD), `ENV` and inline `VAR=value` (`--port $PORT`, `${PORT:-7860}` are expanded), and the Python they start (`python app.py` and its local imports): `--port`/`--bind`/`--server.port` of uvicorn, gunicorn, hypercorn, streamlit, flask and fastapi; `--port`, `--server-port` and `--listen H:N` given to a Python script (`python main.py --listen 0.0.0.0 --port 8188`); `GRADIO_SERVER_PORT`, `UVICORN_PORT`, `STREAMLIT_SERVER_PORT`, `.streamlit/config.toml`; `launch(server_port=)`, `uvicorn.run(port=)`, Flask/Dash `app.run(port=)`, also through `int(os.environ.get("PORT", 7860))`. Tool defaults are inferred from each tool: streamlit 8501 ("Only port 8501 is allowed for Streamlit Spaces (default port)" [HD-STREAMLIT]), Gradio 7860 (`GRADIO_SERVER_PORT` default [GR-HTTP]), uvicorn, gunicorn, hypercorn and fastapi 8000, Flask 5000, Dash 8050. The rule reports an error only when at least one port is known, none equals the expected port, and every program of the start command is understood: a start script that also runs nginx, node or an unknown binary, or a Python script that imports a web package (aiohttp, tornado, …) without a server spacelint recognises, may serve the port itself, so it stays silent (inferred); a Python script that imports no web package is a setup step (`python migrate.py && uvicorn …`). A port that depends on a variable spacelint cannot see (a Space variable) is unknown, not a finding. `EXPOSE` is metadata: when the app matches but EXPOSE does not, or when EXPOSE / `ENV PORT` are the only evidence, it is a warning (inferred). The fix may be in another file (README `app_port`), which a suggestion cannot edit, so the message says what to set; the suggestion changes the port in the command or call.',
+        '`app_port` is the "Port on which your application is running. Used only if `sdk` is `docker`. Default port is `7860`." (https://huggingface.co/docs/hub/spaces-config-reference); "You can also change the default exposed port `7860` by setting `app_port`" (https://huggingface.co/docs/hub/spaces-sdks-docker). If nothing listens there the health check never passes: forum triage lists a wrong port among the causes of a Space that builds but never becomes healthy (https://discuss.huggingface.co/t/how-to-fix-space-stuck-on-building-in-hugging-face-spaces/175119). The rule compares `app_port` (or 7860) with the ports the container listens on, read from the final stage of the Dockerfile: `CMD`/`ENTRYPOINT` in exec and shell form, `sh -c "..."`, repo scripts they run (`./start.sh`, with `exec "$@"` taking the CMD), `ENV` and inline `VAR=value` (`--port $PORT`, `${PORT:-7860}` are expanded), and the Python they start (`python app.py` and its local imports): `--port`/`--bind`/`--server.port` of uvicorn, gunicorn, hypercorn, streamlit, flask and fastapi; `--port`, `--server-port` and `--listen H:N` given to a Python script (`python main.py --listen 0.0.0.0 --port 8188`); `GRADIO_SERVER_PORT`, `UVICORN_PORT`, `STREAMLIT_SERVER_PORT`, `.streamlit/config.toml`; `launch(server_port=)`, `uvicorn.run(port=)`, Flask/Dash `app.run(port=)`, also through `int(os.environ.get("PORT", 7860))`. Tool defaults come from each tool\'s documentation: streamlit 8501 ("Only port 8501 is allowed for Streamlit Spaces (default port)", https://huggingface.co/docs/hub/spaces-sdks-streamlit), Gradio 7860 (`GRADIO_SERVER_PORT` default, https://github.com/gradio-app/gradio/blob/main/gradio/http_server.py), uvicorn, gunicorn, hypercorn and fastapi 8000, Flask 5000, Dash 8050. The rule reports an error only when at least one port is known, none equals the expected port, and every program of the start command is understood: a start script that also runs nginx, node or an unknown binary, or a Python script that imports a web package (aiohttp, tornado, …) without a server spacelint recognises, may serve the port itself, so it stays silent (spacelint\'s judgement); a Python script that imports no web package is a setup step (`python migrate.py && uvicorn …`). A port that depends on a variable spacelint cannot see (a Space variable) is unknown, not a finding. `EXPOSE` is metadata: when the app matches but EXPOSE does not, or when EXPOSE / `ENV PORT` are the only evidence, it is a warning (spacelint\'s judgement). The fix may be in another file (README `app_port`), which a suggestion cannot edit, so the message says what to set; the suggestion changes the port in the command or call.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nCOPY . .\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]\n' },
@@ -48,7 +48,7 @@ export default defineRule({
     if (configured === null) return; // not a port: config-value-type reports it
     const expected = configured ?? DEFAULT_PORT;
     const why = configured === undefined ? 'no `app_port`, so the default 7860' : '`app_port`';
-    const runtime = dockerRuntime(space);
+    const runtime = space.docker.runtime;
     const known = runtime.listeners.filter((l) => l.port && /^\d+$/.test(l.port.value));
     if (known.length && runtime.understood) {
       if (known.some((l) => Number(l.port!.value) === expected)) {
@@ -67,7 +67,7 @@ export default defineRule({
     }
     if (known.length) return; // something else in the start command may serve the expected port
     const exposeHit = runtime.exposes.length > 0 && !runtime.exposes.some((e) => e.port === expected);
-    const portEnv = runtimeEnv(space).get('PORT');
+    const portEnv = space.docker.env.get('PORT');
     const envPort = portEnv?.value && /^\d+$/.test(portEnv.value) ? Number(portEnv.value) : undefined;
     const action = configured === undefined ? 'set `app_port` in README.md to it' : 'change `app_port` to it';
     if (exposeHit && !(envPort === expected)) {

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { execWords, mappedTokens, programName, shellCommands } from '../parse/shell.js';
-import { DOCKERFILE, runtimeInstructions } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule } from './rule.js';
 
 /** Commands that need root: a non-root user inserted before them would break the build. */
@@ -43,7 +43,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"The container runs with user ID 1000. To avoid permission issues you should create a user and set its `WORKDIR` before any `COPY` or download." "Always specify the `--chown=user` with `ADD` and `COPY`…" and "a recursive chown can result in a very large image" [HD-DOCKER]. Dev Mode needs `bash`, `curl`, `wget`, `procps`, `git`, `git-lfs`, the code in `/app` owned by uid 1000, and "The Dockerfile must contain a `CMD` instruction for startup." [HD-DEVMODE]. Read in the final stage (and the stages it builds FROM): (a) the app is copied from the build context (the `COPY . …` of the whole context, else the last context `COPY`/`ADD`) while no non-root `USER` is active; copying only requirements as root before `USER` is fine; (b) a `COPY`/`ADD` from the context without `--chown=` after a non-root `USER`; (c) `RUN chown -R`; (d) no `CMD` or `ENTRYPOINT`. All info: many images work anyway, and the failure shows only when the app writes a file. Dev Mode readiness (e) is checked only with the option `devMode: true` (inferred: Dev Mode is an optional feature, and reporting its requirements on every Docker Space would be noise). The suggestion for (a) adds the docs\' user lines before the app copy only when no later `RUN` needs root (apt-get, useradd, chown), since those would then fail.',
+        '"The container runs with user ID 1000. To avoid permission issues you should create a user and set its `WORKDIR` before any `COPY` or download." "Always specify the `--chown=user` with `ADD` and `COPY`…" and "a recursive chown can result in a very large image" (https://huggingface.co/docs/hub/spaces-sdks-docker). Dev Mode needs `bash`, `curl`, `wget`, `procps`, `git`, `git-lfs`, the code in `/app` owned by uid 1000, and "The Dockerfile must contain a `CMD` instruction for startup." (https://huggingface.co/docs/hub/spaces-dev-mode). Read in the final stage (and the stages it builds FROM): (a) the app is copied from the build context (the `COPY . …` of the whole context, else the last context `COPY`/`ADD`) while no non-root `USER` is active; copying only requirements as root before `USER` is fine; (b) a `COPY`/`ADD` from the context without `--chown=` after a non-root `USER`; (c) `RUN chown -R`; (d) no `CMD` or `ENTRYPOINT`. All info: many images work anyway, and the failure shows only when the app writes a file. Dev Mode readiness (e) is checked only with the option `devMode: true` (spacelint\'s judgement: Dev Mode is an optional feature, and reporting its requirements on every Docker Space would be noise). The suggestion for (a) adds the docs\' user lines before the app copy only when no later `RUN` needs root (apt-get, useradd, chown), since those would then fail.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nCOPY . /app\nRUN chown -R 1000 /app\nCMD ["python", "/app/app.py"]\n' },
@@ -61,7 +61,7 @@ export default defineRule({
     const docker = space.dockerfile();
     const text = space.text(DOCKERFILE);
     if (!docker || text === undefined) return;
-    const stage = runtimeInstructions(docker);
+    const stage = space.docker.instructions;
     const contextCopies = stage.filter(isContextCopy);
     const appCopy = contextCopies.find(copiesWholeContext) ?? contextCopies[contextCopies.length - 1];
     let user: string | undefined;

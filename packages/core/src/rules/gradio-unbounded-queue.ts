@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: 'gradio-unbounded-queue',
     category: 'concurrency',
+    scope: 'space',
     description: 'A Gradio app bounds its queue with `queue(max_size=N)`.',
     hasSuggestions: true,
     messages: {
@@ -25,18 +26,20 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Gradio performance guide: "By default, `max_size=None`, meaning that there is no limit to the number of users that can join the queue", with the "Recommendation: For a better user experience, set a `max_size` that is reasonable given your expectations of how long users might be willing to wait for a prediction." A full queue answers "Queue is full. Max size is N" at once instead of a long wait. The rule looks at the app file and the local modules it imports (spec §4.5 Q2): it reports once when no `.queue(max_size=...)` (keyword or third positional argument, chained calls included) sets a size, and on each `max_size=None` (also through a constant). It stays silent on ZeroGPU Spaces, where Gradio already sets `max_size = 1 if max_size is None` when `SPACES_ZERO_GPU` is true [GR-BLOCKS]. The suggested size, 20, is a starting point (inferred). Info level: an unbounded queue works, it only serves visitors worse under load.',
+        'Gradio performance guide (https://www.gradio.app/guides/setting-up-a-demo-for-maximum-performance): "By default, `max_size=None`, meaning that there is no limit to the number of users that can join the queue", with the "Recommendation: For a better user experience, set a `max_size` that is reasonable given your expectations of how long users might be willing to wait for a prediction." A full queue answers "Queue is full. Max size is N" at once instead of a long wait. The rule looks at the app file and the local modules it imports: it reports once when no `.queue(max_size=...)` (keyword or third positional argument, chained calls included) sets a size, and on each `max_size=None` (also through a constant). It stays silent on ZeroGPU Spaces, where Gradio already sets `max_size = 1 if max_size is None` when `SPACES_ZERO_GPU` is true (https://github.com/gradio-app/gradio/blob/main/gradio/blocks.py). The suggested size, 20, is a starting point (spacelint\'s judgement: a few minutes of waiting for typical handlers). Info level: an unbounded queue works, it only serves visitors worse under load.',
       incorrect: [
-        { file: 'app.py', code: 'demo.launch()\n' },
-        { file: 'app.py', code: 'demo.queue(max_size=None).launch()\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.launch()\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(max_size=None).launch()\n' },
       ],
-      correct: [{ file: 'app.py', code: 'demo.queue(max_size=20).launch()\n' }],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(max_size=20).launch()\n' }],
       howToFix: 'Call `demo.queue(max_size=N)` before `launch()`, with N the number of requests you are willing to keep waiting.',
     },
   },
   check(space, report) {
     if (space.facts.zeroGpu !== 'no') return;
-    const modules = space.facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined);
+    const modules = space.appModules;
     let bounded = false;
     let explicitNone = false;
     let firstLaunch: { module: PythonModule; call: PythonCall } | undefined;

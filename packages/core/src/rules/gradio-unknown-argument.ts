@@ -3,7 +3,7 @@ import { argumentRemovalRange, positionalArguments } from '../python/arguments.j
 import { gradioUses, type GradioApiCall } from '../python/gradio-calls.js';
 import type { PythonArgument, PythonCall } from '../python/module.js';
 import { describeHistory, GRADIO_DATA_AS_OF, gradioRelease, gradioTables, inReleases, releaseAt, type GradioCallable, type GradioRelease } from '../reference/gradio-api.js';
-import { closestMatch } from './closest-match.js';
+import { closestMatch } from '../reference/closest-match.js';
 import { defineRule, type Report } from './rule.js';
 
 /** What `gradio-removed-queue-params` reports with its own message (spec catalogue-2 G1 notes). */

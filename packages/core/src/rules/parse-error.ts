@@ -1,12 +1,11 @@
 import type { Space } from '../space/space.js';
+import { fileKind } from '../space/file-kind.js';
 import { defineRule } from './rule.js';
-
-const REQUIREMENTS = /(^|\/)(pre-)?requirements[^/]*\.txt$/;
-const DOCKERFILE = /(^|\/)Dockerfile$/;
 
 /** Files spacelint parses; other files (images, weights) may be binary without any finding. */
 export function isParsedFile(path: string): boolean {
-  return path.endsWith('.py') || REQUIREMENTS.test(path) || DOCKERFILE.test(path) || path === 'packages.txt';
+  const kind = fileKind(path);
+  return kind === 'python' || kind === 'requirements' || kind === 'dockerfile' || kind === 'packages-txt';
 }
 
 export default defineRule({
@@ -23,8 +22,8 @@ export default defineRule({
     docs: {
       rationale:
         'spacelint parses every Python file, requirements file, packages.txt and the Dockerfile of a Space. A file that does not parse fails on the Hub too (an import error at start-up, a failed `pip install` or Docker build), so it is an error. It is reported once, at the first problem, and every other file is still linted. Files that cannot be read as UTF-8 text (binary, another encoding, larger than 2 MB, or a symlink that leaves the Space) are reported when they are files spacelint would parse; other binary files such as images or weights are ignored.',
-      incorrect: [{ file: 'app.py', code: 'def predict(x)\n    return x\n' }],
-      correct: [{ file: 'app.py', code: 'def predict(x):\n    return x\n' }],
+      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'def predict(x)\n    return x\n' }],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'def predict(x):\n    return x\n' }],
       howToFix: 'Fix the syntax at the reported line, or save the file as UTF-8.',
     },
   },
@@ -35,13 +34,14 @@ export default defineRule({
         if (file.problem) report({ messageId: 'unreadable', data: { path, detail: file.detail ?? file.problem }, file: path });
         continue;
       }
-      if (path.endsWith('.py')) {
+      const kind = fileKind(path);
+      if (kind === 'python') {
         const err = space.python(path)?.syntaxError;
         if (err) report({ messageId: 'python', data: { detail: err.message }, file: path, range: err.range });
-      } else if (REQUIREMENTS.test(path)) {
+      } else if (kind === 'requirements') {
         const err = space.requirements(path)?.error;
         if (err) report({ messageId: 'requirements', data: { detail: err.message }, file: path, range: err.range });
-      } else if (DOCKERFILE.test(path)) {
+      } else if (kind === 'dockerfile') {
         const err = space.dockerfile(path)?.error;
         if (err) report({ messageId: 'dockerfile', data: { detail: err.message }, file: path, range: err.range });
       }

@@ -94,4 +94,27 @@ describe(only, () => {
     const found = await lintFiles({ 'README.md': readme('sdk: gradio\napp_file: app.py'), 'app.py': app }, { only });
     expect(found.map((d) => [d.line, d.message.slice(0, 44)])).toEqual([[5, '`torch.load()` runs on every call of `run`: ']]);
   });
+
+  describe('in a Docker Space, follows what the start command runs', () => {
+    const server = 'import gradio as gr\nfrom transformers import pipeline\n\ndef classify(text):\n    clf = pipeline("sentiment-analysis")\n    return clf(text)\n\ngr.Interface(classify, "text", "text").launch(server_name="0.0.0.0", server_port=7860)\n';
+    const dockerSpace = (cmd: string, code = server) => ({
+      'README.md': readme('sdk: docker\napp_port: 7860'),
+      Dockerfile: `FROM python:3.11\nWORKDIR /src\nCOPY . .\nRUN pip install gradio transformers\n${cmd}\n`,
+      'server.py': code,
+    });
+
+    for (const cmd of ['CMD ["python", "server.py"]', 'CMD ["python", "-m", "server"]', 'CMD python /src/server.py', 'CMD ["sh", "-c", "exec python -m server"]']) {
+      it(`reports a model loaded per request for ${cmd}`, async () => {
+        const found = await lintFiles(dockerSpace(cmd), { only });
+        expect(found.map((d) => [d.level, d.file, d.line])).toEqual([['info', 'server.py', 5]]);
+      });
+    }
+
+    it('stays silent when the model loads once, or when the start command runs another program', async () => {
+      const once = server.replace('def classify(text):\n    clf = pipeline("sentiment-analysis")\n', 'clf = pipeline("sentiment-analysis")\n\ndef classify(text):\n');
+      expect(await lintFiles(dockerSpace('CMD ["python", "-m", "server"]', once), { only })).toEqual([]);
+      expect(await lintFiles(dockerSpace('CMD ["python", "-m", "http.server", "7860"]'), { only })).toEqual([]);
+      expect(await lintFiles(dockerSpace('CMD ["node", "server.js"]'), { only })).toEqual([]);
+    });
+  });
 });

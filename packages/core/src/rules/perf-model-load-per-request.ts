@@ -3,9 +3,8 @@ import { cudaInitialization } from '../python/cuda.js';
 import { constantOf, type PythonCall, type PythonFunction, type PythonModule, type PythonValue } from '../python/module.js';
 import { handlerWorkload, type Workload } from '../python/workload.js';
 import { findSecrets } from '../security/redact.js';
-import { localImportTargets } from '../space/facts.js';
+import { localImportTargets } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
-import { appModules } from './hf-cache.js';
 import { defineRule } from './rule.js';
 
 /** Calls that load a model, and what they are (spec P3). */
@@ -58,7 +57,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'ZeroGPU: "models must be placed on `cuda` at the root module level … Lazy-loading or moving models to CUDA inside `@spaces.GPU` is discouraged, as it is significantly less efficient (CUDA transfers are optimized for placements done during startup)." [HD-ZERO]. The HF docs\' examples load the pipeline once at module level ([HD-GRADIO], [HD-DOCKER-DEMO]); loading per request repeats disk or network I/O and multiplies memory under concurrency (inferred), which is how Spaces hit `Memory limit exceeded (16Gi)` [OBS-OOM]. Reported inside Gradio event handlers (spec §4.0 discovery: Interface/ChatInterface functions, listeners, `gr.on`, listener decorators, also handlers imported from local modules) and `spaces.GPU` functions of the app\'s Python, and one level into functions of the same file they call: `X.from_pretrained(...)`, `pipeline(...)`, `SentenceTransformer(...)`, `torch.load`, `torch.jit.load`, `load_model(...)`, `timm.create_model`, `YOLO(...)`, `whisper.load_model`, `safetensors` `load_file`, `joblib.load`, `load_dataset`, `hf_hub_download`, `snapshot_download`; the message also says when the loaded model is moved to CUDA there. Severity: warning in ZeroGPU Spaces (`suggested_hardware: zero-a10g` or a `spaces.GPU` reference), info otherwise. Not reported: a load that is cached — in a function decorated with `functools.lru_cache`/`cache`, or under an `if` that checks it (`if model is None:`, `if key not in CACHE:`) — except in ZeroGPU Spaces inside a GPU function, where a cached lazy load is still an info as [HD-ZERO] asks; and `hf_hub_download`/`snapshot_download` in handlers that only do network I/O (requests, httpx, an API client): fetching a file per request is their job, not a model load (inferred). The suggestion moves a one-line `name = <load>(...)` whose arguments are literals or module-level names above the function, at module level; loads that depend on the request have none.',
+        'ZeroGPU: "models must be placed on `cuda` at the root module level … Lazy-loading or moving models to CUDA inside `@spaces.GPU` is discouraged, as it is significantly less efficient (CUDA transfers are optimized for placements done during startup)." (https://huggingface.co/docs/hub/spaces-zerogpu). The HF docs\' examples load the pipeline once at module level (https://huggingface.co/docs/hub/spaces-sdks-gradio, https://huggingface.co/docs/hub/spaces-sdks-docker-first-demo); loading per request repeats disk or network I/O and multiplies memory under concurrency (spacelint\'s judgement), which is how Spaces hit `Memory limit exceeded (16Gi)` (https://huggingface.co/spaces/ymlin105/book-rec-with-LLMs/blob/main/docs/performance/memory_optimization.md). Reported inside Gradio event handlers (Interface/ChatInterface functions, listeners, `gr.on`, listener decorators, also handlers imported from local modules) and `spaces.GPU` functions of the app\'s Python, and one level into functions of the same file they call: `X.from_pretrained(...)`, `pipeline(...)`, `SentenceTransformer(...)`, `torch.load`, `torch.jit.load`, `load_model(...)`, `timm.create_model`, `YOLO(...)`, `whisper.load_model`, `safetensors` `load_file`, `joblib.load`, `load_dataset`, `hf_hub_download`, `snapshot_download`; the message also says when the loaded model is moved to CUDA there. Severity: warning in ZeroGPU Spaces (`suggested_hardware: zero-a10g` or a `spaces.GPU` reference), info otherwise. Not reported: a load that is cached — in a function decorated with `functools.lru_cache`/`cache`, or under an `if` that checks it (`if model is None:`, `if key not in CACHE:`) — except in ZeroGPU Spaces inside a GPU function, where a cached lazy load is still an info as (https://huggingface.co/docs/hub/spaces-zerogpu) asks; and `hf_hub_download`/`snapshot_download` in handlers that only do network I/O (requests, httpx, an API client): fetching a file per request is their job, not a model load (spacelint\'s judgement). The suggestion moves a one-line `name = <load>(...)` whose arguments are literals or module-level names above the function, at module level; loads that depend on the request have none.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\napp_file: app.py\nsuggested_hardware: zero-a10g\n---\n' },
         {
@@ -120,7 +119,7 @@ function targets(space: Space): Target[] {
   const add = (t: Target) => {
     if (!out.some((x) => x.path === t.path && x.fn === t.fn)) out.push(t);
   };
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     const path = module.path;
     for (const handler of module.handlers) {
       const workload = () => handlerWorkload(space, path, handler);

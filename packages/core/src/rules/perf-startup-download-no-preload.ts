@@ -1,5 +1,5 @@
 import type { PythonCall, PythonModule } from '../python/module.js';
-import { appModules, hubDownload, preloadedRepos } from './hf-cache.js';
+import { hubDownload, preloadedRepos } from '../space/hf-cache.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '`preload_from_hub` "optimizes the startup time by having the files ready when your application starts … particularly useful for Spaces that rely on large models" [HD-CONFIG]; start-up is cut off by `startup_duration_timeout` (default 30 minutes) [HD-CONFIG]. Reported (info): in the app\'s Python (the app file and the local modules it imports), a call that runs at import time — at module level, or in a function of the same file that module level calls — and downloads a model repo named by a literal or a module constant: `X.from_pretrained("org/model")`, `snapshot_download("org/model")`, `hf_hub_download("org/model", ...)`, `pipeline(model="org/model")`, `SentenceTransformer("org/model")`, when that repo is not in `preload_from_hub`. Not reported: repos of another type (`repo_type="dataset"`; preloading them is not documented, spec §5 #7), folders of the Space itself, calls inside event handlers (perf-model-load-per-request covers those). Caveats from the docs: private repos cannot be preloaded, and a custom `HF_HOME` bypasses the preloaded files (storage-preload-cache-mismatch). The edit is in README.md, another file than the finding, so the message gives the line to add instead of a suggestion. With the Hub (MCP), the repo size could raise large downloads to a warning (inferred, not done offline).',
+        '`preload_from_hub` "optimizes the startup time by having the files ready when your application starts … particularly useful for Spaces that rely on large models" (https://huggingface.co/docs/hub/spaces-config-reference); start-up is cut off by `startup_duration_timeout` (default 30 minutes) (https://huggingface.co/docs/hub/spaces-config-reference). Reported (info): in the app\'s Python (the app file and the local modules it imports), a call that runs at import time — at module level, or in a function of the same file that module level calls — and downloads a model repo named by a literal or a module constant: `X.from_pretrained("org/model")`, `snapshot_download("org/model")`, `hf_hub_download("org/model", ...)`, `pipeline(model="org/model")`, `SentenceTransformer("org/model")`, when that repo is not in `preload_from_hub`. Not reported: repos of another type (`repo_type="dataset"`; preloading them is not documented), folders of the Space itself, calls inside event handlers (perf-model-load-per-request covers those). Caveats from the docs: private repos cannot be preloaded, and a custom `HF_HOME` bypasses the preloaded files (storage-preload-cache-mismatch). The edit is in README.md, another file than the finding, so the message gives the line to add instead of a suggestion. With the Hub (MCP), the repo size could raise large downloads to a warning (not done offline).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\napp_file: app.py\n---\n' },
         { file: 'app.py', code: 'from diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n' },
@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(space, report) {
     const preloaded = preloadedRepos(space);
-    for (const module of appModules(space)) {
+    for (const module of space.appModules) {
       for (const call of startupCalls(module)) {
         const download = hubDownload(space, module, call);
         if (!download || preloaded.has(download.repo.toLowerCase())) continue;

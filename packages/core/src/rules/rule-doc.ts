@@ -1,4 +1,4 @@
-import type { RuleInfo } from './rule.js';
+import type { RuleExample, RuleInfo } from './rule.js';
 
 const LEVEL_WORD = { error: 'error', warning: 'warning', info: 'info' } as const;
 
@@ -25,20 +25,36 @@ export function renderRuleDoc(rule: RuleInfo): string {
     rule.docs.rationale,
     '',
   ];
-  if (rule.docs.incorrect.length) {
-    out.push('## Reported', '');
-    for (const ex of rule.docs.incorrect) out.push(...example(ex.file, ex.code));
-  }
-  if (rule.docs.correct.length) {
-    out.push('## Not reported', '');
-    for (const ex of rule.docs.correct) out.push(...example(ex.file, ex.code));
-  }
+  if (rule.docs.incorrect.length) out.push('## Reported', '', ...examples(rule.docs.incorrect));
+  if (rule.docs.correct.length) out.push('## Not reported', '', ...examples(rule.docs.correct));
   out.push('## How to fix', '', rule.docs.howToFix, '');
   if (rule.docs.options) out.push('## Options', '', rule.docs.options, '');
   out.push('## Messages', '', '| level | message |', '| --- | --- |');
   for (const m of Object.values(rule.messages)) out.push(`| ${m.level} | ${m.text.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
   out.push('', '## Turning it off', '', '```yaml', '# .spacelint.yaml', 'rules:', `  ${rule.id}: off`, '```', '');
   return out.join('\n');
+}
+
+/**
+ * The Spaces a list of examples shows: consecutive examples with different file names form one Space, and a
+ * repeated name starts the next. The docs test lints each Space exactly as the page shows it.
+ */
+export function exampleSpaces(examples: readonly RuleExample[]): Record<string, string>[] {
+  const spaces: Record<string, string>[] = [];
+  for (const ex of examples) {
+    const last = spaces[spaces.length - 1];
+    if (!last || ex.file in last) spaces.push({ [ex.file]: ex.code });
+    else last[ex.file] = ex.code;
+  }
+  return spaces;
+}
+
+function examples(list: readonly RuleExample[]): string[] {
+  const spaces = exampleSpaces(list);
+  return spaces.flatMap((files, i) => [
+    ...(spaces.length > 1 ? [`**Example ${i + 1}**`, ''] : []),
+    ...Object.entries(files).flatMap(([file, code]) => example(file, code)),
+  ]);
 }
 
 function example(file: string, code: string): string[] {

@@ -52,7 +52,17 @@ export interface RuleMeta {
   hasSuggestions?: boolean;
   messages: Record<string, MessageSpec>;
   docs: RuleDocs;
+  /**
+   * What the rule needs to be right. `file` (the default): its findings hold on any subset of the
+   * Space's files (a rule that reads another file stays silent when it is absent). `space`: it reports
+   * what is absent from the Space (the app file the README names, a GPU function or `launch()` in none
+   * of the app's modules), so it is right only on the whole Space: an adapter that lints some files
+   * alone (the MCP `validate_space_config` tool, a README on its own) turns it off.
+   */
+  scope?: RuleScope;
 }
+
+export type RuleScope = 'file' | 'space';
 
 export interface ReportDescriptor {
   messageId: string;
@@ -75,6 +85,7 @@ export interface Rule {
 export interface RuleInfo extends RuleMeta {
   /** The rule's highest message level. */
   defaultLevel: Level;
+  scope: RuleScope;
   docsUrl: string;
 }
 
@@ -85,7 +96,7 @@ export function defineRule(rule: Rule): Rule {
 export function ruleInfo(meta: RuleMeta): RuleInfo {
   const levels = Object.values(meta.messages).map((m) => m.level);
   const defaultLevel = levels.reduce<Level>((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a), 'info');
-  return { ...meta, defaultLevel, docsUrl: docsUrl(meta.id) };
+  return { ...meta, defaultLevel, scope: meta.scope ?? 'file', docsUrl: docsUrl(meta.id) };
 }
 
 export function docsUrl(id: string): string {

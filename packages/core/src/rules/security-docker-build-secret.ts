@@ -2,7 +2,7 @@ import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { findSecrets, isPlaceholder, isSecretName, looksLikeValue, maskSecret } from '../security/redact.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Variables are passed as `build-arg`s when building your Docker Space" and variables "are publicly accessible and viewable"; "In Docker Spaces, the secrets management is different for security reasons … you can read it at build time by mounting it to a file, then reading it with `$(cat /run/secrets/SECRET_EXAMPLE)`" [HD-DOCKER], [HD-OVERVIEW]. Errors: a token shape or a secret-looking literal in an `ENV`, `ARG` or `RUN` instruction (the detector of security-hardcoded-secret, which leaves these instructions to this rule), and `ENV`/`ARG` whose name looks like a secret (`HF_TOKEN`, `API_KEY`, `DB_PASSWORD`) with a literal value of 8 or more characters that is not a placeholder or a `$VARIABLE`. Warnings: an `ARG` with a secret name that a later `RUN` reads (`$NAME`, `${NAME}`), with a suggestion that mounts the secret and reads `/run/secrets/NAME` instead; and `ENV X=$NAME` that copies such an argument into the image environment. Literal secrets are reported in any Space with a Dockerfile (the file is public either way); the build-argument warnings only in Docker Spaces. The 8-character minimum for named values is inferred (shorter values are mostly flags and numbers).',
+        '"Variables are passed as `build-arg`s when building your Docker Space" and variables "are publicly accessible and viewable"; "In Docker Spaces, the secrets management is different for security reasons … you can read it at build time by mounting it to a file, then reading it with `$(cat /run/secrets/SECRET_EXAMPLE)`" (https://huggingface.co/docs/hub/spaces-sdks-docker, https://huggingface.co/docs/hub/spaces-overview). Errors: a token shape or a secret-looking literal in an `ENV`, `ARG` or `RUN` instruction (the detector of security-hardcoded-secret, which leaves these instructions to this rule), and `ENV`/`ARG` whose name looks like a secret (`HF_TOKEN`, `API_KEY`, `DB_PASSWORD`) with a literal value of 8 or more characters that is not a placeholder or a `$VARIABLE`. Warnings: an `ARG` with a secret name that a later `RUN` reads (`$NAME`, `${NAME}`), with a suggestion that mounts the secret and reads `/run/secrets/NAME` instead; and `ENV X=$NAME` that copies such an argument into the image environment. Literal secrets are reported in any Space with a Dockerfile (the file is public either way); the build-argument warnings only in Docker Spaces. The 8-character minimum for named values is spacelint\'s judgement (shorter values are mostly flags and numbers).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh\nARG OPENAI_API_KEY\nRUN python setup.py --key $OPENAI_API_KEY\n' },

@@ -4,9 +4,9 @@ import { importInsertionOffset } from '../python/insert-import.js';
 import { constantOf, type PythonModule, type PythonValue } from '../python/module.js';
 import { findSecrets } from '../security/redact.js';
 import type { Space } from '../space/space.js';
-import { DOCKERFILE, runtimeInstructions } from './docker-runtime.js';
-import { appModules, hfCacheSettings, hfCacheUse, HF_CACHE_VARIABLES, preloadedRepos, underData, type HfCacheSetting } from './hf-cache.js';
-import { frontMatterOf } from './readme.js';
+import { DOCKERFILE } from '../docker/runtime.js';
+import { HF_CACHE_VARIABLES, preloadedRepos, underData, type HfCacheSetting } from '../space/hf-cache.js';
+import { frontMatterOf } from '../readme/front-matter.js';
 import { defineRule, type Report } from './rule.js';
 
 const CACHE_PATH = '/data/.huggingface';
@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     id: 'storage-hf-home-not-persistent',
     category: 'storage',
+    scope: 'space',
     description: 'A Space that keeps data under `/data` also puts the Hugging Face cache there (`HF_HOME`), set before any Hugging Face library is imported.',
     hasSuggestions: true,
     messages: {
@@ -37,7 +38,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The persistent-storage docs said: "you can make your Space restart faster by setting the environment variable `HF_HOME` to `/data/.huggingface`. Libraries like `transformers`, `diffusers`, `datasets` and others use that environment variable to cache any assets downloaded from the Hugging Face Hub." [HD-STORAGE-OLD]. `HF_HOME` defaults to `~/.cache/huggingface` and `HF_HUB_CACHE` to `$HF_HOME/hub`; "All environment variables are read at import time of `huggingface_hub`. Any modification made afterwards will not be taken into account." [HH-ENV]. Today volumes mount where you choose, e.g. a Storage Bucket at `/data` [HH-MANAGE]; applying the same advice to a bucket mount is inferred. Reported (warning) when the Space expects a persistent `/data` — `suggested_storage` is set, the app\'s Python (the app file and the local modules it imports; offline scripts the app never imports do not count) uses a string path `/data` or `/data/...` (relative `./data` does not count), or the Dockerfile has `/data` in `ENV`, `WORKDIR`, `CMD` or `ENTRYPOINT` — and the app uses the Hugging Face cache (imports huggingface_hub, transformers, diffusers, datasets, sentence_transformers, timm, peft or accelerate, or calls from_pretrained, hf_hub_download, snapshot_download, load_dataset), and neither `HF_HOME` nor `HF_HUB_CACHE` is set under `/data` (Dockerfile `ENV` in both forms; Python `os.environ[...] =`, `setdefault`, `update`, `putenv` before the first Hugging Face import). Sub-checks: a Python write of `HF_HOME`/`HF_HUB_CACHE` after `huggingface_hub`, `transformers`, `diffusers`, `datasets` or `sentence_transformers` is imported has no effect (warning, with a suggestion that moves it up); `setdefault` keeps a value already set, so a Space variable `HF_HOME` wins over it (info). Silent when `preload_from_hub` is set: preloaded files live in the default cache, and moving `HF_HOME` would bypass them (storage-preload-cache-mismatch). Hugging Face\'s own Spaces skill warns that without a mounted Storage Bucket `/data` is wiped on restart, and that a bucket is slow storage it advises against as a weights cache (hf-tooling §d 48, 49); so the option `data` says what `/data` is: `disk` (a persistent disk: the advice above), `bucket` (warn when `HF_HOME`, `HF_HUB_CACHE` or `snapshot_download(local_dir=...)` point into `/data`), `auto` (default: offline spacelint cannot see the mount, so it behaves as `disk` with a message that names both cases). A cache variable written inside a function, or set to a computed value, leaves the rule silent (when it runs is unknown).',
+        'The persistent-storage docs said (before 2026-04; see the page history): "you can make your Space restart faster by setting the environment variable `HF_HOME` to `/data/.huggingface`. Libraries like `transformers`, `diffusers`, `datasets` and others use that environment variable to cache any assets downloaded from the Hugging Face Hub." (https://github.com/huggingface/hub-docs/commits/main/docs/hub/spaces-storage.md). `HF_HOME` defaults to `~/.cache/huggingface` and `HF_HUB_CACHE` to `$HF_HOME/hub`; "All environment variables are read at import time of `huggingface_hub`. Any modification made afterwards will not be taken into account." (https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables). Today volumes mount where you choose, e.g. a Storage Bucket at `/data` (https://huggingface.co/docs/huggingface_hub/guides/manage-spaces); applying the same advice to a bucket mount is spacelint\'s judgement. Reported (warning) when the Space expects a persistent `/data` — `suggested_storage` is set, the app\'s Python (the app file and the local modules it imports; offline scripts the app never imports do not count) uses a string path `/data` or `/data/...` (relative `./data` does not count), or the Dockerfile has `/data` in `ENV`, `WORKDIR`, `CMD` or `ENTRYPOINT` — and the app uses the Hugging Face cache (imports huggingface_hub, transformers, diffusers, datasets, sentence_transformers, timm, peft or accelerate, or calls from_pretrained, hf_hub_download, snapshot_download, load_dataset), and neither `HF_HOME` nor `HF_HUB_CACHE` is set under `/data` (Dockerfile `ENV` in both forms; Python `os.environ[...] =`, `setdefault`, `update`, `putenv` before the first Hugging Face import). Sub-checks: a Python write of `HF_HOME`/`HF_HUB_CACHE` after `huggingface_hub`, `transformers`, `diffusers`, `datasets` or `sentence_transformers` is imported has no effect (warning, with a suggestion that moves it up); `setdefault` keeps a value already set, so a Space variable `HF_HOME` wins over it (info). Silent when `preload_from_hub` is set: preloaded files live in the default cache, and moving `HF_HOME` would bypass them (storage-preload-cache-mismatch). Hugging Face\'s own Spaces skill warns that without a mounted Storage Bucket `/data` is wiped on restart, and that a bucket is slow storage it advises against as a weights cache (https://github.com/huggingface/skills/blob/main/skills/huggingface-spaces/SKILL.md and its references/buckets.md); so the option `data` says what `/data` is: `disk` (a persistent disk: the advice above), `bucket` (warn when `HF_HOME`, `HF_HUB_CACHE` or `snapshot_download(local_dir=...)` point into `/data`), `auto` (default: offline spacelint cannot see the mount, so it behaves as `disk` with a message that names both cases). A cache variable written inside a function, or set to a computed value, leaves the rule silent (when it runs is unknown).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\napp_file: app.py\n---\n' },
         {
@@ -60,8 +61,8 @@ export default defineRule({
   },
   check(space, report, options) {
     const mode = options.data === 'disk' || options.data === 'bucket' ? options.data : 'auto';
-    const use = hfCacheUse(space);
-    const settings = hfCacheSettings(space);
+    const use = space.hfCache.firstUse;
+    const settings = space.hfCache.settings;
     // A write after the import has no effect, whatever the rest of the Space does.
     for (const s of settings) {
       if (!s.after || !s.module || !s.write) continue;
@@ -95,7 +96,7 @@ export default defineRule({
     const where = set ? `\`${set.name}=${set.value}\`` : 'at its default `~/.cache/huggingface`, inside the container';
     const bucketNote = mode === 'auto' ? ' If it is a Storage Bucket instead, keep the cache off it and preload models with `preload_from_hub`.' : '';
     if (space.facts.sdk === 'docker' && space.dockerfile()) {
-      const from = [...runtimeInstructions(space.dockerfile()!)].reverse().find((i) => i.keyword === 'FROM');
+      const from = [...space.docker.instructions].reverse().find((i) => i.keyword === 'FROM');
       const at = set?.source === 'dockerfile' ? set.range : from?.range ?? [0, 0];
       const suggestions: Suggestion[] = from && !set ? [{ desc: `Add \`ENV HF_HOME=${CACHE_PATH}\``, fix: { range: [from.range[1], from.range[1]], text: `${newline(space, DOCKERFILE)}ENV HF_HOME=${CACHE_PATH}` } }] : [];
       const advice = `If \`/data\` is a persistent volume, add \`ENV HF_HOME=${CACHE_PATH}\` to the Dockerfile.${bucketNote}`;
@@ -113,12 +114,12 @@ export default defineRule({
 /** What shows that the Space expects a persistent `/data`. */
 function persistentDataTrigger(space: Space): { what: string } | undefined {
   if (space.config.suggested_storage !== undefined && frontMatterOf(space)?.byKey.has('suggested_storage')) return { what: '`suggested_storage` is set' };
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     const literal = dataLiteral(module);
     if (literal) return { what: `\`"${literal.value}"\` in ${module.path}:${space.lines(module.path)!.positionAt(literal.at).line}` };
   }
   const docker = space.facts.sdk === 'docker' ? space.dockerfile() : undefined;
-  for (const inst of docker ? runtimeInstructions(docker) : []) {
+  for (const inst of docker ? space.docker.instructions : []) {
     if (!['ENV', 'WORKDIR', 'CMD', 'ENTRYPOINT'].includes(inst.keyword)) continue;
     if (inst.keyword === 'ENV' && docker!.env.some((p) => p.instruction === inst && HF_CACHE_VARIABLES.has(p.name))) continue;
     if (/(^|[\s='":,[])\/data(?=$|[/\s'":,\]])/.test(inst.args)) return { what: `\`${inst.keyword} ${inst.args.length > 40 ? `${inst.args.slice(0, 37)}...` : inst.args}\` in the Dockerfile` };
@@ -146,7 +147,7 @@ function bucketChecks(space: Space, settings: HfCacheSetting[], report: Report):
   for (const s of settings) {
     if (underData(s.value)) report({ messageId: 'bucket', data: { what: `\`${s.name}=${s.value}\`` }, file: s.file, range: s.range });
   }
-  for (const module of appModules(space)) {
+  for (const module of space.appModules) {
     for (const call of module.calls) {
       if (call.name !== 'snapshot_download' && call.name !== 'hf_hub_download') continue;
       const arg = keywordArgument(call, 'local_dir') ?? keywordArgument(call, 'cache_dir');

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { argumentRemovalRange, keywordArgument } from '../python/arguments.js';
 import type { Space } from '../space/space.js';
-import { appModules, hfCacheSettings, hubDownload, isDefaultCache, preloadedRepos, type HfCacheSetting } from './hf-cache.js';
+import { hubDownload, isDefaultCache, preloadedRepos, type HfCacheSetting } from '../space/hf-cache.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Files are saved in the default `huggingface_hub` disk cache `~/.cache/huggingface/hub`. If your application expects them elsewhere or you changed your `HF_HOME` variable, this preloading does not follow that at this time." [HD-CONFIG]. With `preload_from_hub` set, reported: `HF_HOME` or `HF_HUB_CACHE` set to anything but the default (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`) in a Docker Space\'s `ENV` or in the app\'s Python (spec S3); and `cache_dir=` or `local_dir=` on `from_pretrained`, `hf_hub_download` or `snapshot_download` of a repo listed in `preload_from_hub` (the repo given as a literal or a module constant; `local_dir=` also bypasses the cache, inferred). The suggestions remove the override (one-line Python statements, single-variable ENV instructions) or the keyword argument; both change where files go, so they are suggestions, not fixes.',
+        '"Files are saved in the default `huggingface_hub` disk cache `~/.cache/huggingface/hub`. If your application expects them elsewhere or you changed your `HF_HOME` variable, this preloading does not follow that at this time." (https://huggingface.co/docs/hub/spaces-config-reference). With `preload_from_hub` set, reported: `HF_HOME` or `HF_HUB_CACHE` set to anything but the default (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`) in a Docker Space\'s `ENV` or in the app\'s Python; and `cache_dir=` or `local_dir=` on `from_pretrained`, `hf_hub_download` or `snapshot_download` of a repo listed in `preload_from_hub` (the repo given as a literal or a module constant; that `local_dir=` also bypasses the cache is spacelint\'s reading of huggingface_hub: it writes the files there, https://huggingface.co/docs/huggingface_hub/guides/download). The suggestions remove the override (one-line Python statements, single-variable ENV instructions) or the keyword argument; both change where files go, so they are suggestions, not fixes.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\npreload_from_hub:\n  - coqui/XTTS-v1\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_HOME=/data/.huggingface\nCOPY . .\nCMD ["python", "app.py"]\n' },
@@ -37,12 +37,12 @@ export default defineRule({
   check(space, report) {
     const preloaded = preloadedRepos(space);
     if (!preloaded.size) return;
-    for (const s of hfCacheSettings(space)) {
+    for (const s of space.hfCache.settings) {
       const value = s.value ?? s.raw;
       if (value !== undefined && isDefaultCache(s.name, value)) continue;
       report({ messageId: 'cacheMoved', data: { name: s.name, value: value ?? '…' }, file: s.file, range: s.range, suggestions: removal(space, s) });
     }
-    for (const module of appModules(space)) {
+    for (const module of space.appModules) {
       for (const call of module.calls) {
         const download = hubDownload(space, module, call);
         if (!download || !preloaded.has(download.repo.toLowerCase())) continue;

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../diagnostic.js';
 import { cudaInitialization } from '../python/cuda.js';
 import type { PythonImport, PythonModule } from '../python/module.js';
-import { localImportTargets } from '../space/facts.js';
+import { localImportTargets } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
 import { defineRule } from './rule.js';
 
@@ -25,9 +25,9 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'On ZeroGPU, importing `spaces` after CUDA is initialized raises `RuntimeError("CUDA has been initialized before importing the `spaces` package")` [SPACES-ZERO-INIT]; Hugging Face\'s Spaces skill puts it as "`import spaces` MUST come before torch / diffusers / transformers" (hf-tooling.md §d 23). The rule looks, in every file that imports `spaces` at module level (also inside `try:`), at module-level statements before that import, and at local modules imported before it (their module-level code runs at import). CUDA-initializing calls (spec §4.4 Z8, an inferred list): `.cuda()`, `.to("cuda")` / `.to(0)` / `.to(torch.device("cuda"))` / `.to(DEVICE)` with a constant `DEVICE = "cuda"`, `torch.cuda.init()` / `current_device()` / `set_device()` / `synchronize()` and other functions that create the context, torch factories with `device="cuda"`, `pipeline(..., device=0|"cuda")`, `from_pretrained(..., device_map="cuda"|"auto")`. `torch.cuda.is_available()` and `import torch` alone do not initialize CUDA and are not reported. Module-level placement on CUDA after `import spaces` is the documented pattern and is not reported. Runs whenever `spaces` is imported, whatever the hardware: the same code fails as soon as the Space moves to ZeroGPU. The suggestion moves `import spaces` to the first import line when it is a statement of its own.',
-      incorrect: [{ file: 'app.py', code: 'import torch\nmodel = load().to("cuda")\nimport spaces\n' }],
-      correct: [{ file: 'app.py', code: 'import spaces\nimport torch\nmodel = load().to("cuda")   # module-level placement is the documented pattern\n' }],
+        'On ZeroGPU, importing `spaces` after CUDA is initialized raises `RuntimeError("CUDA has been initialized before importing the `spaces` package")` (`spaces/zero/__init__.py` of the `spaces` package, https://pypi.org/project/spaces/); Hugging Face\'s Spaces skill puts it as "`import spaces` MUST come before torch / diffusers / transformers" (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces). The rule looks, in every file that imports `spaces` at module level (also inside `try:`), at module-level statements before that import, and at local modules imported before it (their module-level code runs at import). CUDA-initializing calls (spacelint\'s judgement of which calls create the CUDA context): `.cuda()`, `.to("cuda")` / `.to(0)` / `.to(torch.device("cuda"))` / `.to(DEVICE)` with a constant `DEVICE = "cuda"`, `torch.cuda.init()` / `current_device()` / `set_device()` / `synchronize()` and other functions that create the context, torch factories with `device="cuda"`, `pipeline(..., device=0|"cuda")`, `from_pretrained(..., device_map="cuda"|"auto")`. `torch.cuda.is_available()` and `import torch` alone do not initialize CUDA and are not reported. Module-level placement on CUDA after `import spaces` is the documented pattern and is not reported. Runs whenever `spaces` is imported, whatever the hardware: the same code fails as soon as the Space moves to ZeroGPU. The suggestion moves `import spaces` to the first import line when it is a statement of its own.',
+      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import torch\nmodel = load().to("cuda")\nimport spaces\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' }],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import spaces\nimport torch\nmodel = load().to("cuda")   # module-level placement is the documented pattern\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' }],
       howToFix: 'Put `import spaces` at the top of the app file, before `torch`, `diffusers`, `transformers` and local modules that load models.',
     },
   },

@@ -3,7 +3,7 @@ import { argumentRemovalRange } from '../python/arguments.js';
 import { constantOf, functionOf, type GpuApplication, type PythonFunction, type PythonModule, type PythonValue } from '../python/module.js';
 import type { ReportDescriptor } from './rule.js';
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 /** The default per-call cap (option `maxDuration`): inferred, see the rationale. */
 const DEFAULT_MAX_DURATION = 120;
@@ -38,16 +38,21 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'The declared duration is what the ZeroGPU scheduler checks against the tier cap and the visitor\'s remaining quota (error strings in the spaces package [SPACES-CLIENT]). Checks (spec §4.4 Z6): a duration that is not positive (error); above 1500 s, which the AoT blog calls the "maximum duration allowed during startup" and nothing higher is documented [BLOG-AOTI] (error); above `maxDuration` (warning; default 120 s, inferred: the docs\' own example uses 120 and 300 s has been refused for visitors [ISS-300S]), unless the decorated function is only called at module level (start-up compile or warm-up, allowed up to 1500 s); a string duration, since the type is `int | timedelta | callable` [SPACES-TYPES] (error); a `size` outside `large`/`xlarge` [SPACES-DECORATOR] (error), and `xlarge`, which "consumes 2× more daily quota" (info, hub-docs spaces-zerogpu.md); unknown keywords, which the decorator swallows through `**kwargs` (warning; inferred from the code), and `enable_queue`, which it ignores with a warning (info). Values are read through module constants (`DURATION = 90`) and `timedelta(...)` with literal arguments. Dynamic durations: the docs ask for "a callable that takes the same inputs as your decorated function" and the package calls `duration(*args, **kwargs)` with the handler\'s arguments [SPACES-WRAPPERS]; Gradio also passes extra arguments such as `progress` (hf-tooling.md §d 27). The rule warns when the function (a `def` or lambda of the same file) takes fewer positional parameters than the decorated function without `*args`, or has a required parameter the decorated function does not have without `**kwargs`. Return types are not checked (inferred).',
+        'The declared duration is what the ZeroGPU scheduler checks against the tier cap and the visitor\'s remaining quota (error strings in `spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/). Checks: a duration that is not positive (error); above 1500 s, which the AoT blog calls the "maximum duration allowed during startup" and nothing higher is documented (https://huggingface.co/blog/zerogpu-aoti; error); above `maxDuration` (warning; default 120 s, spacelint\'s judgement: the docs\' own example uses 120 and 300 s has been refused for visitors (https://github.com/wileewang/TransPixeler/issues/11, https://github.com/facebookresearch/vggsfm/issues/100)), unless the decorated function is only called at module level (start-up compile or warm-up, allowed up to 1500 s); a string duration, since the type is `int | timedelta | callable` (`spaces/zero/types.py` of the `spaces` package; error); a `size` outside `large`/`xlarge` (`spaces/zero/decorator.py`; error), and `xlarge`, which "consumes 2× more daily quota" (info, https://huggingface.co/docs/hub/spaces-zerogpu); unknown keywords, which the decorator swallows through `**kwargs` (warning; spacelint\'s reading of the code), and `enable_queue`, which it ignores with a warning (info). Values are read through module constants (`DURATION = 90`) and `timedelta(...)` with literal arguments. Dynamic durations: the docs ask for "a callable that takes the same inputs as your decorated function" and the package calls `duration(*args, **kwargs)` with the handler\'s arguments (`spaces/zero/wrappers.py`); Gradio also passes extra arguments such as `progress` (Hugging Face\'s Spaces skill, https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/zerogpu.md). The rule warns when the function (a `def` or lambda of the same file) takes fewer positional parameters than the decorated function without `*args`, or has a required parameter the decorated function does not have without `**kwargs`. Return types are not checked.',
       options: '`maxDuration` (number, default 120): the per-call duration above which a warning is given, e.g. `rules: { zerogpu-invalid-decorator-args: [warning, { maxDuration: 300 }] }` for a PRO-only Space.',
       incorrect: [
-        { file: 'app.py', code: '@spaces.GPU(duration=3600)\ndef train(data):\n    ...\n' },
-        { file: 'app.py', code: '@spaces.GPU(size="large-x")\ndef infer(x):\n    ...\n' },
-        { file: 'app.py', code: 'def est(prompt):\n    return 30\n\n@spaces.GPU(duration=est)\ndef gen(prompt, steps):\n    ...\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(duration=3600)\ndef train(data):\n    ...\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(size="large-x")\ndef infer(x):\n    ...\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\ndef est(prompt):\n    return 30\n\n@spaces.GPU(duration=est)\ndef gen(prompt, steps):\n    ...\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(duration=60, size="xlarge")  # reported as info: xlarge costs 2x quota\ndef infer(x):\n    ...\n' },
       ],
       correct: [
-        { file: 'app.py', code: '@spaces.GPU(duration=60, size="xlarge")  # info: xlarge costs 2x quota\ndef infer(x):\n    ...\n' },
-        { file: 'app.py', code: 'def est(prompt, steps, *args, **kwargs):\n    return 10 + steps\n\n@spaces.GPU(duration=est)\ndef gen(prompt, steps):\n    ...\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\ndef est(prompt, steps, *args, **kwargs):\n    return 10 + steps\n\n@spaces.GPU(duration=est)\ndef gen(prompt, steps):\n    ...\n' },
       ],
       howToFix: 'Use a positive number of seconds close to the real run time (a duration function for variable work), `size="large"` or `"xlarge"`, and no other keywords.',
     },

@@ -17,6 +17,14 @@ describe(only, () => {
     expect((await fixFiles(zeroGpuSpace()))['app.py']).toBe(ZEROGPU_APP);
   });
 
+  it('sees a bare decorator imported under another name (`from spaces import GPU as gpu`)', async () => {
+    const app = 'import gradio as gr\nfrom spaces import GPU as gpu\n\n@gpu\ndef infer(x):\n    return x\n\n@gpu(duration=20)\ndef fast(x):\n    return x\n';
+    const [d, ...rest] = await lintFiles(zeroGpuSpace({ 'app.py': app }), { only });
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ level: 'info', line: 4 });
+    expect(suggest(app, d)).toContain('@gpu(duration=60)\ndef infer');
+  });
+
   it('inserts duration in every form without a duration', async () => {
     const app = 'import spaces\nimport gradio as gr\n@spaces.GPU()\ndef a(x): ...\n@spaces.GPU(size="xlarge")\ndef b(x): ...\n@spaces.GPU("xlarge")\ndef c(x): ...\ndef d(x): ...\nfast = spaces.GPU(d)\n';
     const found = await lintFiles(cpuSpace(app), { only });

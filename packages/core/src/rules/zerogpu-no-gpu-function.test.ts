@@ -34,6 +34,17 @@ describe(only, () => {
     expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('`pipeline/models.py`') });
   });
 
+  it('sees GPU functions decorated through a renamed import (`from spaces import GPU as gpu`)', async () => {
+    for (const decorator of ['@gpu', '@gpu(duration=20)']) {
+      const app = `import gradio as gr\nfrom spaces import GPU as gpu\n\n${decorator}\ndef infer(x):\n    return x\n\ngr.Interface(infer, "text", "text").launch()\n`;
+      expect(await lintFiles(zeroGpuSpace({ 'app.py': app }), { only }), decorator).toEqual([]);
+    }
+    // The same file without the decorator is still reported: the alias alone is not a GPU function.
+    const undecorated = 'import gradio as gr\nfrom spaces import GPU as gpu\n\ndef infer(x):\n    return x\n\ngr.Interface(infer, "text", "text").launch()\n';
+    const [d] = await lintFiles(zeroGpuSpace({ 'app.py': undecorated }), { only });
+    expect(d).toMatchObject({ level: 'error', suggestions: [{ desc: 'Decorate `infer` with `@gpu`' }] });
+  });
+
   it('stays silent with a decorated, wrapped or factory-made GPU function, and when ZeroGPU is only likely', async () => {
     expect(await lintFiles(zeroGpuSpace(), { only })).toEqual([]);
     const wrapped = 'import spaces, gradio as gr\ndef infer(x): ...\ngr.Interface(fn=spaces.GPU(infer), inputs="text", outputs="text").launch()\n';

@@ -1,13 +1,13 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
-import { indentationAt } from './zerogpu.js';
 
 export default defineRule({
   meta: {
     id: 'zerogpu-no-gpu-function',
     category: 'zerogpu',
+    scope: 'space',
     description: 'A Space on ZeroGPU hardware has a `@spaces.GPU` function in its app file.',
     hasSuggestions: true,
     messages: {
@@ -22,12 +22,12 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Apps on ZeroGPU hardware with no decorated function stop with `No @spaces.GPU function detected during startup` (stage RUNTIME_ERROR): an observed message, quoted in several public deployment notes [OBS-NOGPU]; the docs require decorating GPU functions (hub-docs spaces-zerogpu.md, "Decorate GPU-dependent functions with `@spaces.GPU`"). The rule needs `suggested_hardware: zero-a10g` (spec §4.4: Z2 needs `confirmed`) and looks at the app file and the local modules it imports. Any GPU reference counts, including a decorator factory kept in a variable (`gpu = spaces.GPU(duration=30)`), since the rule cannot tell where it is applied. When the only decorated functions are in imported modules, the finding is a warning: it rests on one unverified report that such a decorator was not detected (spec §2, inferred severity). The finding is on the first Gradio handler defined in the app file (the function to decorate; "decorate the function Gradio binds", hf-tooling.md §d 26), with a suggestion to add the decorator when the file already imports `spaces`; without such a handler it is on `suggested_hardware` in README.md.',
+        'Apps on ZeroGPU hardware with no decorated function stop with `No @spaces.GPU function detected during startup` (stage RUNTIME_ERROR): a message quoted in Hugging Face\'s Spaces skill (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/known-errors.md and zerogpu.md) and in public deployment notes; the docs require decorating GPU functions (https://huggingface.co/docs/hub/spaces-zerogpu, "Decorate GPU-dependent functions with `@spaces.GPU`"). The rule needs `suggested_hardware: zero-a10g` (a Space that only looks like ZeroGPU is not enough) and looks at the app file and the local modules it imports. Any GPU reference counts, including a decorator factory kept in a variable (`gpu = spaces.GPU(duration=30)`), since the rule cannot tell where it is applied. When the only decorated functions are in imported modules, the finding is a warning: it rests on one unverified report that such a decorator was not detected (spacelint\'s judgement on the level). The finding is on the first Gradio handler defined in the app file (the function to decorate; "decorate the function Gradio binds", https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces), with a suggestion to add the decorator when the file already imports `spaces`; without such a handler it is on `suggested_hardware` in README.md.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n' },
       ],
-      correct: [{ file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef infer(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(infer, "text", "image").launch()\n' }],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef infer(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(infer, "text", "image").launch()\n' }],
       howToFix: 'Decorate the function Gradio calls with `@spaces.GPU` (in the app file), or, if the Space does not need a GPU, choose CPU hardware in the Space settings and drop `suggested_hardware: zero-a10g`.',
     },
   },
@@ -71,4 +71,11 @@ function firstHandler(space: Space, path: string): { range: [number, number]; su
     range: fn.nameRange,
     suggestions: [{ desc: `Decorate \`${fn.name}\` with \`@${decorator}\``, fix: { range: [lineStart, lineStart], text: `${indent}@${decorator}\n` } }],
   };
+}
+
+/** The whitespace that starts the line holding `offset` (to insert a line with the same indentation). */
+function indentationAt(text: string, offset: number): { lineStart: number; indent: string } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+  return { lineStart, indent };
 }

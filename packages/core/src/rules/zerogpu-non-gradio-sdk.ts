@@ -1,5 +1,5 @@
 import { importsGradio } from '../python/gradio.js';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const NON_GRADIO = new Set(['docker', 'static', 'streamlit']);
@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'hub-docs spaces-zerogpu.md: "Currently, ZeroGPU Spaces are exclusively compatible with the **Gradio SDK**." The rule fires when the front matter names another SDK (docker, static, or the deprecated streamlit) and either a Python file of the Space has a GPU reference (any file: a Docker Space may run any of them) or `suggested_hardware` is `zero-a10g` (spec §4.4 Z3). It reports once, on the `sdk` value. The suggestion to switch to `sdk: gradio` is offered only when a Python file imports gradio, since a Docker or static app would need rewriting first (inferred).',
+        'The ZeroGPU docs (https://huggingface.co/docs/hub/spaces-zerogpu): "Currently, ZeroGPU Spaces are exclusively compatible with the **Gradio SDK**." The rule fires when the front matter names another SDK (docker, static, or the deprecated streamlit) and either a Python file of the Space has a GPU reference (any file: a Docker Space may run any of them) or `suggested_hardware` is `zero-a10g`. It reports once, on the `sdk` value. The suggestion to switch to `sdk: gradio` is offered only when a Python file imports gradio, since a Docker or static app would need rewriting first (spacelint\'s judgement).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\napp_port: 7860\n---\n' },
         { file: 'main.py', code: 'import spaces\n\n@spaces.GPU\ndef infer(x):\n    ...\n' },

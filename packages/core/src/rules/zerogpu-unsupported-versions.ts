@@ -1,7 +1,7 @@
 import { maxSatisfying, satisfies } from '@renovatebot/pep440';
-import { configAnchor, entry, README, valueRange } from './readme.js';
+import { configAnchor, entry, README, valueRange } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
-import { zeroGpuInUse } from './zerogpu.js';
+import { zeroGpuInUse } from '../space/facts.js';
 
 const REQUIREMENTS = 'requirements.txt';
 
@@ -27,13 +27,15 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'hub-docs spaces-zerogpu.md (read as of the date in the message; the list changes): "Gradio: 4+" and torch "from 2.8.0 to latest", listing 2.8.0, 2.9.1, 2.10.0 and 2.11.0; the spaces package raises `RuntimeError("ZeroGPU is only compatible with Gradio 4+")` [SPACES-CLIENT]. Hugging Face\'s Spaces skill reports that any other torch pin gives `CONFIG_ERROR: torch version in requirements.txt is not compatible with ZeroGPU` and that leaving torch unpinned is the default (hf-tooling.md §d 12). The torch check evaluates the requirements.txt specifier with PEP 440 against the supported list: `torch==2.4.0`, `torch<2.8` and `torch==2.9.0` are reported, `torch>=2.8` and an unpinned `torch` are not. It is an error when `suggested_hardware: zero-a10g` confirms ZeroGPU and a warning when ZeroGPU is only likely (spec §4.4 Z9 update). Gradio below 4 (from `sdk_version`, else a `gradio==` pin) is an error. `python_version` is checked by config-python-version, not here. Newer supported versions can be added without a release with `reference: { zerogpu_torch: [...] }` in `.spacelint.yaml`.',
+        'https://huggingface.co/docs/hub/spaces-zerogpu (read as of the date in the message; the list changes): "Gradio: 4+" and torch "from 2.8.0 to latest", listing 2.8.0, 2.9.1, 2.10.0 and 2.11.0; the spaces package raises `RuntimeError("ZeroGPU is only compatible with Gradio 4+")` (`spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/). Hugging Face\'s Spaces skill reports that any other torch pin gives `CONFIG_ERROR: torch version in requirements.txt is not compatible with ZeroGPU` and that leaving torch unpinned is the default (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces). The torch check evaluates the requirements.txt specifier with PEP 440 against the supported list: `torch==2.4.0`, `torch<2.8` and `torch==2.9.0` are reported, `torch>=2.8` and an unpinned `torch` are not. It is an error when `suggested_hardware: zero-a10g` confirms ZeroGPU and a warning when ZeroGPU is only likely (the code uses `spaces.GPU`). Gradio below 4 (from `sdk_version`, else a `gradio==` pin) is an error. `python_version` is checked by config-python-version, not here. Newer supported versions can be added without a release with `reference: { zerogpu_torch: [...] }` in `.spacelint.yaml`.',
       incorrect: [
         { file: 'requirements.txt', code: 'torch==2.4.0\ndiffusers\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: 3.50.2\nsuggested_hardware: zero-a10g\n---\n' },
       ],
       correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'requirements.txt', code: 'torch==2.9.1\ndiffusers\n' },
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'requirements.txt', code: 'torch>=2.8\n' },
       ],
       howToFix: 'Use `sdk_version` 4 or newer, and pin torch to a version ZeroGPU lists (or do not pin it).',

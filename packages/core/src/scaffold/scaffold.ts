@@ -1,4 +1,4 @@
-import { closestMatch } from '../rules/closest-match.js';
+import { closestMatch } from '../reference/closest-match.js';
 import { COLORS, HARDWARE, ZEROGPU } from '../reference/spaces.js';
 import { SECRET_PATTERNS } from '../security/redact.js';
 import { dockerfile } from './dockerfile.js';

@@ -2,6 +2,7 @@
  * The in-memory file map every lint works on. A FileSource (a directory, an editor buffer, MCP inline
  * files, a Hub Space) produces it once with `snapshot()`; after that, linting is synchronous and pure.
  */
+import type { ParseCache } from './parse-cache.js';
 
 /** Why a file has no text. Rules see the path (it exists) but not the content. */
 export type FileProblem =
@@ -31,6 +32,8 @@ export interface Snapshot {
   files: Map<string, SpaceFile>;
   /** Set when the listing stopped early (too many files); the message says where. */
   truncated?: string;
+  /** Parses to reuse for files whose text is unchanged (see ParseCache); Spaces built from it add theirs. */
+  parses?: ParseCache;
 }
 
 export interface FileSource {

@@ -32,7 +32,7 @@ export interface FakeHubOptions {
   multipartChunk?: number;
   /** Runtime reads that still say BUILDING after a commit or restart. Default 2. */
   buildPolls?: number;
-  /** Entries per page of the tree listing (`Link` paging). Default 1000. */
+  /** Entries per page of the tree and Space listings (`Link` paging). Default 1000. */
   pageSize?: number;
 }
 
@@ -470,7 +470,15 @@ export async function createFakeHub(options: FakeHubOptions = {}): Promise<FakeH
     if (method === 'GET' && url.pathname === '/api/spaces') {
       const author = url.searchParams.get('author');
       const list = [...spaces.values()].filter((s) => (!author || s.namespace === author) && (!s.private || member(who, s.namespace)));
-      return sendJson(res, 200, list.map((s) => spaceInfoJson(s, head(s), url.searchParams.getAll('expand'))));
+      // spacelint audit: `search` (substring of the id) and `Link` paging by `limit` and `pageSize`, as the Hub pages listings.
+      const search = url.searchParams.get('search')?.toLowerCase();
+      const found = search ? list.filter((s) => `${s.namespace}/${s.name}`.toLowerCase().includes(search)) : list;
+      const size = Math.min(Number(url.searchParams.get('limit')) || cfg.pageSize, cfg.pageSize);
+      const cursor = Number(url.searchParams.get('cursor') ?? '0') || 0;
+      const next = new URL(url.href, base);
+      next.searchParams.set('cursor', String(cursor + size));
+      const link: Record<string, string> = cursor + size < found.length ? { Link: `<${base}${next.pathname}${next.search}>; rel="next"` } : {};
+      return sendJson(res, 200, found.slice(cursor, cursor + size).map((s) => spaceInfoJson(s, head(s), url.searchParams.getAll('expand'))), link);
     }
     // Git LFS batch: /spaces/{ns}/{name}.git/info/lfs/objects/batch (no /api, spec §0).
     if (method === 'POST' && parts[0] === 'spaces' && parts.length === 7 && parts[2].endsWith('.git') && parts.slice(3).join('/') === 'info/lfs/objects/batch') {

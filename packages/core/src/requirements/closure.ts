@@ -13,29 +13,28 @@ export interface ResolvedRequirement {
 /**
  * Every requirement pip reads for `pip install -r <root>`: the file's own lines, then `-r` includes and
  * `-c` constraint files found in the Space (paths relative to the including file, as pip resolves them).
- * URLs and files outside the Space are skipped; include cycles are followed once.
+ * URLs and files outside the Space are skipped; include cycles are followed once. Read it through
+ * `space.requirementsClosure(root)`, which computes it once per Space.
  */
-export function requirementsClosure(space: Space, root = 'requirements.txt'): ResolvedRequirement[] {
-  return space.memo(`requirements-closure:${root}`, () => {
-    const out: ResolvedRequirement[] = [];
-    const seen = new Set<string>();
-    const visit = (path: string, role: ResolvedRequirement['role']) => {
-      if (seen.has(path)) return;
-      seen.add(path);
-      const file = space.requirements(path);
-      if (!file) return;
-      for (const line of file.lines) {
-        if ((line.kind === 'include' || line.kind === 'constraint') && line.target) {
-          const target = resolveIncludedPath(path, line.target);
-          if (target) visit(target, line.kind === 'constraint' ? 'constraint' : role);
-          continue;
-        }
-        out.push({ path, line, role });
+export function computeRequirementsClosure(space: Space, root: string): ResolvedRequirement[] {
+  const out: ResolvedRequirement[] = [];
+  const seen = new Set<string>();
+  const visit = (path: string, role: ResolvedRequirement['role']) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const file = space.requirements(path);
+    if (!file) return;
+    for (const line of file.lines) {
+      if ((line.kind === 'include' || line.kind === 'constraint') && line.target) {
+        const target = resolveIncludedPath(path, line.target);
+        if (target) visit(target, line.kind === 'constraint' ? 'constraint' : role);
+        continue;
       }
-    };
-    visit(root, 'requirement');
-    return out;
-  });
+      out.push({ path, line, role });
+    }
+  };
+  visit(root, 'requirement');
+  return out;
 }
 
 /** `-r ../x.txt` from `deps/base.txt` → `x.txt`; undefined for URLs and paths that leave the Space. */

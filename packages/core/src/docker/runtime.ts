@@ -3,8 +3,8 @@
  * model"): the final stage's ENV, WORKDIR and USER, the start command (`ENTRYPOINT` + `CMD`, exec and shell
  * form, `sh -c "..."`, repo scripts they run, `python app.py`), and the servers it starts with the host and
  * port each listens on — uvicorn, gunicorn, hypercorn, streamlit, flask, fastapi on the command line;
- * Gradio `launch()`, `uvicorn.run()`, Flask/Dash `app.run()` in the Python it runs. Shared by
- * docker-port-mismatch, docker-bind-localhost and config-missing-required; memoized per Space.
+ * Gradio `launch()`, `uvicorn.run()`, Flask/Dash `app.run()` in the Python it runs. Read through
+ * `space.docker` (./facts.ts), which computes each once per Space.
  */
 import type { Fix } from '../diagnostic.js';
 import type { DockerInstruction, Dockerfile } from '../parse/dockerfile.js';
@@ -12,7 +12,7 @@ import { execWords, expandWord, mappedSlice, mappedTokens, programName, shellCom
 import { keywordArgument, positionalArguments } from '../python/arguments.js';
 import { gradioMethodCalls } from '../python/gradio.js';
 import { constantOf, type PythonCall, type PythonModule, type PythonValue } from '../python/module.js';
-import { localModuleClosure } from '../space/facts.js';
+import { localModuleClosure } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
 
 export const DOCKERFILE = 'Dockerfile';
@@ -51,32 +51,30 @@ export interface EnvValue {
 }
 
 /** Environment of the running container from the Dockerfile's ENV (ARG defaults expand ENV values at build). */
-export function runtimeEnv(space: Space): Map<string, EnvValue> {
-  return space.memo('docker-runtime-env', () => {
-    const env = new Map<string, EnvValue>();
-    const docker = space.dockerfile();
-    if (!docker) return env;
-    const text = space.text(DOCKERFILE)!;
-    const args = new Map<string, string | undefined>();
-    const lookup = (name: string) => env.get(name)?.value ?? args.get(name);
-    const instructions = new Set(runtimeInstructions(docker));
-    for (const inst of docker.instructions) {
-      if (inst.keyword === 'ARG') {
-        for (const t of inst.tokens) {
-          const eq = t.value.indexOf('=');
-          args.set(eq < 0 ? t.value : t.value.slice(0, eq), eq < 0 ? undefined : unquote(t.value.slice(eq + 1)));
-        }
+export function computeRuntimeEnv(space: Space): Map<string, EnvValue> {
+  const env = new Map<string, EnvValue>();
+  const docker = space.dockerfile();
+  if (!docker) return env;
+  const text = space.text(DOCKERFILE)!;
+  const args = new Map<string, string | undefined>();
+  const lookup = (name: string) => env.get(name)?.value ?? args.get(name);
+  const instructions = new Set(space.docker.instructions);
+  for (const inst of docker.instructions) {
+    if (inst.keyword === 'ARG') {
+      for (const t of inst.tokens) {
+        const eq = t.value.indexOf('=');
+        args.set(eq < 0 ? t.value : t.value.slice(0, eq), eq < 0 ? undefined : unquote(t.value.slice(eq + 1)));
       }
     }
-    for (const pair of docker.env) {
-      if (!instructions.has(pair.instruction)) continue;
-      const raw = text.slice(pair.range[0], pair.range[1]);
-      const at = raw.indexOf(pair.value, pair.name.length);
-      const valueRange: [number, number] | undefined = at >= 0 && pair.value ? [pair.range[0] + at, pair.range[0] + at + pair.value.length] : undefined;
-      env.set(pair.name, { value: expandWord(pair.value, lookup), raw: pair.value, file: DOCKERFILE, range: pair.range, valueRange });
-    }
-    return env;
-  });
+  }
+  for (const pair of docker.env) {
+    if (!instructions.has(pair.instruction)) continue;
+    const raw = text.slice(pair.range[0], pair.range[1]);
+    const at = raw.indexOf(pair.value, pair.name.length);
+    const valueRange: [number, number] | undefined = at >= 0 && pair.value ? [pair.range[0] + at, pair.range[0] + at + pair.value.length] : undefined;
+    env.set(pair.name, { value: expandWord(pair.value, lookup), raw: pair.value, file: DOCKERFILE, range: pair.range, valueRange });
+  }
+  return env;
 }
 
 /** Where and how a server listens. `port`/`host` undefined: they depend on something spacelint cannot see. */
@@ -114,6 +112,12 @@ export interface DockerRuntime {
   exposes: { port: number; range: [number, number] }[];
   /** Every program the start command runs is one spacelint understands (no proxy, no unknown binary). */
   understood: boolean;
+  /**
+   * The Space's Python files the start command runs, in the order it reaches them: `python app.py`,
+   * `python /home/user/app/app.py`, `python -m server` (server.py or server/__main__.py), `uvicorn app:app`,
+   * `gunicorn pkg.main:app`, `streamlit run app.py`, `gradio app.py`, also through `sh -c` and repo scripts.
+   */
+  pythonEntries: string[];
 }
 
 /** Programs a start script may run that neither serve HTTP nor hide a server. */
@@ -136,7 +140,7 @@ const SERVER_MODULES = new Set(['uvicorn', 'gunicorn', 'hypercorn', 'streamlit',
 interface Context {
   space: Space;
   runtime: DockerRuntime;
-  env: Map<string, EnvValue>;
+  env: ReadonlyMap<string, EnvValue>;
   /** Variables set on the command line or exported by a script. */
   local: Map<string, EnvValue>;
   depth: number;
@@ -149,40 +153,38 @@ interface Context {
   visitedPython: Set<string>;
 }
 
-export function dockerRuntime(space: Space): DockerRuntime {
-  return space.memo('docker-runtime', () => {
-    const runtime: DockerRuntime = { listeners: [], exposes: [], understood: true };
-    const docker = space.dockerfile();
-    if (!docker) return runtime;
-    const env = runtimeEnv(space);
-    const lookup = (name: string) => env.get(name)?.value;
-    const instructions = runtimeInstructions(docker);
-    for (const inst of instructions) {
-      if (inst.keyword !== 'EXPOSE') continue;
-      for (const t of inst.tokens) {
-        const port = Number.parseInt(expandWord(t.value.split('/')[0], lookup) ?? '', 10);
-        if (Number.isInteger(port)) runtime.exposes.push({ port, range: t.range });
-      }
+export function computeDockerRuntime(space: Space): DockerRuntime {
+  const runtime: DockerRuntime = { listeners: [], exposes: [], understood: true, pythonEntries: [] };
+  const docker = space.dockerfile();
+  if (!docker) return runtime;
+  const env = space.docker.env;
+  const lookup = (name: string) => env.get(name)?.value;
+  const instructions = space.docker.instructions;
+  for (const inst of instructions) {
+    if (inst.keyword !== 'EXPOSE') continue;
+    for (const t of inst.tokens) {
+      const port = Number.parseInt(expandWord(t.value.split('/')[0], lookup) ?? '', 10);
+      if (Number.isInteger(port)) runtime.exposes.push({ port, range: t.range });
     }
-    const entrypoint = [...instructions].reverse().find((i) => i.keyword === 'ENTRYPOINT');
-    const cmd = [...instructions].reverse().find((i) => i.keyword === 'CMD');
-    runtime.start = entrypoint ?? cmd;
-    if (!runtime.start) return runtime;
-    const context = (exec: boolean, args: ShellWord[] = []): Context => ({
-      space, runtime, env, local: new Map(), depth: 0, args, exec, file: DOCKERFILE, visitedPython: new Set(),
-    });
-    const cmdWords = cmd ? argvOf(cmd) : undefined;
-    if (entrypoint) {
-      const words = argvOf(entrypoint);
-      // Exec-form ENTRYPOINT gets CMD as arguments; shell-form ENTRYPOINT ignores CMD (Dockerfile reference).
-      if (words) runArgv([...words, ...(cmdWords ?? [])], { ...context(true, cmdWords ?? []), argsFrom: { file: DOCKERFILE, exec: !!cmd?.exec } });
-      else runShell(mappedTokens(entrypoint.tokens), context(false));
-    } else if (cmd) {
-      if (cmdWords) runArgv(cmdWords, context(true));
-      else runShell(mappedTokens(cmd.tokens), context(false));
-    }
-    return runtime;
+  }
+  const entrypoint = [...instructions].reverse().find((i) => i.keyword === 'ENTRYPOINT');
+  const cmd = [...instructions].reverse().find((i) => i.keyword === 'CMD');
+  runtime.start = entrypoint ?? cmd;
+  if (!runtime.start) return runtime;
+  const context = (exec: boolean, args: ShellWord[] = []): Context => ({
+    space, runtime, env, local: new Map(), depth: 0, args, exec, file: DOCKERFILE, visitedPython: new Set(),
   });
+  const cmdWords = cmd ? argvOf(cmd) : undefined;
+  if (entrypoint) {
+    const words = argvOf(entrypoint);
+    // Exec-form ENTRYPOINT gets CMD as arguments; shell-form ENTRYPOINT ignores CMD (Dockerfile reference).
+    if (words) runArgv([...words, ...(cmdWords ?? [])], { ...context(true, cmdWords ?? []), argsFrom: { file: DOCKERFILE, exec: !!cmd?.exec } });
+    else runShell(mappedTokens(entrypoint.tokens), context(false));
+  } else if (cmd) {
+    if (cmdWords) runArgv(cmdWords, context(true));
+    else runShell(mappedTokens(cmd.tokens), context(false));
+  }
+  return runtime;
 }
 
 /** Exec-form arguments as words, or undefined for shell form. */
@@ -251,7 +253,23 @@ function runArgv(input: ShellWord[], ctx: Context): void {
   if (program.endsWith('.sh')) return runScript(words[0].value, rest, ctx);
   if (program.endsWith('.py')) return runPythonFile(words[0].value, ctx, { words: [words[0]], args: rest });
   if (HARMLESS.has(program)) return;
+  // A launcher spacelint does not model (`accelerate launch app.py`, `chainlit run app.py`) still runs
+  // the Space's Python it names.
+  for (const word of rest) notePythonEntry(pythonFileOf(ctx.space, word.value), ctx);
   markUnknown(ctx);
+}
+
+/** The Space file a word names as Python to run: `app.py`, `/app/app.py`, or the module of `pkg.main:app`. */
+function pythonFileOf(space: Space, word: string): string | undefined {
+  if (word.endsWith('.py')) return repoPath(space, word);
+  const app = /^([A-Za-z_][\w.]*):[A-Za-z_]\w*(?:\(\))?$/.exec(word);
+  if (!app) return undefined;
+  const module = app[1].replace(/\./g, '/');
+  return repoPath(space, `${module}.py`) ?? repoPath(space, `${module}/__init__.py`);
+}
+
+function notePythonEntry(file: string | undefined, ctx: Context): void {
+  if (file?.endsWith('.py') && !ctx.runtime.pythonEntries.includes(file)) ctx.runtime.pythonEntries.push(file);
 }
 
 /** `NAME=value` before a command or after `export`: sets a variable for what follows. */
@@ -301,8 +319,7 @@ function runScript(path: string, args: ShellWord[], ctx: Context): void {
 export function repoPath(space: Space, path: string): string | undefined {
   const clean = path.replace(/^\.\//, '');
   if (space.has(clean)) return clean;
-  const docker = space.dockerfile();
-  const workdirs = docker ? runtimeInstructions(docker).filter((i) => i.keyword === 'WORKDIR').map((i) => i.args.replace(/\/+$/, '')) : [];
+  const workdirs = space.docker.instructions.filter((i) => i.keyword === 'WORKDIR').map((i) => i.args.replace(/\/+$/, ''));
   for (const prefix of [...workdirs, '/home/user/app', '/app', '/code', '/workspace', '/src']) {
     if (clean.startsWith(`${prefix}/`) && space.has(clean.slice(prefix.length + 1))) return clean.slice(prefix.length + 1);
   }
@@ -345,6 +362,8 @@ function runServer(server: string, args: ShellWord[], commandWords: ShellWord[],
     return e ? envSetting(ctx.space, name, e) : undefined;
   };
   const byDefault = (value: string, what: string): Setting => ({ value, source: 'default', name: what, file: ctx.file, range: command });
+  // The app the server imports (`uvicorn app:app`, `streamlit run app.py`); `gradio app.py` runs the file below.
+  if (server !== 'gradio') for (const word of args) notePythonEntry(pythonFileOf(ctx.space, word.value), ctx);
   switch (server) {
     case 'uvicorn': {
       if (option('--uds', '--fd')) return;
@@ -504,6 +523,7 @@ function streamlitConfig(space: Space): { port?: Setting; address?: Setting } {
  */
 function runPythonFile(path: string, ctx: Context, command?: { words: ShellWord[]; args: ShellWord[] }): void {
   const file = repoPath(ctx.space, path);
+  notePythonEntry(file, ctx);
   if (command && scriptPortOption(file ?? path, command.words, command.args, ctx)) return;
   if (!file || !file.endsWith('.py')) return markUnknown(ctx);
   if (ctx.visitedPython.has(file)) return;

@@ -2,7 +2,7 @@ import type { AST } from 'yaml-eslint-parser';
 import type { Fix } from '../diagnostic.js';
 import type { FrontMatter } from '../parse/frontmatter.js';
 import type { Space } from '../space/space.js';
-import { README } from './readme.js';
+import { README } from './front-matter.js';
 
 /**
  * Text edits of README front matter that keep everything else as the author wrote it: quoting a

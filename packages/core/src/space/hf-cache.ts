@@ -7,8 +7,8 @@
  */
 import { keywordArgument, positionalArguments } from '../python/arguments.js';
 import { constantOf, type PythonCall, type PythonEnvWrite, type PythonImport, type PythonModule } from '../python/module.js';
-import type { Space } from '../space/space.js';
-import { DOCKERFILE, runtimeEnv } from './docker-runtime.js';
+import { DOCKERFILE } from '../docker/runtime.js';
+import type { Space } from './space.js';
 
 /** Libraries that cache Hub downloads under HF_HOME (spec S2). */
 export const HF_LIBRARIES = new Set(['huggingface_hub', 'transformers', 'diffusers', 'datasets', 'sentence_transformers', 'timm', 'peft', 'accelerate']);
@@ -16,6 +16,14 @@ export const HF_LIBRARIES = new Set(['huggingface_hub', 'transformers', 'diffuse
 export const HF_IMPORT_TIME = new Set(['huggingface_hub', 'transformers', 'diffusers', 'datasets', 'sentence_transformers']);
 export const HF_DOWNLOAD_CALLS = new Set(['from_pretrained', 'hf_hub_download', 'snapshot_download', 'load_dataset']);
 export const HF_CACHE_VARIABLES = new Set(['HF_HOME', 'HF_HUB_CACHE']);
+
+/** Where the app first touches the Hugging Face cache: `what` is the import or call, as Markdown. */
+export interface HfCacheUse {
+  file: string;
+  range: [number, number];
+  what: string;
+  module: PythonModule;
+}
 
 export interface HfCacheSetting {
   name: 'HF_HOME' | 'HF_HUB_CACHE';
@@ -35,40 +43,33 @@ export interface HfCacheSetting {
   inFunction: boolean;
 }
 
-/** The app's Python files (the app file and the local modules it imports; for Docker, what CMD runs). */
-export function appModules(space: Space): PythonModule[] {
-  return space.memo('hf-cache-app-modules', () => space.facts.appModules.map((p) => space.python(p)).filter((m): m is PythonModule => m !== undefined));
-}
-
 /** Every place the Space sets HF_HOME or HF_HUB_CACHE (Dockerfile ENV in Docker Spaces, the app's Python). */
-export function hfCacheSettings(space: Space): HfCacheSetting[] {
-  return space.memo('hf-cache-settings', () => {
-    const out: HfCacheSetting[] = [];
-    if (space.facts.sdk === 'docker') {
-      for (const [name, e] of runtimeEnv(space)) {
-        if (HF_CACHE_VARIABLES.has(name)) out.push({ name: name as HfCacheSetting['name'], value: e.value, raw: e.raw, source: 'dockerfile', file: DOCKERFILE, range: e.range, inFunction: false });
-      }
+function computeHfCacheSettings(space: Space): HfCacheSetting[] {
+  const out: HfCacheSetting[] = [];
+  if (space.facts.sdk === 'docker') {
+    for (const [name, e] of space.docker.env) {
+      if (HF_CACHE_VARIABLES.has(name)) out.push({ name: name as HfCacheSetting['name'], value: e.value, raw: e.raw, source: 'dockerfile', file: DOCKERFILE, range: e.range, inFunction: false });
     }
-    for (const module of appModules(space)) {
-      const first = firstHfImport(module);
-      for (const write of module.envWrites) {
-        if (!write.name || !HF_CACHE_VARIABLES.has(write.name)) continue;
-        const v = constantOf(module, write.value);
-        out.push({
-          name: write.name as HfCacheSetting['name'],
-          value: v?.kind === 'string' ? String(v.value) : undefined,
-          source: 'python',
-          file: module.path,
-          range: write.range,
-          write,
-          module,
-          after: first && write.function === undefined && first.statementIndex < write.statementIndex ? first : undefined,
-          inFunction: write.function !== undefined,
-        });
-      }
+  }
+  for (const module of space.appModules) {
+    const first = firstHfImport(module);
+    for (const write of module.envWrites) {
+      if (!write.name || !HF_CACHE_VARIABLES.has(write.name)) continue;
+      const v = constantOf(module, write.value);
+      out.push({
+        name: write.name as HfCacheSetting['name'],
+        value: v?.kind === 'string' ? String(v.value) : undefined,
+        source: 'python',
+        file: module.path,
+        range: write.range,
+        write,
+        module,
+        after: first && write.function === undefined && first.statementIndex < write.statementIndex ? first : undefined,
+        inFunction: write.function !== undefined,
+      });
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /** The first import of a library that reads HF_HOME at import time (module level, not inside a function). */
@@ -77,8 +78,8 @@ export function firstHfImport(module: PythonModule): PythonImport | undefined {
 }
 
 /** The first sign that the app uses the Hugging Face cache: an import of an HF library or a download call. */
-export function hfCacheUse(space: Space): { file: string; range: [number, number]; what: string; module: PythonModule } | undefined {
-  for (const module of appModules(space)) {
+function computeHfCacheUse(space: Space): HfCacheUse | undefined {
+  for (const module of space.appModules) {
     const imp = module.imports.find((i) => i.level === 0 && HF_LIBRARIES.has(i.module.split('.')[0]));
     if (imp) return { file: module.path, range: imp.statementRange, what: `\`${imp.module}\``, module };
     const call = module.calls.find((c) => c.name && HF_DOWNLOAD_CALLS.has(c.name));
@@ -152,4 +153,22 @@ export function hubDownload(space: Space, module: PythonModule, call: PythonCall
   const folder = repo.replace(/\/$/, '') + '/';
   for (const path of space.files.keys()) if (path.startsWith(folder)) return undefined;
   return { call, repo, range: arg.value.range, how };
+}
+
+/** The Hugging Face cache facts, `space.hfCache`: computed on first use, once per Space. */
+export class HfCacheFacts {
+  private settingsValue?: HfCacheSetting[];
+  private useValue?: { first?: HfCacheUse };
+
+  constructor(private readonly space: Space) {}
+
+  /** Every place the Space sets HF_HOME or HF_HUB_CACHE (Dockerfile ENV in Docker Spaces, the app's Python). */
+  get settings(): HfCacheSetting[] {
+    return (this.settingsValue ??= computeHfCacheSettings(this.space));
+  }
+
+  /** The first sign that the app uses the Hugging Face cache: an import of an HF library or a download call. */
+  get firstUse(): HfCacheUse | undefined {
+    return (this.useValue ??= { first: computeHfCacheUse(this.space) }).first;
+  }
 }

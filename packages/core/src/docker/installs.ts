@@ -1,6 +1,8 @@
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import type { Space } from '../space/space.js';
 
+export type DockerfileUse = 'installs' | 'copies' | 'none';
+
 /**
  * How a Docker Space's Dockerfile uses a dependency file of the repo root (requirements.txt,
  * pre-requirements.txt, packages.txt): `installs` when an instruction other than COPY/ADD names it (or
@@ -8,34 +10,32 @@ import type { Space } from '../space/space.js';
  * `RUN --mount=source=packages.txt ...`, `CMD pip install -r requirements.txt && python app.py`;
  * `copies` when it is only copied; `none` otherwise. Docker builds never install these files on their own.
  */
-export function dockerfileUse(space: Space, file: string): 'installs' | 'copies' | 'none' {
-  return space.memo(`dockerfile-use:${file}`, () => {
-    const docker = space.dockerfile();
-    if (!docker) return 'none';
-    const names = new Set([file]);
-    let copied = false;
-    for (const inst of docker.instructions) {
-      const copy = copyOf(inst, file);
-      if (!copy) continue;
-      copied = true;
-      if (copy.renamedTo) names.add(copy.renamedTo);
+export function computeDockerfileUse(space: Space, file: string): DockerfileUse {
+  const docker = space.dockerfile();
+  if (!docker) return 'none';
+  const names = new Set([file]);
+  let copied = false;
+  for (const inst of docker.instructions) {
+    const copy = copyOf(inst, file);
+    if (!copy) continue;
+    copied = true;
+    if (copy.renamedTo) names.add(copy.renamedTo);
+  }
+  const mentions = (text: string) => [...names].some((n) => new RegExp(`(^|[^\\w.-])${escapeRegExp(n)}($|[^\\w.-])`).test(text));
+  for (const inst of docker.instructions) {
+    if (inst.keyword === 'COPY' || inst.keyword === 'ADD') continue;
+    const text = `${inst.flags.map((f) => `--${f.name}=${f.value ?? ''}`).join(' ')} ${inst.args}`;
+    if (mentions(text)) return 'installs';
+    // `RUN ./install.sh` / `RUN bash scripts/setup.sh`: look into repo scripts the instruction runs.
+    // Word by word, not one regex over the text: `[\w./-]+\.sh` backtracks quadratically on a long word.
+    for (const word of text.split(/\s+/)) {
+      const script = word.replace(/^[^\w./-]+/, '').replace(/[^\w./-]+$/, '');
+      if (!script.endsWith('.sh')) continue;
+      const body = space.text(script.replace(/^\.?\//, '').replace(/^(?:\/home\/user\/app|\/app|\/code)\//, ''));
+      if (body !== undefined && mentions(body)) return 'installs';
     }
-    const mentions = (text: string) => [...names].some((n) => new RegExp(`(^|[^\\w.-])${escapeRegExp(n)}($|[^\\w.-])`).test(text));
-    for (const inst of docker.instructions) {
-      if (inst.keyword === 'COPY' || inst.keyword === 'ADD') continue;
-      const text = `${inst.flags.map((f) => `--${f.name}=${f.value ?? ''}`).join(' ')} ${inst.args}`;
-      if (mentions(text)) return 'installs';
-      // `RUN ./install.sh` / `RUN bash scripts/setup.sh`: look into repo scripts the instruction runs.
-      // Word by word, not one regex over the text: `[\w./-]+\.sh` backtracks quadratically on a long word.
-      for (const word of text.split(/\s+/)) {
-        const script = word.replace(/^[^\w./-]+/, '').replace(/[^\w./-]+$/, '');
-        if (!script.endsWith('.sh')) continue;
-        const body = space.text(script.replace(/^\.?\//, '').replace(/^(?:\/home\/user\/app|\/app|\/code)\//, ''));
-        if (body !== undefined && mentions(body)) return 'installs';
-      }
-    }
-    return copied ? 'copies' : 'none';
-  });
+  }
+  return copied ? 'copies' : 'none';
 }
 
 /**
