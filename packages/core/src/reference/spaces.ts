@@ -214,46 +214,12 @@ export const CONFIG_LIMITS = {
  * `pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0"
  * "websockets>=10.4" spaces`; Streamlit: `streamlit==<sdk_version>`). `dependsOn` are packages the SDK
  * package itself requires (gradio pins `gradio_client` exactly and bounds `huggingface_hub`: gradio's
- * requirements.txt), so listing them again in requirements.txt adds nothing and a pin may conflict.
+ * requirements.txt), so listing them again in requirements.txt adds nothing (whether a pin conflicts: gradio-dependencies.ts).
  */
 export const SDK_BUILD_PACKAGES: Record<string, { package: string; extras: string[]; alsoInstalled: string[]; dependsOn: string[] }> = {
   gradio: { package: 'gradio', extras: ['oauth', 'mcp'], alsoInstalled: ['spaces'], dependsOn: ['gradio-client', 'huggingface-hub'] },
   streamlit: { package: 'streamlit', extras: [], alsoInstalled: [], dependsOn: [] },
 };
-
-/**
- * Known dependency bounds of Gradio releases on packages Spaces pin (PEP 503 names). Only bounds with
- * evidence are listed; a pin outside them fails the build (`build`: ResolutionImpossible) or the start
- * (`runtime`). Other pins of these packages are reported as possible conflicts.
- */
-export const GRADIO_DEPENDENCY_BOUNDS: {
-  gradio: string;
-  package: string;
-  requires: string;
-  effect: 'build' | 'runtime';
-  /** Short reason for messages. */
-  reason: string;
-  source: string;
-}[] = [
-  {
-    gradio: '==5.46.1',
-    package: 'huggingface-hub',
-    requires: '>=0.33.5,<1.0',
-    effect: 'build',
-    reason: 'pip fails with ResolutionImpossible',
-    source: 'pip: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5" (log-signatures §2.6, QwenLM/Qwen3-VL#1669)',
-  },
-  {
-    // Inferred range: gradio/oauth.py of Gradio 4.x imports HfFolder, which huggingface_hub 1.0 removed;
-    // releases up to 5.46.1 also bound huggingface-hub below 1.0 (the pip output above).
-    gradio: '>=4,<=5.46.1',
-    package: 'huggingface-hub',
-    requires: '<1.0',
-    effect: 'runtime',
-    reason: 'the Space crashes at start: gradio/oauth.py imports HfFolder, which huggingface_hub 1.0 removed',
-    source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (log-signatures runtime-hfhub-hffolder: Cinnamon/kotaemon#811, huggingface/mcp-course#199)',
-  },
-];
 
 /**
  * Debian/Ubuntu packages that no longer exist in current releases, with their replacement.

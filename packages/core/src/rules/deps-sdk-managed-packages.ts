@@ -1,6 +1,6 @@
 import { evaluateMarker, spaceMarkerEnvironment } from '../parse/markers.js';
-import { isPep440Version, specifierAllows, specifiersIntersect } from '../parse/pep440.js';
-import { GRADIO_DEPENDENCY_BOUNDS, SDK_BUILD_PACKAGES } from '../reference/spaces.js';
+import { isPep440Version, specifierAllows } from '../parse/pep440.js';
+import { SDK_BUILD_PACKAGES } from '../reference/spaces.js';
 import type { Space } from '../space/space.js';
 import { isPlainScalar, sourceOf } from '../readme/edit.js';
 import { entry } from '../readme/front-matter.js';
@@ -29,14 +29,6 @@ export default defineRule({
         level: 'warning',
         text: '`{{req}}` installs {{name}} from a URL while the builder also installs `{{sdkInstall}}`: pip fails unless the URL builds exactly {{version}}. Use `sdk_version` to choose the version, or make sure they match.',
       },
-      knownConflict: {
-        level: 'error',
-        text: '`{{req}}` conflicts with Gradio {{version}} from `sdk_version`, which requires {{name}}{{requires}}: {{effect}}. Remove the pin (or change `sdk_version`).',
-      },
-      managedPin: {
-        level: 'warning',
-        text: '`{{req}}` pins {{name}}, which the Space builder installs with Gradio {{version}} in the same pip command: a pin that differs from what that Gradio requires fails the build with ResolutionImpossible. Remove it and let `sdk_version` decide.',
-      },
       spacesPin: {
         level: 'info',
         text: '`{{req}}` pins `spaces`, which the Space builder installs next to Gradio; a pin can conflict with the Gradio it installs. Prefer leaving `spaces` out of requirements.txt.',
@@ -46,7 +38,7 @@ export default defineRule({
       rationale:
         'A Gradio Space gets its Gradio from `sdk_version` (https://huggingface.co/docs/hub/spaces-config-reference, https://huggingface.co/docs/hub/spaces-dependencies). The current builder installs requirements.txt in one pip command together with the SDK packages: `pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0" "websockets>=10.4" spaces` (the command as build logs print it, e.g. https://github.com/zlin0/wedefense/issues/93 and https://github.com/ScienciaLAB/document-qa/issues/42; Streamlit: `streamlit==<sdk_version>`). So a `gradio` requirement whose specifier excludes `sdk_version` cannot be resolved: pip prints `ERROR: Cannot install -r requirements.txt (line N) ... because these package versions have conflicting dependencies` and `ERROR: ResolutionImpossible` (https://github.com/QwenLM/Qwen3-VL/issues/1669: "gradio 5.46.1 depends on huggingface-hub<1.0 and >=0.33.5"). That is an error. Hugging Face\'s own Spaces skill says "Do NOT list gradio, spaces, huggingface_hub" in requirements.txt (https://github.com/huggingface/skills/blob/main/skills/huggingface-spaces/SKILL.md). An older builder installed `gradio[oauth]==3.38.0 … spaces==0.22.0 gradio_client==0.2.10` after requirements.txt, silently replacing a `gradio==4.16.0` pin (https://discuss.huggingface.co/t/space-force-installs-old-gradio/71840).\n\n' +
         'How lines are read: PEP 503 names (`Gradio_Client` = `gradio-client`), any extras (`gradio[oauth]`), specifiers evaluated with PEP 440 (`@renovatebot/pep440`: `>=4,<5`, `~=5.0`, `==5.*`, zero padding `==5.0` = 5.0.0), `-r` includes and `-c` constraint files followed within the Space, and environment markers evaluated for the Linux builder at the README\'s `python_version` (a line whose marker is false, like `; sys_platform == "win32"`, is skipped). A `gradio` line the builder makes redundant (no specifier, or one that allows `sdk_version`, with no extras beyond `oauth`/`mcp`) is an info with an autofix that deletes the line: deleting it cannot change what is installed. Unpinned `gradio_client`, `huggingface_hub` and `spaces` lines are redundant in the same way (gradio depends on the first two; the builder installs `spaces`).\n\n' +
-        'spacelint\'s judgements: gradio pins `gradio_client` exactly and bounds `huggingface_hub` (https://github.com/gradio-app/gradio/blob/main/requirements.txt), but spacelint does not ship the full table per Gradio release, so a pin of those two is a warning ("may conflict") unless a known bound proves the conflict: Gradio 5.46.1 requires huggingface-hub `>=0.33.5,<1.0` (pip output above), and Gradio 4.x–5.46.1 cannot run with huggingface_hub 1.x because `gradio/oauth.py` imports `HfFolder`, removed in 1.0 (https://github.com/Cinnamon/kotaemon/issues/811, https://github.com/huggingface/mcp-course/issues/199) — those are errors. A lower-bound-only pin (`huggingface_hub>=0.20`) of these packages rarely conflicts and is not reported. A pinned `spaces` is only an info: the builder installs it unpinned, so the pin decides the version. A URL install of gradio (`gradio @ https://…/gradio-5.0.0-…whl`) is compared by the version in its wheel name when there is one, otherwise a warning. A `gradio` line with extras beyond `oauth`/`mcp` is kept (it brings more packages) but still checked for conflicts.',
+        'Pins of `gradio_client` and `huggingface_hub` are not judged here: `deps-sdk-dependency-conflict` compares them (and every other package) with the Requires-Dist of the exact Gradio release, so a compatible pin (`huggingface_hub==0.25.2` with Gradio 5.8.0, which requires `>=0.25.1`) stays silent and a real conflict is an error there. A pinned `spaces` is only an info: the builder installs it unpinned, so the pin decides the version. A URL install of gradio (`gradio @ https://…/gradio-5.0.0-…whl`) is compared by the version in its wheel name when there is one, otherwise a warning. A `gradio` line with extras beyond `oauth`/`mcp` is kept (it brings more packages) but still checked for conflicts.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "4.44.1"\n---\n' },
         { file: 'requirements.txt', code: 'gradio==5.9.1\nhuggingface_hub>=1.0\n' },
@@ -141,13 +133,12 @@ function checkSdkPackage(ctx: Context, sdkExtras: string[]): void {
 }
 
 function checkDependency(ctx: Context, name: string): void {
-  const { req, version } = ctx;
+  const { req } = ctx;
   const line = req.line;
   const spec = line.specifier ?? '';
-  if (line.url) {
-    if (version) ctx.report({ ...describe(ctx, 'managedPin'), suggestions: removeSuggestion(ctx) });
-    return;
-  }
+  // Whether a pinned or URL-installed gradio_client / huggingface_hub fits is decided by
+  // deps-sdk-dependency-conflict from the exact release's Requires-Dist.
+  if (line.url) return;
   if (!spec) {
     if (line.extras?.length || req.role === 'constraint') return; // extras bring more packages; a bare constraint does nothing
     const what = name === 'spaces' ? '`spaces`' : `\`${ctx.display}\` as a dependency of gradio`;
@@ -156,17 +147,5 @@ function checkDependency(ctx: Context, name: string): void {
   }
   if (name === 'spaces') {
     ctx.report({ ...describe(ctx, 'spacesPin'), suggestions: removeSuggestion(ctx) });
-    return;
   }
-  if (!version) return;
-  for (const bound of GRADIO_DEPENDENCY_BOUNDS) {
-    if (bound.package !== name || !specifierAllows(bound.gradio, version)) continue;
-    if (specifiersIntersect(spec, bound.requires) === false) {
-      ctx.report({ ...describe(ctx, 'knownConflict', { requires: bound.requires, effect: bound.reason }), suggestions: removeSuggestion(ctx) });
-      return;
-    }
-  }
-  // Lower bounds only (`>=0.20`) leave the newest compatible release available: rarely a conflict.
-  if (/^(?:>=?[^,]+,?)+$/.test(spec)) return;
-  ctx.report({ ...describe(ctx, 'managedPin'), suggestions: removeSuggestion(ctx) });
 }

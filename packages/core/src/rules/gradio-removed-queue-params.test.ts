@@ -36,6 +36,19 @@ describe(only, () => {
     expect(await lintFiles(space('4.44.1', 'demo.queue(concurrency_count=None).launch()\n'), { only })).toEqual([]);
   });
 
+  it('reads the version gates from the release tables (3.x default_concurrency_limit, 4.0.x rejected kwargs)', async () => {
+    const [d] = await lintFiles(space('3.50.2', 'demo.queue(default_concurrency_limit=4).launch()\n'), { only });
+    expect(d).toMatchObject({ level: 'error', message: expect.stringContaining('added in Gradio 4.4.0') });
+    expect(d.message).toContain('TypeError');
+    const [e] = await lintFiles(space('4.0.2', 'demo.queue(default_enabled=True).launch()\n'), { only });
+    expect(e.message).toContain('ValueError: Invalid arguments');
+    const [f] = await lintFiles(space('4.2.0', 'demo.queue(default_enabled=True).launch()\n'), { only });
+    expect(f.message).toContain('TypeError');
+    const [g] = await lintFiles(space('4.37.0', 'demo.queue(concurrency_count=4).launch()\n'), { only });
+    expect(g.message).toContain('4.37.0 (read as 4.36.1, the nearest tagged release below)');
+    expect(await lintFiles(space('2.9.4', 'demo.queue(default_concurrency_limit=4).launch()\n'), { only })).toEqual([]);
+  });
+
   it('is a warning that says so when the Gradio version is unknown', async () => {
     const [d] = await lintFiles(space(undefined, 'demo.queue(concurrency_count=4).launch()\n'), { only });
     expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('version of this Space is unknown') });

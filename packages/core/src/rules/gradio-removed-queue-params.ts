@@ -2,6 +2,7 @@ import type { Suggestion } from '../diagnostic.js';
 import { argumentRemovalRange, keywordArgument } from '../python/arguments.js';
 import { gradioMethodCalls, importsGradio } from '../python/gradio.js';
 import { constantOf, type PythonArgument, type PythonCall } from '../python/module.js';
+import { describeHistory, gradioRelease, gradioTables, inReleases } from '../reference/gradio-api.js';
 import { defineRule } from './rule.js';
 
 /** `queue()` keywords Gradio 4.0 removed. */
@@ -24,12 +25,12 @@ export default defineRule({
       },
       tooNew: {
         level: 'error',
-        text: '`queue(default_concurrency_limit=...)` was added in Gradio 4.4, and this Space runs {{version}}, where it crashes the app (ValueError: Invalid arguments). Set `concurrency_limit=` on each event, or use Gradio 4.4+.',
+        text: '`queue(default_concurrency_limit=...)` was {{history}}, and this Space runs {{version}}, where it crashes the app ({{failure}}). Set `concurrency_limit=` on each event, or use Gradio 4.4+.',
       },
     },
     docs: {
       rationale:
-        'Gradio 4.0 moved concurrency from the queue to events (`queue()` in https://github.com/gradio-app/gradio/blob/main/gradio/blocks.py, read at the 4.0.0, 4.4.0 and 5.0.0 tags): in 4.0–4.3, `queue(concurrency_count=...)` raises `DeprecationWarning("concurrency_count has been deprecated. Set the concurrency_limit directly on event listeners ...")` as an exception and other removed keywords (`default_enabled`, `client_position_to_load_data`) raise `ValueError("Invalid arguments")`; from 4.4 unknown keywords are a `TypeError`, a truthy `concurrency_count` still raises, and 5.0 removed the parameter altogether ("In Gradio 5, this parameter has been removed altogether", https://github.com/gradio-app/gradio/issues/9977). `launch(enable_queue=...)` has no parameter since 4.0. Real crash reports exist (https://github.com/RVC-Boss/GPT-SoVITS/issues/527, https://github.com/gradio-app/gradio/issues/6564). `queue(default_concurrency_limit=...)` only exists from 4.4. The version comes from `sdk_version`, else a `gradio==` pin in requirements.txt; Gradio 3 Spaces are not reported; when the version is unknown the finding is a warning and says so (spacelint\'s rule: an unknown version lowers the level by one). The suggestion to rename `concurrency_count` to `default_concurrency_limit` is not an autofix because the meaning differs: the old value was a global worker count, the new one is a per-event limit (https://www.gradio.app/guides/queuing).',
+        'Gradio 4.0 moved concurrency from the queue to events (`queue()` in https://github.com/gradio-app/gradio/blob/main/gradio/blocks.py, read at the release tags): in 4.x, a truthy `queue(concurrency_count=...)` raises `DeprecationWarning("concurrency_count has been deprecated. Set the concurrency_limit directly on event listeners ...")` as an exception and other removed keywords (`default_enabled`, `client_position_to_load_data`) raise `ValueError("Invalid arguments")` in 4.0.0–4.0.2 (whose `queue(**kwargs)` rejects any keyword) and `TypeError` from 4.1, a falsy `concurrency_count` passes in 4.1–4.44 (kept in the signature only to raise when set), and 5.0 removed the parameter altogether ("In Gradio 5, this parameter has been removed altogether", https://github.com/gradio-app/gradio/issues/9977). `launch(enable_queue=...)` has no parameter since 4.0. Real crash reports exist (https://github.com/RVC-Boss/GPT-SoVITS/issues/527, https://github.com/gradio-app/gradio/issues/6564). `queue(default_concurrency_limit=...)` only exists from 4.4. Every gate is read from spacelint\'s vendored Gradio release tables (the same as `gradio-unknown-argument` uses; see its docs for the date), so a 3.x Space is only reported for what breaks there (`default_concurrency_limit`). The version comes from `sdk_version`, else a `gradio==` pin in requirements.txt, read at the nearest tagged release; when the version is unknown the finding is a warning and says so (spacelint\'s rule: an unknown version lowers the level by one). The suggestion to rename `concurrency_count` to `default_concurrency_limit` is not an autofix because the meaning differs: the old value was a global worker count, the new one is a per-event limit (https://www.gradio.app/guides/queuing).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(concurrency_count=4).launch(enable_queue=True)\n' },
@@ -39,18 +40,24 @@ export default defineRule({
     },
   },
   check(space, report) {
-    const gradio = space.facts.gradioVersion;
-    const [major, minor] = (gradio.version ?? '').split('.').map((n) => Number.parseInt(n, 10));
-    if (major !== undefined && Number.isFinite(major) && major < 4) return;
-    const known = Number.isFinite(major);
-    const atLeast = (ma: number, mi: number) => known && (major > ma || (major === ma && (minor ?? 0) >= mi));
+    let release: ReturnType<typeof gradioRelease> | null = null;
     for (const path of space.pythonPaths) {
       const module = space.python(path);
       if (!module || !importsGradio(module)) continue;
-      const flag = (call: PythonCall, arg: PythonArgument, callName: string, failure: string, advice: string, suggestions: Suggestion[]) =>
+      release ??= gradioRelease(space);
+      if (!release) return; // a version outside the tables (2.x, a pre-release): nothing known
+      const at = release.index;
+      const known = release.source !== 'assumed';
+      const { callables } = gradioTables();
+      const queue = callables['Blocks.queue'];
+      const launch = callables['Blocks.launch'];
+      // What the release does with a keyword its signature lacks (or keeps only to raise).
+      const failure = (name: string) =>
+        inReleases(queue.raisesIfSet?.[name], at) ? 'DeprecationWarning raised as an error' : inReleases(queue.kwargsRejected, at) ? 'ValueError: Invalid arguments' : 'TypeError: unexpected keyword argument';
+      const flag = (call: PythonCall, arg: PythonArgument, callName: string, failureText: string, advice: string, suggestions: Suggestion[]) =>
         report({
           messageId: known ? 'removed' : 'removedUnknown',
-          data: { call: callName, name: arg.name!, version: gradio.version ?? '', failure, advice },
+          data: { call: callName, name: arg.name!, version: release!.label, failure: failureText, advice },
           file: path,
           range: arg.range,
           suggestions,
@@ -60,23 +67,26 @@ export default defineRule({
         for (const name of REMOVED_QUEUE) {
           const arg = keywordArgument(call, name);
           if (!arg) continue;
+          const raises = inReleases(queue.raisesIfSet?.[name], at);
+          if (inReleases(queue.params[name], at) && !raises) continue; // still a working parameter (3.x)
           if (name === 'concurrency_count') {
-            // 4.4–4.x still accept a falsy concurrency_count (`if concurrency_count: raise ...`).
+            // Where it is kept only to raise (`if concurrency_count: raise ...`), a falsy literal passes.
             const value = constantOf(module, arg.value);
-            if (atLeast(4, 4) && !atLeast(5, 0) && value && !value.value) continue;
-            flag(call, arg, 'queue', atLeast(5, 0) ? 'TypeError: unexpected keyword argument' : 'DeprecationWarning raised as an error', 'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.', renameCount(space.text(path)!, call, arg, known && !atLeast(4, 4)));
+            if (raises && inReleases(queue.params[name], at) && value && !value.value) continue;
+            const renamed = inReleases(queue.params.default_concurrency_limit, at);
+            flag(call, arg, 'queue', failure(name), 'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.', renameCount(space.text(path)!, call, arg, known && !renamed));
           } else {
-            flag(call, arg, 'queue', atLeast(4, 4) ? 'TypeError: unexpected keyword argument' : 'ValueError: Invalid arguments', 'Remove it.', [remove(call, arg)]);
+            flag(call, arg, 'queue', failure(name), 'Remove it.', [remove(call, arg)]);
           }
         }
         const limit = keywordArgument(call, 'default_concurrency_limit');
-        if (limit && known && major === 4 && !atLeast(4, 4)) {
-          report({ messageId: 'tooNew', data: { version: gradio.version! }, file: path, range: limit.range, suggestions: [remove(call, limit)] });
+        if (limit && known && !inReleases(queue.params.default_concurrency_limit, at)) {
+          report({ messageId: 'tooNew', data: { version: release.label, history: describeHistory(queue.params.default_concurrency_limit, at), failure: failure('default_concurrency_limit') }, file: path, range: limit.range, suggestions: [remove(call, limit)] });
         }
       }
       for (const call of gradioMethodCalls(module, 'launch')) {
         const arg = keywordArgument(call, 'enable_queue');
-        if (arg) flag(call, arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
+        if (arg && !inReleases(launch.params.enable_queue, at)) flag(call, arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
       }
     }
   },

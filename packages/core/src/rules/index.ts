@@ -6,6 +6,7 @@ import configValueType from './config-value-type.js';
 import configMissingRequired from './config-missing-required.js';
 import configKeySdkMismatch from './config-key-sdk-mismatch.js';
 import configPythonVersion from './config-python-version.js';
+import configPythonSdkIncompatible from './config-python-sdk-incompatible.js';
 import configStartupDurationTimeout from './config-startup-duration-timeout.js';
 import configPreloadFromHub from './config-preload-from-hub.js';
 import configCustomHeaders from './config-custom-headers.js';
@@ -14,6 +15,7 @@ import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.
 import storageHfHomeNotPersistent from './storage-hf-home-not-persistent.js';
 import storagePreloadCacheMismatch from './storage-preload-cache-mismatch.js';
 import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
+import depsSdkDependencyConflict from './deps-sdk-dependency-conflict.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
 import depsPipOptionIgnored from './deps-pip-option-ignored.js';
@@ -25,6 +27,9 @@ import securityHardcodedSecret from './security-hardcoded-secret.js';
 import securityDockerBuildSecret from './security-docker-build-secret.js';
 import gradioMissingLaunch from './gradio-missing-launch.js';
 import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
+import gradioInvalidArgumentValue from './gradio-invalid-argument-value.js';
+import gradioUnknownArgument from './gradio-unknown-argument.js';
+import gradioUnknownAttribute from './gradio-unknown-attribute.js';
 import gradioShareTrue from './gradio-share-true.js';
 import gradioUnboundedConcurrency from './gradio-unbounded-concurrency.js';
 import gradioUnboundedQueue from './gradio-unbounded-queue.js';
@@ -100,6 +105,12 @@ export const RULES: readonly Rule[] = [
   gradioMissingLaunch,
   perfModelLoadPerRequest,
   perfStartupDownloadNoPreload,
+  // Gradio, exact to the release (catalogue-2 §G)
+  gradioUnknownArgument,
+  gradioUnknownAttribute,
+  gradioInvalidArgumentValue,
+  depsSdkDependencyConflict,
+  configPythonSdkIncompatible,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
