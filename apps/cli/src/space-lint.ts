@@ -3,7 +3,7 @@ import {
   ConfigError,
   fixSnapshot,
   initParsers,
-  LEVEL_RANK,
+  compareDiagnostics,
   lintSnapshot,
   type Diagnostic,
   type FileSource,
@@ -174,15 +174,14 @@ function toReports(
   for (const d of diagnostics) if (!only || only.has(d.file)) entry(d.file).kept.push(d);
   for (const d of suppressed) if (!only || only.has(d.file)) entry(d.file).suppressed.push(d);
   for (const path of dryRun?.keys() ?? []) if (!only || only.has(path)) entry(path);
-  const order = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || LEVEL_RANK[b.level] - LEVEL_RANK[a.level];
   return [...byFile.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([file, e]) => ({
       filePath: display(file),
       relativePath: file,
       spaceRoot: job.root,
-      diagnostics: e.kept.sort(order),
-      ...(e.suppressed.length ? { suppressed: e.suppressed.sort(order) } : {}),
+      diagnostics: e.kept.sort(compareDiagnostics),
+      ...(e.suppressed.length ? { suppressed: e.suppressed.sort(compareDiagnostics) } : {}),
       source: snapshot.files.get(file)?.text,
       output: dryRun?.get(file)?.text,
     }));

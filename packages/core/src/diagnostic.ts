@@ -33,6 +33,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.line - b.line ||
     a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
