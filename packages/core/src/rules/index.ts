@@ -16,6 +16,7 @@ import storagePreloadCacheMismatch from './storage-preload-cache-mismatch.js';
 import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
+import depsMissingImport from './deps-missing-import.js';
 import dockerPortMismatch from './docker-port-mismatch.js';
 import dockerBindLocalhost from './docker-bind-localhost.js';
 import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
@@ -85,6 +86,8 @@ export const RULES: readonly Rule[] = [
   depsSdkManagedPackages,
   depsPackagesTxt,
   depsFilesIgnoredForSdk,
+  // second catalogue (catalogue-2.md §D)
+  depsMissingImport,
   // docker (§4.7)
   dockerPortMismatch,
   dockerBindLocalhost,
