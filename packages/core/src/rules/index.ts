@@ -41,6 +41,8 @@ import zerogpuNoGpuFunction from './zerogpu-no-gpu-function.js';
 import zerogpuNonGradioSdk from './zerogpu-non-gradio-sdk.js';
 import zerogpuSpacesNotImported from './zerogpu-spaces-not-imported.js';
 import zerogpuTorchCompile from './zerogpu-torch-compile.js';
+import zerogpuProcessPool from './zerogpu-process-pool.js';
+import zerogpuIntegerDevice from './zerogpu-integer-device.js';
 import zerogpuUnsupportedVersions from './zerogpu-unsupported-versions.js';
 
 /**
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   zerogpuAsyncFunction,
   zerogpuCudaBeforeSpacesImport,
   zerogpuUnsupportedVersions,
+  zerogpuIntegerDevice,
+  zerogpuProcessPool,
   // concurrency (§4.5)
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,

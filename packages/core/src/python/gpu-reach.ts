@@ -1,0 +1,42 @@
+import type { PythonModule } from './module.js';
+import { functionOf } from './module.js';
+
+/**
+ * The functions of a module that run inside a ZeroGPU task: each `@spaces.GPU` function (or one wrapped
+ * with `spaces.GPU(fn)`), the functions defined inside it, and the functions of the same module it calls,
+ * transitively (`helper(x)`, `self.helper(x)` for methods of the same class). Calls into other modules are
+ * not followed. Maps each function index to the GPU function it is reached from.
+ */
+export function gpuReachableFunctions(module: PythonModule): Map<number, number> {
+  const reached = new Map<number, number>();
+  const callsBy = new Map<number, number[]>();
+  module.calls.forEach((call, i) => {
+    if (call.function === undefined) return;
+    const list = callsBy.get(call.function);
+    if (list) list.push(i);
+    else callsBy.set(call.function, [i]);
+  });
+  const queue: [number, number][] = [];
+  for (const app of module.gpuApplications) if (app.function !== undefined) queue.push([app.function, app.function]);
+  while (queue.length) {
+    const [fn, root] = queue.shift()!;
+    if (reached.has(fn)) continue;
+    reached.set(fn, root);
+    module.functions.forEach((f, i) => {
+      if (f.parent === fn && !reached.has(i)) queue.push([i, root]);
+    });
+    for (const c of callsBy.get(fn) ?? []) {
+      const call = module.calls[c];
+      if (!call.callee) continue;
+      let target: number | undefined;
+      if (!call.callee.includes('.')) target = functionOf(module, { kind: 'name', name: call.callee, nodeType: 'identifier', range: call.calleeRange });
+      else if (call.receiver === 'self' || call.receiver === 'cls') {
+        const cls = module.functions[fn].className;
+        target = cls === undefined ? undefined : module.functions.findIndex((f) => f.className === cls && f.name === call.name);
+        if (target === -1) target = undefined;
+      }
+      if (target !== undefined && !reached.has(target)) queue.push([target, root]);
+    }
+  }
+  return reached;
+}
