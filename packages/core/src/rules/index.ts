@@ -43,6 +43,8 @@ import zerogpuSpacesNotImported from './zerogpu-spaces-not-imported.js';
 import zerogpuTorchCompile from './zerogpu-torch-compile.js';
 import zerogpuProcessPool from './zerogpu-process-pool.js';
 import zerogpuIntegerDevice from './zerogpu-integer-device.js';
+import zerogpuGpuFunctionNotAtStartup from './zerogpu-gpu-function-not-at-startup.js';
+import zerogpuCudaTensorReturn from './zerogpu-cuda-tensor-return.js';
 import zerogpuUnsupportedVersions from './zerogpu-unsupported-versions.js';
 
 /**
@@ -82,6 +84,8 @@ export const RULES: readonly Rule[] = [
   zerogpuUnsupportedVersions,
   zerogpuIntegerDevice,
   zerogpuProcessPool,
+  zerogpuGpuFunctionNotAtStartup,
+  zerogpuCudaTensorReturn,
   // concurrency (§4.5)
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,

@@ -1,0 +1,106 @@
+import { gpuReachableFunctions } from '../python/gpu-reach.js';
+import { cudaInitialization } from '../python/cuda.js';
+import type { PythonModule, PythonValue } from '../python/module.js';
+import { zeroGpuInUse } from '../space/facts.js';
+import { defineRule } from './rule.js';
+
+/** Calls whose result is on the GPU when their receiver is a model on the GPU. */
+const MODEL_OUTPUT = /^(?:generate|forward|__call__|encode|decode|sample)$/;
+const NAME = /^[A-Za-z_]\w*$/;
+
+export default defineRule({
+  meta: {
+    id: 'zerogpu-cuda-tensor-return',
+    category: 'zerogpu',
+    description: 'A `@spaces.GPU` function returns CPU values, not CUDA tensors.',
+    messages: {
+      cudaReturn: {
+        level: 'warning',
+        text: '`{{gpu}}` returns `{{name}}`, a CUDA tensor ({{origin}}): the result crosses from the GPU worker back to the app process, where there is no GPU, so the call hangs or fails to pickle. Return `{{name}}.cpu()` (or `.item()`, `.tolist()`, `.numpy()` after `.cpu()`).',
+      },
+    },
+    docs: {
+      rationale:
+        'A `@spaces.GPU` function runs in a worker process that holds the GPU; its return value is pickled back to the main process, which has no GPU. Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says: "Never return CUDA tensors from @spaces.GPU; the call hangs"; see also https://huggingface.co/docs/hub/spaces-zerogpu. Reported (warning: spacelint follows values only within the function) when a GPU function returns, directly or as part of a tuple, a name assigned in that function only from a call chain that ends on the GPU: `.cuda()`, `.to("cuda")`, or the output of a model that the file placed on the GPU (`model = X.from_pretrained(...).to("cuda")` at module level, then `out = model.generate(...)` or `out = model(...)`), or an expression like `return x.to("cuda")`. Any other assignment to the name (`out = out.cpu()`), a conversion at the end of the chain (`.cpu()`, `.item()`, `.tolist()`, `.numpy()`, `decode`), and values whose origin is not visible stay silent.',
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1).to("cuda")\n    return vectors\n' },
+      ],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1)\n    return vectors.cpu().tolist()\n' },
+      ],
+      howToFix: 'Move the result to the CPU before returning it: `return out.cpu()`, or convert it to plain Python values (`.item()`, `.tolist()`), images or strings.',
+    },
+  },
+  check(space, report) {
+    if (!zeroGpuInUse(space)) return;
+    for (const path of space.pythonPaths) {
+      const module = space.python(path);
+      if (!module?.gpuApplications.length) continue;
+      const text = space.text(path) ?? '';
+      const gpuModels = modelsOnGpu(module);
+      const reach = gpuReachableFunctions(module);
+      for (const app of module.gpuApplications) {
+        const fnIndex = app.function;
+        if (fnIndex === undefined || reach.get(fnIndex) !== fnIndex) continue;
+        const fn = module.functions[fnIndex];
+        if (fn.lambda) continue;
+        const nested = module.functions.filter((f) => f.parent === fnIndex).map((f) => f.range);
+        for (const ret of returnsOf(text, fn.range, nested)) {
+          if (/\.(?:cuda\(\s*\)|to\(\s*(['"])cuda(?::\d+)?\1\s*\))\s*$/.test(ret.expression)) {
+            report({ messageId: 'cudaReturn', data: { gpu: fn.name, name: ret.expression, origin: 'moved to the GPU right there' }, file: path, range: ret.range });
+            continue;
+          }
+          for (const name of ret.expression.split(',').map((s) => s.trim())) {
+            if (!NAME.test(name)) continue;
+            const assigned = module.assignments.filter((a) => a.function === fnIndex && a.targets.includes(name));
+            if (!assigned.length) continue;
+            const origins = assigned.map((a) => (a.targets.length === 1 ? cudaOrigin(module, a.value, gpuModels) : undefined));
+            if (origins.some((o) => o === undefined)) continue;
+            report({ messageId: 'cudaReturn', data: { gpu: fn.name, name, origin: origins[0]! }, file: path, range: ret.range });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** Module-level names bound to a model on the GPU: `model = X.from_pretrained(...).to("cuda")`, `model.to("cuda")`. */
+function modelsOnGpu(module: PythonModule): Set<string> {
+  const names = new Set<string>();
+  for (const a of module.assignments) {
+    if (a.function !== undefined || a.targets.length !== 1 || a.value?.kind !== 'call') continue;
+    for (let c: number | undefined = a.value.call, guard = 0; c !== undefined && guard < 10; c = module.calls[c].receiverCall, guard++) {
+      if (cudaInitialization(module, module.calls[c])) names.add(a.targets[0]);
+    }
+  }
+  for (const call of module.calls) {
+    if (call.function === undefined && call.receiver && NAME.test(call.receiver) && (call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) names.add(call.receiver);
+  }
+  return names;
+}
+
+/** Why the value is a CUDA tensor, when the outermost call of its chain leaves it on the GPU. */
+function cudaOrigin(module: PythonModule, value: PythonValue | undefined, gpuModels: Set<string>): string | undefined {
+  if (value?.kind !== 'call' || value.call === undefined) return undefined;
+  const call = module.calls[value.call];
+  if ((call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) return `from \`${call.name === 'cuda' ? '.cuda()' : '.to("cuda")'}\``;
+  const root = call.receiver?.split('.')[0] ?? call.callee;
+  if (root && gpuModels.has(root) && (call.callee === root || (call.name !== undefined && MODEL_OUTPUT.test(call.name) && call.receiver === root))) return `the output of \`${root}\`, which is on the GPU`;
+  return undefined;
+}
+
+/** `return <expression>` statements on one line, directly in the function (not in functions nested in it). */
+function returnsOf(text: string, range: [number, number], nested: [number, number][]): { expression: string; range: [number, number] }[] {
+  const out: { expression: string; range: [number, number] }[] = [];
+  const body = text.slice(range[0], range[1]);
+  const pattern = /^([ \t]*)return[ \t]+([^\n#]+?)[ \t]*(?:#[^\n]*)?$/gm;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    const start = range[0] + m.index + m[1].length;
+    if (nested.some(([s, e]) => start >= s && start < e)) continue;
+    const expression = /^\(.*\)$/.test(m[2]) && !/\)\s*\(/.test(m[2]) ? m[2].slice(1, -1).trim() : m[2];
+    out.push({ expression, range: [start, start + m[0].length - m[1].length] });
+  }
+  return out;
+}
