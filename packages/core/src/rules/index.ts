@@ -45,6 +45,8 @@ import zerogpuProcessPool from './zerogpu-process-pool.js';
 import zerogpuIntegerDevice from './zerogpu-integer-device.js';
 import zerogpuGpuFunctionNotAtStartup from './zerogpu-gpu-function-not-at-startup.js';
 import zerogpuCudaTensorReturn from './zerogpu-cuda-tensor-return.js';
+import zerogpuEagerExampleCache from './zerogpu-eager-example-cache.js';
+import zerogpuFlashAttention3 from './zerogpu-flash-attention-3.js';
 import zerogpuUnsupportedVersions from './zerogpu-unsupported-versions.js';
 
 /**
@@ -86,6 +88,8 @@ export const RULES: readonly Rule[] = [
   zerogpuProcessPool,
   zerogpuGpuFunctionNotAtStartup,
   zerogpuCudaTensorReturn,
+  zerogpuEagerExampleCache,
+  zerogpuFlashAttention3,
   // concurrency (§4.5)
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,
