@@ -17,6 +17,10 @@ import depsSdkManagedPackages from './deps-sdk-managed-packages.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
 import depsMissingImport from './deps-missing-import.js';
+import depsCudaExtensionBuild from './deps-cuda-extension-build.js';
+import depsLocalPath from './deps-local-path.js';
+import depsTorchFamilyMismatch from './deps-torch-family-mismatch.js';
+import depsWheelTagMismatch from './deps-wheel-tag-mismatch.js';
 import dockerPortMismatch from './docker-port-mismatch.js';
 import dockerBindLocalhost from './docker-bind-localhost.js';
 import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
@@ -100,6 +104,10 @@ export const RULES: readonly Rule[] = [
   depsFilesIgnoredForSdk,
   // second catalogue (catalogue-2.md §D)
   depsMissingImport,
+  depsCudaExtensionBuild,
+  depsLocalPath,
+  depsTorchFamilyMismatch,
+  depsWheelTagMismatch,
   // docker (§4.7)
   dockerPortMismatch,
   dockerBindLocalhost,
