@@ -82,7 +82,9 @@ function installedPackages(command: string): { packages: string[]; complete: boo
       if (!word) continue;
       if (word.startsWith('-')) {
         if (VALUE_OPTIONS.has(word)) {
-          if (word === '-r' || word === '--requirement' || word === '-e' || word === '--editable') complete = false;
+          if (word === '-r' || word === '--requirement') complete = false;
+          // `-e ./vendor/lib`, `-e git+https://…`: the editable target is what gets installed.
+          if ((word === '-e' || word === '--editable') && words[i + 1]) packages.push(words[i + 1].replace(/^["']|["']$/g, '').toLowerCase());
           i++;
         }
         continue;

@@ -21,6 +21,9 @@ import depsCudaExtensionBuild from './deps-cuda-extension-build.js';
 import depsLocalPath from './deps-local-path.js';
 import depsTorchFamilyMismatch from './deps-torch-family-mismatch.js';
 import depsWheelTagMismatch from './deps-wheel-tag-mismatch.js';
+import depsRequirementsFileName from './deps-requirements-file-name.js';
+import depsRuntimePipInstall from './deps-runtime-pip-install.js';
+import depsPkgResources from './deps-pkg-resources.js';
 import dockerPortMismatch from './docker-port-mismatch.js';
 import dockerBindLocalhost from './docker-bind-localhost.js';
 import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
@@ -108,6 +111,9 @@ export const RULES: readonly Rule[] = [
   depsLocalPath,
   depsTorchFamilyMismatch,
   depsWheelTagMismatch,
+  depsRequirementsFileName,
+  depsRuntimePipInstall,
+  depsPkgResources,
   // docker (§4.7)
   dockerPortMismatch,
   dockerBindLocalhost,
