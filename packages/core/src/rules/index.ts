@@ -10,6 +10,7 @@ import configStartupDurationTimeout from './config-startup-duration-timeout.js';
 import configPreloadFromHub from './config-preload-from-hub.js';
 import configCustomHeaders from './config-custom-headers.js';
 import configOauth from './config-oauth.js';
+import configStaticBuild from './config-static-build.js';
 import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.js';
 import storageHfHomeNotPersistent from './storage-hf-home-not-persistent.js';
 import storagePreloadCacheMismatch from './storage-preload-cache-mismatch.js';
@@ -30,6 +31,9 @@ import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
 import dockerUserPermissions from './docker-user-permissions.js';
 import securityHardcodedSecret from './security-hardcoded-secret.js';
 import securityDockerBuildSecret from './security-docker-build-secret.js';
+import securityHardcodedPassword from './security-hardcoded-password.js';
+import securitySecretLogged from './security-secret-logged.js';
+import gradioServerPort from './gradio-server-port.js';
 import gradioMissingLaunch from './gradio-missing-launch.js';
 import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
 import gradioShareTrue from './gradio-share-true.js';
@@ -77,6 +81,7 @@ export const RULES: readonly Rule[] = [
   configPreloadFromHub,
   configCustomHeaders,
   configOauth,
+  configStaticBuild,
   // storage (§4.3)
   storageSuggestedStorageIgnored,
   storageHfHomeNotPersistent,
@@ -101,6 +106,7 @@ export const RULES: readonly Rule[] = [
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,
   gradioRemovedQueueParams,
+  gradioServerPort,
   // dependencies (§4.6)
   depsSdkManagedPackages,
   depsPackagesTxt,
@@ -122,6 +128,8 @@ export const RULES: readonly Rule[] = [
   // security (§4.8)
   securityHardcodedSecret,
   securityDockerBuildSecret,
+  securityHardcodedPassword,
+  securitySecretLogged,
   // performance (§4.9)
   gradioShareTrue,
   gradioMissingLaunch,
