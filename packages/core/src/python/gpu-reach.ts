@@ -8,6 +8,15 @@ import { functionOf } from './module.js';
  * not followed. Maps each function index to the GPU function it is reached from.
  */
 export function gpuReachableFunctions(module: PythonModule): Map<number, number> {
+  let reached = computed.get(module);
+  if (!reached) computed.set(module, (reached = compute(module)));
+  return reached;
+}
+
+/** Per parsed module (modules are memoised per Space, so two rules share one computation). */
+const computed = new WeakMap<PythonModule, Map<number, number>>();
+
+function compute(module: PythonModule): Map<number, number> {
   const reached = new Map<number, number>();
   const callsBy = new Map<number, number[]>();
   module.calls.forEach((call, i) => {

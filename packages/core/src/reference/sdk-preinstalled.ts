@@ -46,8 +46,19 @@ export interface SdkPreinstalled {
   assumed: string;
 }
 
-/** What the SDK (and ZeroGPU) installs for a Space; undefined for SDKs that install nothing (docker, static). */
+const computed = new Map<string, SdkPreinstalled | undefined>();
+
+/** What the SDK (and ZeroGPU) installs for a Space; undefined for SDKs that install nothing (docker, static). Cached per input. */
 export function sdkPreinstalled(sdk: string | undefined, gradioVersion: string | undefined, zeroGpu: boolean): SdkPreinstalled | undefined {
+  const key = `${sdk}\0${gradioVersion}\0${zeroGpu}`;
+  if (!computed.has(key)) {
+    if (computed.size > 64) computed.clear();
+    computed.set(key, compute(sdk, gradioVersion, zeroGpu));
+  }
+  return computed.get(key);
+}
+
+function compute(sdk: string | undefined, gradioVersion: string | undefined, zeroGpu: boolean): SdkPreinstalled | undefined {
   const roots: string[] = ['pip', 'setuptools', 'wheel'];
   let assumed: string;
   if (sdk === 'gradio') {

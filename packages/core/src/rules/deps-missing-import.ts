@@ -15,10 +15,12 @@ import { defineRule } from './rule.js';
 const SYS_PATH_CHANGES = new Set(['sys.path.append', 'sys.path.insert', 'sys.path.extend', 'site.addsitedir']);
 /** Requirement files the Gradio/Streamlit builder installs (pre-requirements.txt first). */
 const REQUIREMENT_FILES = ['pre-requirements.txt', 'requirements.txt'];
+/** A bare Docker image has pip's own tools and nothing else. */
+const DOCKER_BASE: ReadonlySet<string> = new Set(['pip', 'setuptools', 'wheel']);
 
 interface Environment {
   /** Installed before the app starts: SDK, requirements, runtime pip installs, with known dependencies. */
-  installed: Set<string>;
+  installed: { has(name: string): boolean };
   /** Listed requirements whose dependencies are unknown (anything may come with them). */
   unknownDependencies: string[];
   /** URLs and paths of requirements without a readable name. */
@@ -145,14 +147,14 @@ function spaceEnvironment(space: Space): Environment | undefined {
     let files = REQUIREMENT_FILES;
     let pythonMinor: number | undefined;
     let assumed: string;
-    let sdkInstalls: Set<string>;
+    let sdkInstalls: ReadonlySet<string>;
     if (sdk === 'docker') {
       const docker = dockerPythonEnvironment(space);
       if (!docker.requirementsOnly) return undefined;
       files = ['requirements.txt'];
       pythonMinor = docker.pythonMinor;
       assumed = 'the Dockerfile (it installs only requirements.txt)';
-      sdkInstalls = new Set(['pip', 'setuptools', 'wheel']);
+      sdkInstalls = DOCKER_BASE;
     } else {
       const preinstalled = sdkPreinstalled(sdk, space.facts.gradioVersion.version, zeroGpuInUse(space));
       if (!preinstalled) return undefined;
@@ -160,7 +162,7 @@ function spaceEnvironment(space: Space): Environment | undefined {
       const minor = /^3\.(\d+)/.exec(typeof version === 'string' || typeof version === 'number' ? String(version).trim() : '3.10')?.[1];
       pythonMinor = minor === undefined ? undefined : Number(minor);
       assumed = preinstalled.assumed;
-      sdkInstalls = new Set(preinstalled.distributions);
+      sdkInstalls = preinstalled.distributions;
     }
     const env = spaceMarkerEnvironment(pythonMinor === undefined ? undefined : `3.${pythonMinor}`);
     const listed = listedDistributions(space, files, env);
@@ -175,7 +177,7 @@ function spaceEnvironment(space: Space): Environment | undefined {
       }
     }
     const closure = dependencyClosure(listed.names);
-    const installed = new Set([...sdkInstalls, ...closure.installed]);
+    const installed = { has: (name: string) => sdkInstalls.has(name) || closure.installed.has(name) };
     // Only what the Space lists directly: the table's own entries name small packages whose dependencies
     // (if any) are not what apps import.
     const unknownDependencies = closure.unknown.filter((name) => listed.names.has(name) && !sdkInstalls.has(name));

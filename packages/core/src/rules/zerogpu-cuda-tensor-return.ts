@@ -7,6 +7,8 @@ import { defineRule } from './rule.js';
 /** Calls whose result is on the GPU when their receiver is a model on the GPU. */
 const MODEL_OUTPUT = /^(?:generate|forward|__call__|encode|decode|sample)$/;
 const NAME = /^[A-Za-z_]\w*$/;
+/** Calls that can put a model on the GPU (checked by name first: cudaInitialization is the costly part). */
+const PLACES_MODEL = new Set(['to', 'cuda', 'from_pretrained', 'pipeline']);
 
 export default defineRule({
   meta: {
@@ -72,7 +74,7 @@ function modelsOnGpu(module: PythonModule): Set<string> {
   for (const a of module.assignments) {
     if (a.function !== undefined || a.targets.length !== 1 || a.value?.kind !== 'call') continue;
     for (let c: number | undefined = a.value.call, guard = 0; c !== undefined && guard < 10; c = module.calls[c].receiverCall, guard++) {
-      if (cudaInitialization(module, module.calls[c])) names.add(a.targets[0]);
+      if (PLACES_MODEL.has(module.calls[c].name ?? '') && cudaInitialization(module, module.calls[c])) names.add(a.targets[0]);
     }
   }
   for (const call of module.calls) {
@@ -85,7 +87,7 @@ function modelsOnGpu(module: PythonModule): Set<string> {
 function cudaOrigin(module: PythonModule, value: PythonValue | undefined, gpuModels: Set<string>): string | undefined {
   if (value?.kind !== 'call' || value.call === undefined) return undefined;
   const call = module.calls[value.call];
-  if ((call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) return `from \`${call.name === 'cuda' ? '.cuda()' : '.to("cuda")'}\``;
+  if ((call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) return `from \`${call.name === 'cuda' ? '.cuda()' : '.to(...)'}\` onto the GPU`;
   const root = call.receiver?.split('.')[0] ?? call.callee;
   if (root && gpuModels.has(root) && (call.callee === root || (call.name !== undefined && MODEL_OUTPUT.test(call.name) && call.receiver === root))) return `the output of \`${root}\`, which is on the GPU`;
   return undefined;

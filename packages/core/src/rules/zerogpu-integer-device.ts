@@ -59,6 +59,8 @@ function isIndex(module: PythonModule, value: Parameters<typeof constantOf>[1]):
 }
 
 function check(module: PythonModule, call: PythonCall, text: string): { messageId: string; data: Record<string, string>; range: [number, number] } | undefined {
+  // Most calls have nothing to do with devices: decide that with plain string checks first.
+  if (call.name !== 'to' && call.name !== 'cuda' && call.name !== 'set_device' && !call.args.some((a) => a.name === 'device' || a.name === 'device_map')) return undefined;
   const method = call.receiverCall !== undefined || (call.receiver !== undefined && !isModuleName(module, call.receiver.split('.')[0]));
   if (call.qualified === 'torch.cuda.set_device') return { messageId: 'setDevice', data: { callee: call.callee ?? 'torch.cuda.set_device' }, range: call.calleeRange };
   if (method && (call.name === 'to' || call.name === 'cuda')) {
