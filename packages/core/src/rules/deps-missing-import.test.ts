@@ -74,6 +74,8 @@ describe(only, () => {
     expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('added in Python 3.11') });
     const py311 = { ...space('import tomllib', 'numpy\n'), 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.11"') };
     expect(await lintFiles(py311, { only })).toEqual([]);
+    const versionCheck = 'import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib';
+    expect((await lintFiles(space(versionCheck, 'numpy\ntomli; python_version < "3.11"\n'), { only }))).toEqual([]);
     const py313 = { ...space('import imghdr', 'numpy\n'), 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.13"') };
     expect((await lintFiles(py313, { only }))[0].message).toContain('Add `standard-imghdr`');
   });

@@ -97,7 +97,8 @@ export default defineRule({
         if (std.kind === 'stdlib' || (std.kind === 'not-in-this-python' && environment.pythonMinor === undefined)) continue;
         if (local.has(top)) continue;
         if (std.kind === 'not-in-this-python') {
-          if (std.replacement && environment.installed.has(std.replacement)) continue;
+          // `if sys.version_info >= (3, 11): import tomllib`: the branch is the version check.
+          if (block === 'conditional' || (std.replacement && environment.installed.has(std.replacement))) continue;
           reported.add(top);
           const change = std.added ? `added in Python 3.${std.added}` : `removed in Python 3.${std.removed}`;
           const advice = std.added
