@@ -9,7 +9,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export default defineRule({
   meta: {
     id: 'gradio-server-port',
-    category: 'core',
+    category: 'performance',
     description: 'A Gradio Space lets the platform choose where `launch()` listens: no other `server_port`, no loopback `server_name`.',
     fixable: true,
     messages: {
