@@ -106,12 +106,11 @@ export const RULES: readonly Rule[] = [
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,
   gradioRemovedQueueParams,
-  gradioServerPort,
   // dependencies (§4.6)
   depsSdkManagedPackages,
   depsPackagesTxt,
   depsFilesIgnoredForSdk,
-  // second catalogue (catalogue-2.md §D)
+  // second catalogue (catalogue-2.md §Z, §D, §C/Q/X) sits with its category
   depsMissingImport,
   depsCudaExtensionBuild,
   depsLocalPath,
@@ -135,6 +134,7 @@ export const RULES: readonly Rule[] = [
   gradioMissingLaunch,
   perfModelLoadPerRequest,
   perfStartupDownloadNoPreload,
+  gradioServerPort,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
