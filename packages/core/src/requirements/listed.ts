@@ -8,6 +8,10 @@ export interface ListedDistributions {
   names: Set<string>;
   /** Lowercased URLs and paths of requirements without a readable name (`git+https://…/CLIP.git`, `-e .`). */
   unnamed: string[];
+  /** Requirements with extras (`transformers[sentencepiece]`): what the extras add is not known. */
+  withExtras: string[];
+  /** A requirement file that exists but could not be read (encoding, size): nothing is known. */
+  unreadable: boolean;
 }
 
 /** Wheel or sdist file name at the end of a URL: `flash_attn-2.8.3+cu12…-cp310-….whl` → `flash_attn`. */
@@ -20,7 +24,10 @@ const ARCHIVE = /\/([A-Za-z0-9][A-Za-z0-9_.]*?)-\d[^/]*\.(?:whl|tar\.gz|zip|tar\
 export function listedDistributions(space: Space, files: string[], env: MarkerEnvironment): ListedDistributions {
   const names = new Set<string>();
   const unnamed: string[] = [];
+  const withExtras: string[] = [];
+  let unreadable = false;
   for (const file of files) {
+    if (space.has(file) && space.text(file) === undefined) unreadable = true;
     for (const { line, role } of space.requirementsClosure(file)) {
       if (role !== 'requirement') continue;
       if (line.marker && evaluateMarker(line.marker, env) === false) continue;
@@ -29,6 +36,11 @@ export function listedDistributions(space: Space, files: string[], env: MarkerEn
         const name = line.normalizedName ?? (fromUrl ? normalizePackageName(fromUrl) : undefined);
         if (name) names.add(name);
         else if (line.url) unnamed.push(line.url.toLowerCase());
+        if (name && line.extras?.length) {
+          withExtras.push(name);
+          // Extras are often named after the package they add (`transformers[sentencepiece]`, `[torch]`).
+          for (const extra of line.extras) names.add(normalizePackageName(extra));
+        }
       } else if (line.kind === 'invalid') {
         // A line pip may still read (`torch==2.1.0 --index-url …`): its leading name counts as listed.
         const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.raw)?.[1];
@@ -36,5 +48,5 @@ export function listedDistributions(space: Space, files: string[], env: MarkerEn
       }
     }
   }
-  return { names, unnamed };
+  return { names, unnamed, withExtras, unreadable };
 }

@@ -65,6 +65,10 @@ describe(only, () => {
     expect(unknownDeps).toMatchObject({ level: 'warning', message: expect.stringContaining('`modelscope`, whose dependencies spacelint does not know') });
     const [sysPath] = await lintFiles(space('import sys\nsys.path.append("third_party")\nimport cv2', 'numpy\n'), { only });
     expect(sysPath).toMatchObject({ level: 'warning', message: expect.stringContaining('`sys.path` change') });
+    const [extras] = await lintFiles(space('import sentencepiece\nimport protobuf_like_unknown\nimport cv2', 'transformers[sentencepiece]\n'), { only });
+    expect(extras).toMatchObject({ level: 'warning', line: 3, message: expect.stringContaining('`transformers`, whose dependencies') });
+    expect(await lintFiles(space('import sys\nsys.path.append("LLaVA")\nfrom llava.model import builder', 'numpy\n'), { only })).toEqual([]);
+    expect(await lintFiles(space('import cv2', new Uint8Array([0xff, 0xfe, 0x6e, 0x00]) as unknown as string), { only })).toEqual([]);
     // An unknown name with a requirement of unknown dependencies: nothing is known, so nothing is said.
     expect(await lintFiles(space('import zephyr_magic', 'modelscope\n'), { only })).toEqual([]);
   });

@@ -61,7 +61,7 @@ export default defineRule({
       rationale:
         'A `ModuleNotFoundError` at start is the most common way a new Space fails: the app runs `import x`, but nothing installed `x`. A Gradio Space gets exactly what requirements.txt lists plus what the SDK brings: the builder runs `pip install -r requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0" "websockets>=10.4" spaces` (build logs quoted in https://github.com/zlin0/wedefense/issues/93), so Gradio\'s own dependencies for that release are installed (https://github.com/gradio-app/gradio/blob/main/requirements.txt; Gradio 5 dropped matplotlib, for instance), and ZeroGPU hardware adds torch, but not torchvision or torchaudio (https://huggingface.co/docs/hub/spaces-zerogpu; Hugging Face\'s Spaces skill: "Do list torchvision, torchaudio (not preinstalled)"). Dependencies are documented at https://huggingface.co/docs/hub/spaces-dependencies.\n\n' +
         'What is checked: imports at module level (they run at start-up) of the app file and the local modules it imports; imports inside functions run later and are not reported, imports inside `try:` or `except` blocks (optional imports) and `if TYPE_CHECKING:` are not reported, and imports inside other `if` blocks are warnings (the branch may not run). A module is fine when it is in the standard library of the Space\'s Python (`python_version`, default 3.10: `import tomllib` needs 3.11, and the modules PEP 594 removed are gone in 3.13), when a file or folder of the repository has its name (wherever it is: spacelint does not guess the import path), when a requirement provides it, or when the SDK does. Import names are mapped to the distributions that install them by a table of about 400 names kept with its sources in spacelint (PIL→pillow, cv2→opencv-python or its -headless/-contrib variants, sklearn→scikit-learn, yaml→pyyaml, fitz→pymupdf, bs4→beautifulsoup4; cross-checked with pipreqs\' mapping, https://github.com/bndr/pipreqs), and a requirement also provides what it depends on (transformers brings numpy, tokenizers, safetensors, huggingface_hub, ...), from a table of the Requires-Dist of popular packages (their PyPI pages).\n\n' +
-        'Levels (spacelint\'s judgement, precision first): an error when the table knows the module and nothing listed could bring it; a warning when a listed requirement has dependencies spacelint does not know, when the app changes `sys.path`, when it runs a `pip install` whose packages cannot be read, or when the import sits in an `if` branch; a warning for a module the table does not know (its PyPI name may differ), silent when an unnamed URL requirement or a requirement with unknown dependencies might provide it. Docker Spaces install their own way: they are checked only when the Dockerfile starts from a bare image (python, debian, ubuntu, nvidia/cuda) and installs requirements.txt and nothing else. Namespace packages (`google.*`, `azure.*`) are checked only for the sub-packages the table knows.',
+        'Levels (spacelint\'s judgement, precision first): an error when the table knows the module and nothing listed could bring it; a warning when a listed requirement has dependencies spacelint does not know, when the app changes `sys.path`, when it runs a `pip install` whose packages cannot be read, or when the import sits in an `if` branch; a warning for a module the table does not know (its PyPI name may differ), silent when anything casts a doubt on it (an unnamed URL requirement, a requirement with unknown dependencies or with extras, a `sys.path` change, an `if` branch). A requirement with extras (`transformers[sentencepiece]`) counts as providing the extras\' namesakes, and its other additions are unknown (a warning). A requirements.txt that cannot be read turns the rule off for the Space. Docker Spaces install their own way: they are checked only when the Dockerfile starts from a bare image (python, debian, ubuntu, nvidia/cuda) and installs requirements.txt and nothing else. Namespace packages (`google.*`, `azure.*`) are checked only for the sub-packages the table knows.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'requirements.txt', code: 'numpy\n' },
@@ -124,7 +124,8 @@ export default defineRule({
         reported.add(top);
         const data = { module: top, dists: quoteList(candidates, 'or'), dist: candidates[0], assumed: environment.assumed, python: environment.python };
         if (!dists) {
-          if (environment.unknownDependencies.length || environment.unnamed.length || environment.opaquePipInstall) continue;
+          // Only the name is known: any doubt (a requirement that may bring it, a sys.path change, a branch) silences it.
+          if (doubts.length) continue;
           report({ messageId: 'unknownModule', data, file: module.path, range: imp.range });
         } else if (doubts.length) {
           report({ messageId: 'possiblyMissing', data: { ...data, doubt: doubts.join(', or ') }, file: module.path, range: imp.range });
@@ -167,6 +168,7 @@ function spaceEnvironment(space: Space): Environment | undefined {
     }
     const env = spaceMarkerEnvironment(pythonMinor === undefined ? undefined : `3.${pythonMinor}`);
     const listed = listedDistributions(space, files, env);
+    if (listed.unreadable) return undefined;
     let opaquePipInstall = false;
     for (const module of space.appModules) {
       for (const install of runtimePipInstalls(module, space.text(module.path) ?? '')) {
@@ -181,7 +183,7 @@ function spaceEnvironment(space: Space): Environment | undefined {
     const installed = { has: (name: string) => sdkInstalls.has(name) || closure.installed.has(name) };
     // Only what the Space lists directly: the table's own entries name small packages whose dependencies
     // (if any) are not what apps import.
-    const unknownDependencies = closure.unknown.filter((name) => listed.names.has(name) && !sdkInstalls.has(name));
+    const unknownDependencies = [...new Set([...closure.unknown.filter((name) => listed.names.has(name) && !sdkInstalls.has(name)), ...listed.withExtras])];
     return { installed, unknownDependencies, unnamed: listed.unnamed, opaquePipInstall, assumed, pythonMinor, python: pythonMinor === undefined ? '3' : `3.${pythonMinor}` };
   });
 }
