@@ -40,8 +40,8 @@ export default defineRule({
     if (!zeroGpuInUse(space)) return;
     const major = space.facts.gradioVersion.major;
     const version = space.facts.gradioVersion.version ?? '5';
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
+    for (const module of space.appModules) {
+      const path = module.path;
       if (!module) continue;
       for (const call of module.calls) {
         if (!call.qualified || !CACHING_CALLS.has(call.qualified)) continue;

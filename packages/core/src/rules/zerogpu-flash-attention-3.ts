@@ -37,8 +37,8 @@ export default defineRule({
   },
   check(space, report) {
     if (!zeroGpuInUse(space)) return;
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
+    for (const module of space.appModules) {
+      const path = module.path;
       if (!module) continue;
       for (const call of module.calls) {
         for (const arg of call.args) {

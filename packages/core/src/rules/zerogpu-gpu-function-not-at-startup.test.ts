@@ -32,6 +32,8 @@ describe(only, () => {
   it('stays silent on module-level GPU functions, __main__ blocks, helper modules not imported, and off ZeroGPU', async () => {
     const ok = `import spaces\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt)\n\nif __name__ == "__main__":\n    import gradio as gr\n    gr.Interface(generate, "text", "image").launch()\n`;
     expect(await lintFiles(zeroGpuSpace({ 'app.py': ok }), { only })).toEqual([]);
+    const builtInMain = `import spaces\nimport gradio as gr\n\ndef build(device):\n    @spaces.GPU(duration=200)\n    def generate(prompt):\n        return pipe(prompt)\n    gr.Interface(generate, "text", "image").launch()\n\ndef main():\n    build("cuda")\n\nif __name__ == "__main__":\n    main()\n`;
+    expect(await lintFiles(zeroGpuSpace({ 'app.py': builtInMain }), { only })).toEqual([]);
     expect(await lintFiles(zeroGpuSpace({ 'scratch.py': 'import spaces\ndef f():\n    @spaces.GPU\n    def g():\n        pass\n' }), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace('def generate(p):\n    def run():\n        return p\n    return run()\n'), { only })).toEqual([]);
   });

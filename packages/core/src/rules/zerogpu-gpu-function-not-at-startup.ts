@@ -1,4 +1,4 @@
-import type { PythonModule } from '../python/module.js';
+import { functionOf, type PythonCall, type PythonModule } from '../python/module.js';
 import { zeroGpuInUse } from '../space/facts.js';
 import { defineRule } from './rule.js';
 
@@ -37,7 +37,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'ZeroGPU finds the functions decorated with `@spaces.GPU` when the Space starts; if none exists then, the Space stops with "No @spaces.GPU function detected during startup". Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says to decorate the function Gradio binds: decorating an inner helper gives that error. See https://huggingface.co/docs/hub/spaces-zerogpu for the decorator. Reported in the app file and the local modules it imports: a decorator (or `spaces.GPU(fn)`) applied inside another function (an error when no other GPU function exists at start-up, a warning otherwise: the inner function is still not registered); a decorated function under an `if` that is false when the app runs (`if __name__ != "__main__":`, `if False:`) → error. Decorated methods are a warning, spacelint\'s judgement from the same guidance ("never decorate bound methods that hold locks"): the instance is pickled into the GPU worker on each call.',
+        'ZeroGPU finds the functions decorated with `@spaces.GPU` when the Space starts; if none exists then, the Space stops with "No @spaces.GPU function detected during startup". Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says to decorate the function Gradio binds: decorating an inner helper gives that error. See https://huggingface.co/docs/hub/spaces-zerogpu for the decorator. Reported in the app file and the local modules it imports: a decorator (or `spaces.GPU(fn)`) applied inside another function that does not itself run at start-up (an error when no other GPU function exists at start-up, a warning otherwise: the inner function is still not registered); a decorated function under an `if` that is false when the app runs (`if __name__ != "__main__":`, `if False:`) → error. A function that builds the UI and is called at module level (`if __name__ == "__main__": main()`) runs its decorators at start-up, so GPU functions defined in it are fine. Decorated methods are a warning, spacelint\'s judgement from the same guidance ("never decorate bound methods that hold locks"): the instance is pickled into the GPU worker on each call.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\ndef generate(prompt):\n    @spaces.GPU\n    def run():\n        return pipe(prompt).images[0]\n    return run()\n\ngr.Interface(generate, "text", "image").launch()\n' },
@@ -68,14 +68,40 @@ export default defineRule({
   },
 });
 
+/** Functions that run while the module is imported: called at module level (`main()` under `if __name__ == "__main__":` too), transitively. */
+function runAtStartup(module: PythonModule): Set<number> {
+  const reached = new Set<number>();
+  const queue: number[] = [];
+  const resolve = (c: PythonCall) => (c.callee && !c.callee.includes('.') ? functionOf(module, { kind: 'name', name: c.callee, nodeType: 'identifier', range: c.calleeRange }) : undefined);
+  for (const c of module.calls) {
+    const f = c.function === undefined ? resolve(c) : undefined;
+    if (f !== undefined) queue.push(f);
+  }
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (reached.has(f)) continue;
+    reached.add(f);
+    for (const c of module.calls) {
+      if (c.function !== f) continue;
+      const g = resolve(c);
+      if (g !== undefined && !reached.has(g)) queue.push(g);
+    }
+  }
+  return reached;
+}
+
 function findingsOf(module: PythonModule): Finding[] {
   const out: Finding[] = [];
+  let startup: Set<number> | undefined;
   for (const app of module.gpuApplications) {
     const applied = module.gpuReferences[app.reference]?.function;
     const fn = app.function === undefined ? undefined : module.functions[app.function];
     const name = fn?.name ?? (app.target?.name ?? 'the function');
     if (applied !== undefined) {
-      // `@spaces.GPU` on a nested def: the reference sits in the enclosing function's body.
+      // `@spaces.GPU` on a nested def: the reference sits in the enclosing function's body. When that
+      // function itself runs at start-up (`main()` building the UI and launching), the decorator does too.
+      startup ??= runAtStartup(module);
+      if (startup.has(applied)) continue;
       const outerFn = module.functions[applied];
       out.push({ kind: 'inner', name, outer: outerFn.name, range: app.range });
       continue;

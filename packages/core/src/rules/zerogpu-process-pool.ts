@@ -35,8 +35,8 @@ export default defineRule({
   },
   check(space, report) {
     if (!zeroGpuInUse(space)) return;
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
+    for (const module of space.appModules) {
+      const path = module.path;
       if (!module?.gpuApplications.length) continue;
       const reach = gpuReachableFunctions(module);
       for (const call of module.calls) {
