@@ -8,7 +8,8 @@ const INSTALLERS = /\b(?:pip3?|uv|conda|mamba|micromamba|poetry|pipenv|pdm|easy_
 /**
  * How a Docker Space's Python environment is made, as far as the Dockerfile shows: `requirementsOnly`
  * when the final stage starts from a bare image (python, ubuntu, debian, nvidia/cuda) and its only
- * package installs are `pip install -r requirements.txt` (and upgrades of pip itself); `pythonMinor`
+ * package installs (RUN, and CMD/ENTRYPOINT at start) are `pip install -r requirements.txt` (and upgrades
+ * of pip itself), with no shell script that could install more; `pythonMinor`
  * from a `python:3.X` image tag.
  */
 export function dockerPythonEnvironment(space: Space): { requirementsOnly: boolean; pythonMinor?: number } {
@@ -20,8 +21,11 @@ export function dockerPythonEnvironment(space: Space): { requirementsOnly: boole
     const pythonMinor = minor ? Number(minor) : undefined;
     if (!from || !BARE_IMAGES.test(image) || space.docker.use('requirements.txt') !== 'installs') return { requirementsOnly: false, pythonMinor };
     for (const inst of instructions) {
-      if (inst.keyword !== 'RUN') continue;
-      for (const command of inst.args.split(/&&|\|\||;/)) {
+      if (inst.keyword !== 'RUN' && inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') continue;
+      const args = inst.exec ? inst.exec.join(' ') : inst.args;
+      // A script may install anything: spacelint does not follow it here.
+      if (/(?:^|[\s/])[\w.-]+\.sh\b/.test(args)) return { requirementsOnly: false, pythonMinor };
+      for (const command of args.split(/&&|\|\||;/)) {
         if (!INSTALLERS.test(command)) continue;
         const apt = /\bapt(?:-get)?\s+install\s+(.*)$/.exec(command.trim());
         if (apt) {

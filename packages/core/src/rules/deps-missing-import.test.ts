@@ -148,6 +148,10 @@ describe(only, () => {
     expect(await lintFiles({ ...base, Dockerfile: conda }, { only })).toEqual([]);
     const separate = only_requirements.replace('CMD', 'RUN pip install opencv-python\nCMD');
     expect(await lintFiles({ ...base, Dockerfile: separate }, { only })).toEqual([]);
+    const atStart = only_requirements.replace('CMD ["python", "app.py"]', 'CMD pip install opencv-python-headless && python app.py');
+    expect(await lintFiles({ ...base, Dockerfile: atStart }, { only })).toEqual([]);
+    const script = only_requirements.replace('CMD', 'RUN bash scripts/setup.sh\nCMD');
+    expect(await lintFiles({ ...base, Dockerfile: script, 'scripts/setup.sh': 'pip install opencv-python\n' }, { only })).toEqual([]);
   });
 
   it('stays silent for static Spaces and Spaces without an SDK', async () => {
