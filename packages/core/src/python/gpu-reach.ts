@@ -18,6 +18,7 @@ const computed = new WeakMap<PythonModule, Map<number, number>>();
 
 function compute(module: PythonModule): Map<number, number> {
   const reached = new Map<number, number>();
+  if (!module.gpuApplications.length) return reached;
   const callsBy = new Map<number, number[]>();
   module.calls.forEach((call, i) => {
     if (call.function === undefined) return;
@@ -25,20 +26,30 @@ function compute(module: PythonModule): Map<number, number> {
     if (list) list.push(i);
     else callsBy.set(call.function, [i]);
   });
+  const children = new Map<number, number[]>();
+  module.functions.forEach((f, i) => {
+    if (f.parent === undefined) return;
+    const list = children.get(f.parent);
+    if (list) list.push(i);
+    else children.set(f.parent, [i]);
+  });
+  const byName = new Map<string, number | undefined>();
+  const named = (name: string, range: [number, number]) => {
+    if (!byName.has(name)) byName.set(name, functionOf(module, { kind: 'name', name, nodeType: 'identifier', range }));
+    return byName.get(name);
+  };
   const queue: [number, number][] = [];
   for (const app of module.gpuApplications) if (app.function !== undefined) queue.push([app.function, app.function]);
   while (queue.length) {
     const [fn, root] = queue.shift()!;
     if (reached.has(fn)) continue;
     reached.set(fn, root);
-    module.functions.forEach((f, i) => {
-      if (f.parent === fn && !reached.has(i)) queue.push([i, root]);
-    });
+    for (const child of children.get(fn) ?? []) if (!reached.has(child)) queue.push([child, root]);
     for (const c of callsBy.get(fn) ?? []) {
       const call = module.calls[c];
       if (!call.callee) continue;
       let target: number | undefined;
-      if (!call.callee.includes('.')) target = functionOf(module, { kind: 'name', name: call.callee, nodeType: 'identifier', range: call.calleeRange });
+      if (!call.callee.includes('.')) target = named(call.callee, call.calleeRange);
       else if (call.receiver === 'self' || call.receiver === 'cls') {
         const cls = module.functions[fn].className;
         target = cls === undefined ? undefined : module.functions.findIndex((f) => f.className === cls && f.name === call.name);

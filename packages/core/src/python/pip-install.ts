@@ -31,6 +31,7 @@ export interface RuntimePipInstall {
  */
 export function runtimePipInstalls(module: PythonModule, text: string): RuntimePipInstall[] {
   const out: RuntimePipInstall[] = [];
+  if (!text.includes('install')) return out; // most apps install nothing: skip the call scan
   module.calls.forEach((call, index) => {
     if (!call.qualified || !RUNNERS.has(call.qualified)) return;
     const first = positionalArguments(call)[0]?.value ?? call.args.find((a) => a.name === 'args' || a.name === 'cmd' || a.name === 'command')?.value;

@@ -66,7 +66,7 @@ function modelsOnGpu(module: PythonModule): Set<string> {
     }
   }
   for (const call of module.calls) {
-    if (call.function === undefined && call.receiver && NAME.test(call.receiver) && (call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) names.add(call.receiver);
+    if ((call.name === 'cuda' || call.name === 'to') && call.function === undefined && call.receiver && NAME.test(call.receiver) && cudaInitialization(module, call)) names.add(call.receiver);
   }
   return names;
 }
