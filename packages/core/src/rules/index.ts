@@ -11,6 +11,7 @@ import configStartupDurationTimeout from './config-startup-duration-timeout.js';
 import configPreloadFromHub from './config-preload-from-hub.js';
 import configCustomHeaders from './config-custom-headers.js';
 import configOauth from './config-oauth.js';
+import configStaticBuild from './config-static-build.js';
 import storageSuggestedStorageIgnored from './storage-suggested-storage-ignored.js';
 import storageHfHomeNotPersistent from './storage-hf-home-not-persistent.js';
 import storagePreloadCacheMismatch from './storage-preload-cache-mismatch.js';
@@ -19,12 +20,23 @@ import depsSdkDependencyConflict from './deps-sdk-dependency-conflict.js';
 import depsPackagesTxt from './deps-packages-txt.js';
 import depsFilesIgnoredForSdk from './deps-files-ignored-for-sdk.js';
 import depsPipOptionIgnored from './deps-pip-option-ignored.js';
+import depsMissingImport from './deps-missing-import.js';
+import depsCudaExtensionBuild from './deps-cuda-extension-build.js';
+import depsLocalPath from './deps-local-path.js';
+import depsTorchFamilyMismatch from './deps-torch-family-mismatch.js';
+import depsWheelTagMismatch from './deps-wheel-tag-mismatch.js';
+import depsRequirementsFileName from './deps-requirements-file-name.js';
+import depsRuntimePipInstall from './deps-runtime-pip-install.js';
+import depsPkgResources from './deps-pkg-resources.js';
 import dockerPortMismatch from './docker-port-mismatch.js';
 import dockerBindLocalhost from './docker-bind-localhost.js';
 import dockerBuildTimeRuntimeOnly from './docker-build-time-runtime-only.js';
 import dockerUserPermissions from './docker-user-permissions.js';
 import securityHardcodedSecret from './security-hardcoded-secret.js';
 import securityDockerBuildSecret from './security-docker-build-secret.js';
+import securityHardcodedPassword from './security-hardcoded-password.js';
+import securitySecretLogged from './security-secret-logged.js';
+import gradioServerPort from './gradio-server-port.js';
 import gradioMissingLaunch from './gradio-missing-launch.js';
 import gradioRemovedQueueParams from './gradio-removed-queue-params.js';
 import gradioInvalidArgumentValue from './gradio-invalid-argument-value.js';
@@ -46,6 +58,12 @@ import zerogpuNoGpuFunction from './zerogpu-no-gpu-function.js';
 import zerogpuNonGradioSdk from './zerogpu-non-gradio-sdk.js';
 import zerogpuSpacesNotImported from './zerogpu-spaces-not-imported.js';
 import zerogpuTorchCompile from './zerogpu-torch-compile.js';
+import zerogpuProcessPool from './zerogpu-process-pool.js';
+import zerogpuIntegerDevice from './zerogpu-integer-device.js';
+import zerogpuGpuFunctionNotAtStartup from './zerogpu-gpu-function-not-at-startup.js';
+import zerogpuCudaTensorReturn from './zerogpu-cuda-tensor-return.js';
+import zerogpuEagerExampleCache from './zerogpu-eager-example-cache.js';
+import zerogpuFlashAttention3 from './zerogpu-flash-attention-3.js';
 import zerogpuUnsupportedVersions from './zerogpu-unsupported-versions.js';
 
 /**
@@ -69,6 +87,7 @@ export const RULES: readonly Rule[] = [
   configPreloadFromHub,
   configCustomHeaders,
   configOauth,
+  configStaticBuild,
   // storage (§4.3)
   storageSuggestedStorageIgnored,
   storageHfHomeNotPersistent,
@@ -83,6 +102,12 @@ export const RULES: readonly Rule[] = [
   zerogpuAsyncFunction,
   zerogpuCudaBeforeSpacesImport,
   zerogpuUnsupportedVersions,
+  zerogpuIntegerDevice,
+  zerogpuProcessPool,
+  zerogpuGpuFunctionNotAtStartup,
+  zerogpuCudaTensorReturn,
+  zerogpuEagerExampleCache,
+  zerogpuFlashAttention3,
   // concurrency (§4.5)
   gradioUnboundedConcurrency,
   gradioUnboundedQueue,
@@ -92,6 +117,14 @@ export const RULES: readonly Rule[] = [
   depsPackagesTxt,
   depsFilesIgnoredForSdk,
   depsPipOptionIgnored,
+  depsMissingImport,
+  depsCudaExtensionBuild,
+  depsLocalPath,
+  depsTorchFamilyMismatch,
+  depsWheelTagMismatch,
+  depsRequirementsFileName,
+  depsRuntimePipInstall,
+  depsPkgResources,
   // docker (§4.7)
   dockerPortMismatch,
   dockerBindLocalhost,
@@ -100,6 +133,8 @@ export const RULES: readonly Rule[] = [
   // security (§4.8)
   securityHardcodedSecret,
   securityDockerBuildSecret,
+  securityHardcodedPassword,
+  securitySecretLogged,
   // performance (§4.9)
   gradioShareTrue,
   gradioMissingLaunch,
@@ -111,6 +146,7 @@ export const RULES: readonly Rule[] = [
   gradioInvalidArgumentValue,
   depsSdkDependencyConflict,
   configPythonSdkIncompatible,
+  gradioServerPort,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
