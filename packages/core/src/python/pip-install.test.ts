@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initParsers } from '../parse/python.js';
-import { analyzePython } from './module.js';
+import { analyzePython } from './analyze.js';
 import { runtimePipInstalls } from './pip-install.js';
 
 await initParsers();
