@@ -110,6 +110,30 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('The Space has no README.md');
   });
 
+  it('pre-commit (`--skip-outside-spaces` with staged files): each file in its nearest Space, files in no Space skipped', () => {
+    const dir = tree({
+      'README.md': '# A repository holding Spaces\n',
+      'tools/release.py': 'def broken(:\n',
+      'outer/README.md': '---\ntitle: Outer\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
+      'outer/app.py': GRADIO_APP,
+      'outer/demos/inner/README.md': '---\ntitle: Inner\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
+      'outer/demos/inner/app.py': 'def broken(:\n',
+      'docker/README.md': '---\ntitle: Docker\napp_port: 7860\n---\n',
+      'docker/Dockerfile': 'FROM python:3.11-slim\nCMD ["python", "-m", "http.server", "7860"]\n',
+    });
+    const staged = ['README.md', 'tools/release.py', 'outer/app.py', 'outer/demos/inner/app.py', 'docker/README.md'];
+    const r = runCli(['--skip-outside-spaces', '-f', 'json', ...staged], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const files = parseJson(r.stdout).map((f) => ({ file: f.filePath.slice(dir.length + 1), rules: f.messages.map((m) => m.ruleId) }));
+    // Spaces in the order their files were given; outer/app.py is clean in the outer Space.
+    expect(files).toEqual([
+      { file: 'outer/demos/inner/app.py', rules: ['parse-error'] },
+      { file: 'docker/README.md', rules: ['config-missing-required'] },
+    ]);
+    expect(runCli(['--skip-outside-spaces', 'README.md', 'tools/release.py'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('a file is still checked within its nearest Space', () => {
     const dir = spacesFolder();
     const r = runCli(['-f', 'json', 'spaces/gradio/app.py', 'spaces/docker/Dockerfile'], { cwd: dir });
