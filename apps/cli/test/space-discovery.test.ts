@@ -1,26 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runCli } from './run-cli.js';
+import { parseJson, runCli, tempSpace } from './run-cli.js';
 
 const GRADIO_APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10)\ndemo.launch()\n';
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spacelint-discovery-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 /**
  * `spaces/` holds a Gradio Space (with a finding of its own), a Docker Space whose README has no `sdk` (found
  * by its Dockerfile), a static Space, a folder that is no Space, and junk the file set leaves out.
  */
 function spacesFolder(): string {
-  return tree({
+  return tempSpace({
     'spaces/README.md': '# Our Spaces\n\nNo front matter: this folder is not a Space.\n',
     'spaces/gradio/README.md': '---\ntitle: Gradio\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: main.py\n---\n',
     'spaces/gradio/app.py': GRADIO_APP,
@@ -76,7 +66,7 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
   });
 
   it('a Space holding a Space: each is linted on its own, the inner files are not the outer Space`s', () => {
-    const dir = tree({
+    const dir = tempSpace({
       'README.md': '---\ntitle: Outer\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
       'app.py': GRADIO_APP,
       'demos/inner/README.md': '---\ntitle: Inner\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
@@ -93,7 +83,7 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
   });
 
   it('a folder that holds no Space is a usage error (exit 2, one line), as ESLint`s "No files matching"', () => {
-    const dir = tree({ 'docs/guide.md': '# Guide\n', 'docs/img/logo.txt': 'logo\n', 'docs/node_modules/x/README.md': '---\nsdk: gradio\n---\n' });
+    const dir = tempSpace({ 'docs/guide.md': '# Guide\n', 'docs/img/logo.txt': 'logo\n', 'docs/node_modules/x/README.md': '---\nsdk: gradio\n---\n' });
     const r = runCli(['docs'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -104,14 +94,14 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
   });
 
   it('a folder being made into a Space (app.py, no README yet) is still linted as one', () => {
-    const dir = tree({ 'app.py': GRADIO_APP });
+    const dir = tempSpace({ 'app.py': GRADIO_APP });
     const r = runCli(['.'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('The Space has no README.md');
   });
 
   it('pre-commit (`--skip-outside-spaces` with staged files): each file in its nearest Space, files in no Space skipped', () => {
-    const dir = tree({
+    const dir = tempSpace({
       'README.md': '# A repository holding Spaces\n',
       'tools/release.py': 'def broken(:\n',
       'outer/README.md': '---\ntitle: Outer\nsdk: gradio\nsdk_version: "5.49.1"\n---\n',
