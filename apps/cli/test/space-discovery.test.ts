@@ -124,6 +124,16 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
     expect(runCli(['--skip-outside-spaces', 'README.md', 'tools/release.py'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
+  it('--stdin finds the Space by the same rule: a README buffer without `sdk` beside a Dockerfile is a Docker Space', () => {
+    const dir = tempSpace({ 'docker/Dockerfile': 'FROM python:3.11-slim\nCMD ["python", "-m", "http.server", "7860"]\n' });
+    const r = runCli(['--stdin', '--stdin-filename', 'docker/README.md', '-f', 'json'], { cwd: dir, input: '---\ntitle: Docker\napp_port: 7860\n---\n' });
+    expect(r.stderr).toBe('');
+    expect(parseJson(r.stdout).flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual(['config-missing-required']);
+    const card = runCli(['--stdin', '--stdin-filename', 'README.md', '-f', 'json'], { cwd: dir, input: '---\nlicense: mit\n---\n' });
+    expect(card.status).toBe(2);
+    expect(card.stderr).toContain('is not inside a Space');
+  });
+
   it('a file is still checked within its nearest Space', () => {
     const dir = spacesFolder();
     const r = runCli(['-f', 'json', 'spaces/gradio/app.py', 'spaces/docker/Dockerfile'], { cwd: dir });

@@ -17,10 +17,19 @@ export const SPACE_MARKER_FILES: readonly string[] = ['Dockerfile', 'index.html'
  * when the caller has read them) saves looking the markers up on disk.
  */
 export function isSpaceFolder(dir: string, names?: ReadonlySet<string>): boolean {
-  const frontMatter = readmeFrontMatter(dir);
+  const read = readRegularFileSync(join(dir, 'README.md'), README_HEAD_BYTES, { head: true });
+  if (!read.ok) return false;
+  return isSpaceReadme(new TextDecoder().decode(read.bytes), () => SPACE_MARKER_FILES.some((name) => (names ? names.has(name) : existsSync(join(dir, name)))));
+}
+
+/**
+ * `isSpaceFolder` for a README.md text that is not on disk yet (an editor's buffer): whether its front
+ * matter has `sdk`, or has front matter and `hasMarkerFile()` (the folder holds a Dockerfile or index.html).
+ */
+export function isSpaceReadme(text: string, hasMarkerFile: () => boolean): boolean {
+  const frontMatter = frontMatterHead(text.slice(0, README_HEAD_BYTES));
   if (frontMatter === undefined) return false;
-  if (/^["']?sdk["']?[ \t]*:/m.test(frontMatter)) return true;
-  return SPACE_MARKER_FILES.some((name) => (names ? names.has(name) : existsSync(join(dir, name))));
+  return /^["']?sdk["']?[ \t]*:/m.test(frontMatter) || hasMarkerFile();
 }
 
 /**
@@ -45,16 +54,12 @@ export function findSpaceRoot(path: string, options: { walk?: boolean } = {}): s
   }
 }
 
-/**
- * The front matter block at the top of a folder's README.md (as much of it as the first 4 KiB hold), or
- * undefined when there is none. Reads only the head of a regular file: a README that links to /dev/zero,
- * /dev/stdin or a FIFO is no Space.
- */
-function readmeFrontMatter(dir: string): string | undefined {
-  const read = readRegularFileSync(join(dir, 'README.md'), 4096, { head: true });
-  if (!read.ok) return undefined;
-  const head = new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '');
-  const open = /^---[ \t]*\r?\n/.exec(head);
+/** Only the head of a README is read: one that links to /dev/zero, /dev/stdin or a FIFO is no Space. */
+const README_HEAD_BYTES = 4096;
+
+/** The front matter block at the top of a README's head (as much of it as the head holds), or undefined. */
+function frontMatterHead(head: string): string | undefined {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
   if (!open) return undefined;
   const body = head.slice(open[0].length);
   const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(body);
