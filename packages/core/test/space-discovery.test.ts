@@ -20,10 +20,15 @@ describe('isSpaceFolder', () => {
   const dir = tree({
     'sdk/README.md': '\uFEFF---\ntitle: x\nsdk: gradio\n---\n',
     'quoted/README.md': '---\n"sdk": "static"\n---\n',
-    'docker/README.md': '---\ntitle: x\n---\n',
+    'docker/README.md': '---\ntitle: x\ncolorFrom: blue\n---\n',
     'docker/Dockerfile': 'FROM python:3.11\n',
-    'static/README.md': '---\ntitle: x\n---\n',
+    'static/README.md': '---\ntitle: x\nemoji: 🤗\n---\n',
     'static/index.html': '<html></html>\n',
+    'site/README.md': '---\nlayout: home\ntitle: x\n---\n',
+    'site/index.html': '<html></html>\n',
+    'tool/README.md': '---\ntitle: x\n---\n',
+    'tool/Dockerfile': 'FROM python:3.11\n',
+    'card-key-only/README.md': '---\nemoji: 🤗\napp_port: 8080\n---\n',
     'model/README.md': '---\nlicense: mit\ntags: [a]\n---\n',
     'model/app.py': '',
     'body/README.md': '# Title\n\n---\nsdk: gradio\n',
@@ -33,11 +38,11 @@ describe('isSpaceFolder', () => {
     'no-front-matter/Dockerfile': 'FROM python:3.11\n',
     'none/app.py': '',
   });
-  it('is a README.md front matter with `sdk`, or front matter beside a Dockerfile or index.html', () => {
+  it('is a README.md front matter with `sdk`, or with a Space card key beside a Dockerfile or index.html', () => {
     for (const yes of ['sdk', 'quoted', 'docker', 'static']) expect(isSpaceFolder(join(dir, yes)), yes).toBe(true);
   });
-  it('is not a model card, `sdk` outside the front matter or nested in it, or a Dockerfile without front matter', () => {
-    for (const no of ['model', 'body', 'after', 'nested-key', 'no-front-matter', 'none', 'missing']) expect(isSpaceFolder(join(dir, no)), no).toBe(false);
+  it('is not a model card, a site or tool front matter beside index.html/Dockerfile, card keys alone, `sdk` outside or nested', () => {
+    for (const no of ['model', 'site', 'tool', 'card-key-only', 'body', 'after', 'nested-key', 'no-front-matter', 'none', 'missing']) expect(isSpaceFolder(join(dir, no)), no).toBe(false);
   });
   it('is the rule the walk up from a file uses (ESLint, pre-commit)', () => {
     expect(findSpaceRoot(join(dir, 'docker/Dockerfile'), { walk: true })).toBe(join(dir, 'docker'));

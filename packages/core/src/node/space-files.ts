@@ -106,7 +106,7 @@ const NEVER_DETAIL: Record<string, string> = {
   credentials: 'credential files are never uploaded; use Space secrets',
 };
 
-const NESTED_SPACE_DETAIL = 'a Space of its own (README.md front matter with sdk, or with a Dockerfile or index.html): linted and deployed on its own';
+const NESTED_SPACE_DETAIL = 'a Space of its own (its README.md front matter names an sdk, or it is a Docker or static Space card): linted and deployed on its own';
 
 /**
  * Lists a Space folder: every file but `.git`, `.env*` and credential files, the default excludes, what

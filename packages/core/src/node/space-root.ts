@@ -3,15 +3,23 @@ import { dirname, join, resolve } from 'node:path';
 import { readRegularFileSync } from './read-file.js';
 
 /**
- * Files that make a folder with README front matter a Space even when the front matter lacks `sdk`: a
- * Dockerfile (a Docker Space) or an index.html (a static Space). Without `sdk` the Hub cannot build it,
- * which the lint then reports; a model or dataset card has neither file beside it.
+ * Files that make a folder a Space when its README front matter lacks `sdk` but has a Space card key
+ * (`SPACE_CARD_KEYS`): a Dockerfile (a Docker Space) or an index.html (a static Space). Without `sdk` the
+ * Hub cannot build it, which the lint then reports.
  */
 export const SPACE_MARKER_FILES: readonly string[] = ['Dockerfile', 'index.html'];
 
 /**
- * Whether a folder is a Space: its README.md starts with front matter that has an `sdk` key, or starts with
- * front matter and the folder holds a Dockerfile or an index.html. The one rule every surface uses: the
+ * Keys only a Space card has (the Hub's new-Space template writes the first four): with a marker file,
+ * they tell a Space whose `sdk` is missing from a model or dataset card, or a site's front matter
+ * (`layout:`, `title:` beside an index.html), which stay no Space.
+ */
+const SPACE_CARD_KEY = /^["']?(?:sdk|emoji|colorFrom|colorTo|pinned|app_port|app_file|sdk_version|short_description)["']?[ \t]*:/m;
+
+/**
+ * Whether a folder is a Space: its README.md starts with front matter that has an `sdk` key, or whose
+ * front matter has a Space card key (emoji, colorFrom, colorTo, pinned, app_port, app_file, sdk_version,
+ * short_description) and the folder holds a Dockerfile or an index.html. The one rule every surface uses: the
  * CLI and MCP server finding the Spaces under a folder, the walk up from a file (ESLint, pre-commit), and
  * the file set, which leaves a nested Space out of the Space around it. `names` (the folder's entries,
  * when the caller has read them) saves looking the markers up on disk.
@@ -24,12 +32,13 @@ export function isSpaceFolder(dir: string, names?: ReadonlySet<string>): boolean
 
 /**
  * `isSpaceFolder` for a README.md text that is not on disk yet (an editor's buffer): whether its front
- * matter has `sdk`, or has front matter and `hasMarkerFile()` (the folder holds a Dockerfile or index.html).
+ * matter has `sdk`, or a Space card key and `hasMarkerFile()` (the folder holds a Dockerfile or index.html).
  */
 export function isSpaceReadme(text: string, hasMarkerFile: () => boolean): boolean {
   const frontMatter = frontMatterHead(text.slice(0, README_HEAD_BYTES));
   if (frontMatter === undefined) return false;
-  return /^["']?sdk["']?[ \t]*:/m.test(frontMatter) || hasMarkerFile();
+  if (/^["']?sdk["']?[ \t]*:/m.test(frontMatter)) return true;
+  return SPACE_CARD_KEY.test(frontMatter) && hasMarkerFile();
 }
 
 /**
