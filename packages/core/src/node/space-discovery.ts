@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { listSpaceFiles } from './space-files.js';
 import { isSpaceFolder } from './space-root.js';
 
-/** How many folders one search lists (each Space found is listed for the Spaces nested in it). */
+/** How many Spaces one search finds (each Space found is listed once more, for the Spaces nested in it). */
 export const MAX_SPACES = 5000;
 
 /** Files that show a folder is a Space being written, though its README does not (yet) say so. */
