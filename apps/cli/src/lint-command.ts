@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
-import { DirectorySource } from '@spacelint/core/node';
+import { DirectorySource, findSpaces } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
 import { formatGithub } from './formatters/github.js';
@@ -82,9 +82,11 @@ export function cliConfig(options: Pick<LintOptions, 'config' | 'rules' | 'selec
 }
 
 /**
- * Resolves CLI paths to Spaces: a directory is a Space; a file belongs to the nearest Space above it. With
- * `skipOutside`, a file in no Space is left out silently (pre-commit hands over every matching staged file
- * of a repository that may hold Spaces in sub-folders, or none).
+ * Resolves CLI paths to Spaces: a directory is every Space it holds (core's `findSpaces`: itself when it is
+ * one, and the Spaces below it); a file belongs to the nearest Space above it. With `skipOutside`, a file
+ * or folder in no Space is left out silently (pre-commit hands over every matching staged file of a
+ * repository that may hold Spaces in sub-folders, or none); without it, that is a usage error, as ESLint's
+ * "No files matching the pattern" is.
  */
 export async function resolveTargets(paths: string[], skipOutside = false): Promise<LintTarget[]> {
   const byRoot = new Map<string, LintTarget>();
@@ -98,17 +100,33 @@ export async function resolveTargets(paths: string[], skipOutside = false): Prom
     const local = localPath(p);
     if (!local) throw new UsageError(`no such file or directory: ${p}`);
     const { abs, isDir, root } = local;
+    if (isDir) {
+      const found = findSpaces(abs);
+      if (found.truncated) process.stderr.write(`spacelint: ${found.truncated}; Spaces beyond it were not looked for\n`);
+      if (found.spaces.length === 0 && !skipOutside) {
+        throw new UsageError(`no Space found in ${p} (a Space is a folder whose README.md front matter has \`sdk:\`)`);
+      }
+      for (const space of found.spaces) {
+        const target = byRoot.get(space);
+        if (target) target.only = undefined;
+        else byRoot.set(space, directoryTarget(space));
+      }
+      continue;
+    }
     if (!root && skipOutside) continue;
     if (!root) throw new UsageError(`${p} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
     let target = byRoot.get(root);
     if (!target) {
-      target = { root, source: new DirectorySource(root), display: (path) => join(root, path), only: isDir ? undefined : new Set(), local: true };
+      target = { ...directoryTarget(root), only: new Set() };
       byRoot.set(root, target);
     }
-    if (isDir) target.only = undefined;
-    else target.only?.add(relative(root, abs).split('\\').join('/'));
+    target.only?.add(relative(root, abs).split('\\').join('/'));
   }
   return [...byRoot.values()];
+}
+
+function directoryTarget(root: string): LintTarget {
+  return { root, source: new DirectorySource(root), display: (path) => join(root, path), local: true };
 }
 
 export interface LintOutcome {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { findSpaceRoot } from '@spacelint/core/node';
+import { findSpaceRoot, isSpaceFolder } from '@spacelint/core/node';
 
 export interface LocalPath {
   abs: string;
@@ -29,9 +29,13 @@ export function localPath(path: string): LocalPath | undefined {
   return { abs, isDir, root: rootByFolder.get(folder) };
 }
 
-/** True when the paths are one Space (so the run is a single, start-up-bound one). */
+/**
+ * True when the paths are one Space (so the run is a single, start-up-bound one). A folder that is not a
+ * Space itself may hold several (`spacelint spaces/`): counted as a batch.
+ */
 export function isOneSpace(paths: string[]): boolean {
-  if (paths.length === 1) return true;
   const roots = new Set(paths.map((p) => (p.startsWith('hf://') ? p : (localPath(p)?.root ?? `missing:${p}`))));
-  return roots.size === 1;
+  if (roots.size !== 1) return false;
+  const only = localPath(paths[0]);
+  return !only?.isDir || isSpaceFolder(only.abs);
 }

@@ -1,12 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { decodeFile } from '@spacelint/core';
+import { isSpaceFolder, isSpaceReadme, SPACE_MARKER_FILES } from '@spacelint/core/node';
 import type { LintTarget } from './lint-command.js';
 import { spaceSource } from './space-lint.js';
 import { UsageError } from './usage-error.js';
-
-/** Front matter that makes a README.md a Space's (the same test findSpaceRoot makes on disk). */
-const SPACE_README = /^---\s*\r?\n[\s\S]*?^sdk\s*:/m;
 
 /**
  * `--stdin --stdin-filename <file>`: an editor's unsaved buffer, linted as that file within its Space on
@@ -24,7 +22,8 @@ export async function stdinTarget(filename: string, bytes: Uint8Array): Promise<
   }
   const file = decodeFile(basename(abs), bytes);
   const text = file.text ?? '';
-  const root = basename(abs) === 'README.md' && isSpaceReadme(text) ? folder : spaceAbove(folder);
+  const readmeMakesSpace = basename(abs) === 'README.md' && isSpaceReadme(text, () => SPACE_MARKER_FILES.some((name) => existsSync(join(folder, name))));
+  const root = readmeMakesSpace ? folder : spaceAbove(folder);
   if (!root) throw new UsageError(`${filename} is not inside a Space (no README.md with \`sdk:\` front matter above it)`);
   const rel = relative(root, abs).split('\\').join('/');
   if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`${filename} is not inside a Space`);
@@ -49,18 +48,10 @@ export async function stdinTarget(filename: string, bytes: Uint8Array): Promise<
   };
 }
 
-function isSpaceReadme(text: string): boolean {
-  return SPACE_README.test(text.slice(0, 4096).replace(/^\uFEFF/, ''));
-}
-
-/** The nearest folder from `folder` up whose README.md is a Space's (core's findSpaceRoot, for a folder). */
+/** The nearest folder from `folder` up that is a Space (core's rule; findSpaceRoot, for a folder). */
 function spaceAbove(folder: string): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
-    try {
-      if (isSpaceReadme(readFileSync(join(dir, 'README.md'), 'utf8'))) return dir;
-    } catch {
-      // no README.md here
-    }
+    if (isSpaceFolder(dir)) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }

@@ -84,3 +84,39 @@ export async function readSnapshot(
   }
   return inlineSnapshot(args.files!, core);
 }
+
+/** One Space of a lint over a folder: its folder relative to that folder ('' for the folder itself). */
+export interface FolderSpace {
+  folder: string;
+  snapshot: Snapshot;
+}
+
+/**
+ * The snapshots a lint reads. A local `path` is every Space it holds (core's `findSpaces`, as the CLI's
+ * `spacelint <folder>`): itself when it is a Space, and the Spaces below it, each read on its own; a folder
+ * that holds none is a tool error. A Hub Space or inline files are one snapshot.
+ */
+export async function readSnapshots(
+  args: { path?: string; space?: string; revision?: string; files?: Record<string, string> },
+  context: ToolContext,
+  core: Core,
+  node: CoreNode,
+): Promise<{ root: string; spaces: FolderSpace[] }> {
+  if (args.path === undefined || args.space !== undefined || args.files !== undefined || args.revision !== undefined) {
+    const snapshot = await readSnapshot(args, context, core, node);
+    return { root: snapshot.root, spaces: [{ folder: '', snapshot }] };
+  }
+  const dir = await context.services.paths.directory(args.path);
+  const found = node.findSpaces(dir);
+  if (found.truncated) await context.log('warning', `${found.truncated}; Spaces beyond it were not looked for`);
+  if (found.spaces.length === 0) {
+    throw new ToolError(`no Space found in \`${args.path}\`: a Space is a folder whose README.md front matter has \`sdk:\` (give a Space folder, or \`files\` for a Space being written)`);
+  }
+  const spaces: FolderSpace[] = [];
+  for (const space of found.spaces) {
+    const snapshot = await new node.DirectorySource(space).snapshot();
+    await context.services.paths.confirm(space);
+    spaces.push({ folder: space === dir ? '' : space.slice(dir.length + 1).split('\\').join('/'), snapshot });
+  }
+  return { root: dir, spaces };
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixSnapshot, initParsers, lintSnapshot, type Diagnostic } from '@spacelint/core';
-import { DirectorySource } from '@spacelint/core/node';
+import { DirectorySource, findSpaces } from '@spacelint/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -192,6 +192,31 @@ describe('the eslint binary with the plugin', () => {
         'requirements.txt:3:9 unused-directive 1',
       ]),
     );
+  });
+
+  it('finds the same Spaces as the CLI in a folder of Spaces: a nested Space and a Docker Space without `sdk`', async () => {
+    const nest = join(project, 'nest');
+    writeSpace(nest, {
+      'outer/README.md': CLEAN_SPACE['README.md'],
+      'outer/app.py': CLEAN_SPACE['app.py'],
+      'outer/demos/inner/README.md': CLEAN_SPACE['README.md'].replace('app_file: app.py', 'app_file: main.py'),
+      'outer/demos/inner/app.py': 'import gradio as gr\ngr.Interface(fn=lambda x: x, inputs="text", outputs="text").launch(share=True)\n',
+      'docker/README.md': '---\ntitle: Docker\napp_port: 7860\n---\n',
+      'docker/Dockerfile': 'FROM python:3.11-slim\nCMD ["python", "-m", "http.server", "7860"]\n',
+    });
+    const r = await eslint(['--format', 'json', 'nest']);
+    const results = JSON.parse(r.stdout) as JsonResult[];
+    const spaces = findSpaces(nest).spaces;
+    expect(spaces.map((s) => relative(nest, s))).toEqual(['docker', 'outer', 'outer/demos/inner']);
+    for (const root of spaces) {
+      const { diagnostics } = lintSnapshot(await new DirectorySource(root).snapshot());
+      // ESLint is handed only the file kinds the plugin's config names; core's findings on those files.
+      const onLinted = diagnostics.filter((d) => results.some((res) => res.filePath === join(root, d.file)));
+      expect(reportedByEslint(results, root).filter((k) => !spaces.some((other) => other !== root && other.startsWith(root + '/') && k.startsWith(relative(root, other) + '/')))).toEqual(expectedFromCore(onLinted));
+    }
+    const inner = reportedByEslint(results, join(nest, 'outer/demos/inner'));
+    expect(inner.some((k) => k.startsWith('README.md:') && k.includes('config-app-file-missing'))).toBe(true);
+    expect(reportedByEslint(results, join(nest, 'docker')).some((k) => k.includes('config-missing-required'))).toBe(true);
   });
 
   it('prints the stylish format with every finding and the totals', async () => {

@@ -33,6 +33,15 @@ describe('deploySpace dry run', () => {
     expect(keep.deleted).toEqual([]);
   });
 
+  it('leaves a Space nested in the folder out, as the lint does, and deletes none of its files on the Hub', async () => {
+    fake.seedSpace('user/outer', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'demos/inner/app.py': GRADIO_APP }, { sdk: 'gradio' });
+    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'demos/inner/README.md': GRADIO_README, 'demos/inner/app.py': GRADIO_APP, 'demos/notes.md': '# notes\n' });
+    const plan = await deploySpace({ hub, dir, space: 'user/outer', deleteRemoved: true, dryRun: true });
+    expect(plan.uploaded).toEqual(['README.md', 'app.py', 'demos/notes.md']);
+    expect(plan.skipped).toContainEqual(expect.objectContaining({ path: 'demos/inner', reason: 'nested-space' }));
+    expect(plan.deleted).toEqual([]);
+  });
+
   it('reports lint errors instead of throwing, and a Space that does not exist yet', async () => {
     const dir = await folder({ 'README.md': readme('title: Demo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: main.py'), 'app.py': GRADIO_APP });
     const plan = await deploySpace({ hub, dir, space: 'user/not-yet', deleteRemoved: true, dryRun: true });

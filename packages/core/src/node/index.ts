@@ -1,5 +1,6 @@
 export { DirectorySource, readSpaceFile, relativeInside, type DirectorySourceOptions } from './directory-source.js';
-export { findSpaceRoot } from './space-root.js';
+export { findSpaceRoot, isSpaceFolder, isSpaceReadme, SPACE_MARKER_FILES } from './space-root.js';
+export { findSpaces, MAX_SPACES, type SpacesFound } from './space-discovery.js';
 export { writeFileAtomic, writeFixes } from './write.js';
 export { readRegularFileSync, type RegularFileRead } from './read-file.js';
 export { IgnoreRules } from './ignore-rules.js';

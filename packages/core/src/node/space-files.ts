@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { MAX_FILES } from '../space/files.js';
 import { IgnoreRules } from './ignore-rules.js';
 import { readRegularFileSync } from './read-file.js';
+import { isSpaceFolder } from './space-root.js';
 
 /**
  * The one file set of a Space on disk: what `spacelint .` lints is what `spacelint deploy .` uploads.
@@ -27,7 +28,8 @@ export type SkipReason =
   | 'symlink-broken'
   | 'symlink-folder'
   | 'symlink-to-excluded'
-  | 'special-file';
+  | 'special-file'
+  | 'nested-space';
 
 export interface SkippedFile {
   path: string;
@@ -42,8 +44,10 @@ export interface SpaceFileList {
   realRoot: string;
   files: ListedFile[];
   skipped: SkippedFile[];
-  /** Set when the listing stopped early (more than MAX_FILES files); says where. */
+  /** Set when the listing stopped early (more than MAX_FILES files or folders); says where. */
   truncated?: string;
+  /** Folders inside that are Spaces of their own (`isSpaceFolder`), left out of this one; repo-relative. */
+  nestedSpaces: string[];
   /** Whether a repo path (e.g. one listed on the Hub) falls under the same exclusions. */
   isExcluded(path: string): boolean;
 }
@@ -102,9 +106,13 @@ const NEVER_DETAIL: Record<string, string> = {
   credentials: 'credential files are never uploaded; use Space secrets',
 };
 
+const NESTED_SPACE_DETAIL = 'a Space of its own (its README.md front matter names an sdk, or it is a Docker or static Space card): linted and deployed on its own';
+
 /**
  * Lists a Space folder: every file but `.git`, `.env*` and credential files, the default excludes, what
- * its .gitignore files (nested, with `!`) and `exclude` leave out, and special files (FIFOs, devices).
+ * its .gitignore files (nested, with `!`) and `exclude` leave out, special files (FIFOs, devices), and
+ * folders that are Spaces of their own (`nestedSpaces`: the nearest Space of a file there is that folder,
+ * as ESLint and pre-commit find it, so neither the lint nor a deploy of this Space takes its files).
  * Symlinks are followed only to files inside the Space, and a link is left out when its target would
  * be (`settings.cfg.txt → .env`). Synchronous on purpose: see DirectorySource.
  * Throws when `dir` is not a folder.
@@ -119,6 +127,8 @@ export function listSpaceFiles(dir: string, options: ListSpaceFilesOptions = {})
   const files: ListedFile[] = [];
   const skipped: SkippedFile[] = [];
   let truncated: string | undefined;
+  const nestedSpaces: string[] = [];
+  let folders = 0;
   const excludedBy = (path: string, isDir: boolean) => extra.match(path, isDir) ?? rules.match(path, isDir);
   const pending: string[] = [''];
   while (pending.length > 0 && !truncated) {
@@ -128,6 +138,16 @@ export function listSpaceFiles(dir: string, options: ListSpaceFilesOptions = {})
       entries = readdirSync(join(root, folder), { withFileTypes: true });
     } catch {
       continue; // an unreadable folder: its files are simply not part of the Space
+    }
+    // A tree of empty folders holds no files but still costs a read each: bound it like the files.
+    if (++folders > MAX_FILES) {
+      truncated = `stopped listing after ${MAX_FILES} folders at ${folder}`;
+      break;
+    }
+    if (folder && entries.some((e) => e.name === 'README.md') && isSpaceFolder(join(root, folder), new Set(entries.map((e) => e.name)))) {
+      nestedSpaces.push(folder);
+      skipped.push({ path: folder, reason: 'nested-space', detail: NESTED_SPACE_DETAIL });
+      continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
@@ -200,6 +220,8 @@ export function listSpaceFiles(dir: string, options: ListSpaceFilesOptions = {})
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const isExcluded = (path: string) => !!neverUploaded(path) || !!(extra.matchWithParents(path) ?? rules.matchWithParents(path));
-  return { root, realRoot, files, skipped, ...(truncated ? { truncated } : {}), isExcluded };
+  nestedSpaces.sort();
+  const inNestedSpace = (path: string) => nestedSpaces.some((folder) => path.startsWith(`${folder}/`));
+  const isExcluded = (path: string) => !!neverUploaded(path) || inNestedSpace(path) || !!(extra.matchWithParents(path) ?? rules.matchWithParents(path));
+  return { root, realRoot, files, skipped, nestedSpaces, ...(truncated ? { truncated } : {}), isExcluded };
 }
