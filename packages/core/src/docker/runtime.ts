@@ -525,7 +525,7 @@ function runPythonFile(path: string, ctx: Context, command?: { words: ShellWord[
   const file = repoPath(ctx.space, path);
   notePythonEntry(file, ctx);
   if (command && scriptPortOption(file ?? path, command.words, command.args, ctx)) return;
-  if (!file || !file.endsWith('.py')) return markUnknown(ctx);
+  if (!file?.endsWith('.py')) return markUnknown(ctx);
   if (ctx.visitedPython.has(file)) return;
   ctx.visitedPython.add(file);
   const before = ctx.runtime.listeners.length;

@@ -53,7 +53,7 @@ const KEYWORDS = new Set([
 export function parseDockerfile(text: string): Dockerfile {
   const lines = splitLines(text);
   const result: Dockerfile = { instructions: [], comments: [], env: [] };
-  let escape = '\\';
+  let escapeChar = '\\';
   let directivesOpen = true;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
@@ -67,7 +67,7 @@ export function parseDockerfile(text: string): Dockerfile {
       const s = start + raw.indexOf('#');
       result.comments.push({ text: trimmed, range: [s, end] });
       const d = /^#\s*escape\s*=\s*([\\`])\s*$/i.exec(trimmed);
-      if (directivesOpen && d) escape = d[1];
+      if (directivesOpen && d) escapeChar = d[1];
       continue;
     }
     directivesOpen = false;
@@ -81,7 +81,7 @@ export function parseDockerfile(text: string): Dockerfile {
     for (;;) {
       let e = lines[j].end;
       const body = text.slice(s, e);
-      const cont = body.trimEnd().endsWith(escape);
+      const cont = body.trimEnd().endsWith(escapeChar);
       if (cont) e = s + body.trimEnd().length - 1;
       pieces.push({ start: s, end: e });
       if (!cont || j + 1 >= lines.length) break;

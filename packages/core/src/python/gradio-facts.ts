@@ -26,7 +26,7 @@ export function buildGradioFacts(module: PythonModule): void {
   const gpuFunctions = new Set(module.gpuApplications.filter((g) => g.form === 'decorator').map((g) => g.function));
   const gpuCalls = new Set(module.gpuApplications.filter((g) => g.form === 'wrapper').map((g) => g.call));
   const isGpuValue = (v: PythonValue | undefined): boolean => {
-    if (!v || v.kind !== 'call' || v.call === undefined) return false;
+    if (v?.kind !== 'call' || v.call === undefined) return false;
     const c = module.calls[v.call];
     return gpuCalls.has(v.call) || (c.calleeCall !== undefined && gpuCalls.has(c.calleeCall));
   };
