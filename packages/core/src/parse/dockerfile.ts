@@ -45,6 +45,7 @@ export interface Dockerfile {
   error?: { message: string; range: [number, number] };
 }
 
+// biome-ignore format: a packed word list reads better than one word per line
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',

@@ -2,6 +2,7 @@
 import { functionOf, isModuleName, type GradioHandler, type PythonCall, type PythonModule, type PythonValue } from './module.js';
 
 /** Gradio event listener methods (gradio/events.py). */
+// biome-ignore format: a packed word list reads better than one word per line
 const GRADIO_EVENTS = new Set([
   'click', 'submit', 'change', 'input', 'upload', 'select', 'load', 'unload', 'release', 'stream', 'clear', 'like',
   'retry', 'undo', 'edit', 'blur', 'focus', 'play', 'pause', 'stop', 'end', 'start_recording', 'stop_recording',
