@@ -80,6 +80,7 @@ const schema = {
     {
       description: 'ZeroGPU (suggested_hardware: zero-a10g) runs only Gradio Spaces.',
       if: { required: ['suggested_hardware'], properties: { suggested_hardware: { const: HARDWARE.zeroGpu } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
       then: { properties: { sdk: { const: 'gradio' } } },
     },
   ],

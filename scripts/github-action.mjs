@@ -8,7 +8,7 @@
 // - exits 1 according to `fail-on` (error | warning | never), 2 when spacelint could not run.
 // The Spaces are linted once: the JSON run fills spacelint's --cache, the other formats read it.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const input = (name) => (process.env[`INPUT_${name.toUpperCase()}`] ?? '').trim();

@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
-
 export interface LintOptions {
   paths: string[];
   format: string;

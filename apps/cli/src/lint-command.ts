@@ -39,11 +39,6 @@ const FORMATTERS: Record<string, Formatter> = {
   github: (reports, _o, run) => formatGithub(reports, run),
 };
 
-/** Formats added by other modules register here. */
-export function registerFormatter(name: string, formatter: Formatter): void {
-  FORMATTERS[name] = formatter;
-}
-
 export function cliConfig(options: Pick<LintOptions, 'config' | 'rules' | 'select' | 'ignore' | 'suppressRules'>): LintConfig[] {
   const configs: LintConfig[] = [];
   if (options.config) {

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, EXAMPLES, parseJson, REPO, runCli, tempSpace } from './run-cli.js';
+import { EXAMPLES, parseJson, REPO, runCli, tempSpace } from './run-cli.js';
 
 const GRADIO_README = '---\ntitle: Demo\nsdk: gradio\nsdk_version: "5.49.1"\n---\n# Demo\n';
 const GRADIO_APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10)\ndemo.launch()\n';

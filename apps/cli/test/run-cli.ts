@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,13 +56,6 @@ export function tempSpace(files: Record<string, string | Uint8Array>): string {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
-  return dir;
-}
-
-/** A temporary copy of an example Space (for --fix). */
-export function copyExample(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `spacelint-${name}-`));
-  cpSync(join(EXAMPLES, name), dir, { recursive: true });
   return dir;
 }
 

@@ -5,7 +5,6 @@ import type { Redactor } from './redaction.js';
 type Diagnostic = ReturnType<Core['lint']>[number];
 
 export const LEVELS = ['error', 'warning', 'info'] as const;
-export type Level = (typeof LEVELS)[number];
 
 /**
  * One finding as tools return it, with the CLI's JSON field names: `severity` 2 (error) or 1 (warning and

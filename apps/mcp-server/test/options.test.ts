@@ -44,6 +44,7 @@ describe('parseOptions', () => {
 describe('selectTools', () => {
   it('keeps the groups asked for, and --read-only drops every tool that changes something', () => {
     expect(selectTools(['lint'], false).map((t) => t.name)).toEqual(['lint_space', 'fix_space', 'explain_rule', 'list_rules', 'validate_space_config', 'scaffold_space']);
+    // biome-ignore format: a packed word list reads better than one word per line
     expect(selectTools(['lint', 'observe', 'deploy'], true).map((t) => t.name)).toEqual([
       'lint_space', 'explain_rule', 'list_rules', 'validate_space_config', 'whoami', 'space_status', 'wait_for_space', 'space_logs', 'diagnose_space', 'read_space_files',
     ]);

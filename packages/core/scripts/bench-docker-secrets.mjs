@@ -12,6 +12,7 @@ const example = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(
 // ≈1 MB of realistic text that triggers the generic scan (secret words on every line) but holds no secret.
 const line = 'config = {"api_key_env": "OPENAI_API_KEY", "token": os.environ.get("HF_TOKEN"), "auth": None}  # keys\n';
 const big = { ...example, 'notes/big-config.py.txt': line.repeat(Math.ceil(1_048_576 / line.length)) };
+// biome-ignore format: a packed word list reads better than one word per line
 const ISSUE_5 = [
   'storage-hf-home-not-persistent', 'storage-preload-cache-mismatch', 'docker-port-mismatch', 'docker-bind-localhost',
   'docker-build-time-runtime-only', 'docker-user-permissions', 'security-hardcoded-secret', 'security-docker-build-secret',

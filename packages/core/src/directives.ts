@@ -25,7 +25,7 @@ export interface Directive {
   used: boolean;
 }
 
-const DIRECTIVE = /^#+\s*spacelint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)([^]*)$/;
+const DIRECTIVE = /^#+\s*spacelint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)([\s\S]*)$/;
 
 export function parseDirectiveComment(comment: string): { kind: DirectiveKind; rules: string[] } | undefined {
   const m = DIRECTIVE.exec(comment.trim());

@@ -421,7 +421,7 @@ export class HubClient {
         hubUrl: this.endpoint,
         fetch: this.#fetch,
         xet: false,
-        ...(known && known.oid
+        ...(known?.oid
           ? { downloadInfo: { size: known.size, etag: known.oid, url: `${this.endpoint}/spaces/${space}/resolve/${encodeURIComponent(revision)}/${path}` } }
           : {}),
       });

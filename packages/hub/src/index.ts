@@ -31,7 +31,7 @@ export {
   type HubErrorCode,
 } from './errors.js';
 export { DEFAULT_RETRY, type RetryPolicy } from './transport.js';
-export { type LogKind, type LogLine } from './logs.js';
+export type { LogKind, LogLine } from './logs.js';
 export {
   parseSpaceId,
   parseHubSpaceUrl,

@@ -1,4 +1,4 @@
-import { type Snapshot } from '@spacelint/core';
+import type { Snapshot } from '@spacelint/core';
 import { HubRequestError } from './errors.js';
 import {
   DEFAULT_EXCLUDES,

@@ -60,7 +60,7 @@ export class SseDecoder {
   end(): SseEvent | undefined {
     const rest = this.buffer;
     this.buffer = '';
-    if (rest && rest.startsWith('data:')) this.data.push(rest.slice(5).replace(/^ /, ''));
+    if (rest?.startsWith('data:')) this.data.push(rest.slice(5).replace(/^ /, ''));
     const pending = this.data.length > 0 ? parsePayload(this.data.join('\n')) : undefined;
     this.data = [];
     return pending;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deploySpace, DeployRefusedError, HubClient, HubNotFoundError, type DeployProgress } from '../src/index.js';
+import { deploySpace, DeployRefusedError, type HubClient, HubNotFoundError, type DeployProgress } from '../src/index.js';
 import type { FakeHub } from '../src/testing/index.js';
 import { client, GRADIO_APP, GRADIO_README, readme, spaceDir, startFakeHub } from './helpers.js';
 

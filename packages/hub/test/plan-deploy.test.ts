@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploySpace, HubClient, HubError, hubErrorMessage, parseSpaceId, SpaceRefError } from '../src/index.js';
+import { deploySpace, type HubClient, HubError, hubErrorMessage, parseSpaceId, SpaceRefError } from '../src/index.js';
 import type { FakeHub } from '../src/testing/index.js';
 import { client, GRADIO_APP, GRADIO_README, readme, spaceDir, startFakeHub } from './helpers.js';
 

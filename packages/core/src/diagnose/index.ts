@@ -1,10 +1,2 @@
-export { LOG_SIGNATURES, type LogSignature, type LogStage } from './signatures.js';
-export {
-  matchLogSignatures,
-  matchSpaceLogs,
-  cleanLogLine,
-  getLogSignature,
-  type LogCause,
-  type LogMatchContext,
-  type SpaceLogsInput,
-} from './match-logs.js';
+export type { LogSignature, LogStage } from './signatures.js';
+export { matchSpaceLogs, type LogCause, type LogMatchContext, type SpaceLogsInput } from './match-logs.js';

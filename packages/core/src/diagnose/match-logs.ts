@@ -159,8 +159,3 @@ function findLastNonEmpty(lines: string[]): number {
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim()) return i;
   return -1;
 }
-
-/** A signature by id (for explaining a cause). */
-export function getLogSignature(id: string): LogSignature | undefined {
-  return LOG_SIGNATURES.find((s) => s.id === id);
-}

@@ -121,6 +121,7 @@ export interface DockerRuntime {
 }
 
 /** Programs a start script may run that neither serve HTTP nor hide a server. */
+// biome-ignore format: a packed word list reads better than one word per line
 const HARMLESS = new Set([
   'cd', 'echo', 'printf', 'mkdir', 'set', 'source', '.', 'sleep', 'true', 'false', 'test', '[', '[[', 'chmod', 'chown', 'cp', 'mv', 'rm', 'ln',
   'cat', 'touch', 'pip', 'pip3', 'apt-get', 'wait', 'trap', 'umask', 'ulimit', 'unset', 'fi', 'done', 'esac', 'ls', 'pwd', 'whoami', 'id', 'env',
@@ -128,6 +129,7 @@ const HARMLESS = new Set([
 ]);
 const WRAPPERS = new Set(['exec', 'nohup', 'time', 'command', 'then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', '{', '}', 'xvfb-run']);
 /** Python packages that can serve HTTP: a script importing one may listen on a port spacelint does not see. */
+// biome-ignore format: a packed word list reads better than one word per line
 const WEB_PACKAGES = new Set([
   'aiohttp', 'tornado', 'http', 'socketserver', 'sanic', 'bottle', 'cherrypy', 'waitress', 'twisted', 'quart', 'starlette', 'fastapi',
   'flask', 'gradio', 'streamlit', 'panel', 'dash', 'uvicorn', 'hypercorn', 'gunicorn', 'werkzeug', 'websockets', 'nicegui', 'shiny',
@@ -525,7 +527,7 @@ function runPythonFile(path: string, ctx: Context, command?: { words: ShellWord[
   const file = repoPath(ctx.space, path);
   notePythonEntry(file, ctx);
   if (command && scriptPortOption(file ?? path, command.words, command.args, ctx)) return;
-  if (!file || !file.endsWith('.py')) return markUnknown(ctx);
+  if (!file?.endsWith('.py')) return markUnknown(ctx);
   if (ctx.visitedPython.has(file)) return;
   ctx.visitedPython.add(file);
   const before = ctx.runtime.listeners.length;

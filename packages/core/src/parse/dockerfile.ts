@@ -45,6 +45,7 @@ export interface Dockerfile {
   error?: { message: string; range: [number, number] };
 }
 
+// biome-ignore format: a packed word list reads better than one word per line
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
@@ -53,7 +54,7 @@ const KEYWORDS = new Set([
 export function parseDockerfile(text: string): Dockerfile {
   const lines = splitLines(text);
   const result: Dockerfile = { instructions: [], comments: [], env: [] };
-  let escape = '\\';
+  let escapeChar = '\\';
   let directivesOpen = true;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
@@ -67,7 +68,7 @@ export function parseDockerfile(text: string): Dockerfile {
       const s = start + raw.indexOf('#');
       result.comments.push({ text: trimmed, range: [s, end] });
       const d = /^#\s*escape\s*=\s*([\\`])\s*$/i.exec(trimmed);
-      if (directivesOpen && d) escape = d[1];
+      if (directivesOpen && d) escapeChar = d[1];
       continue;
     }
     directivesOpen = false;
@@ -81,7 +82,7 @@ export function parseDockerfile(text: string): Dockerfile {
     for (;;) {
       let e = lines[j].end;
       const body = text.slice(s, e);
-      const cont = body.trimEnd().endsWith(escape);
+      const cont = body.trimEnd().endsWith(escapeChar);
       if (cont) e = s + body.trimEnd().length - 1;
       pieces.push({ start: s, end: e });
       if (!cont || j + 1 >= lines.length) break;

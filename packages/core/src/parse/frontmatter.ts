@@ -158,7 +158,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const data: Record<string, unknown> = {};
   for (const pair of content.pairs) {
     const keyNode = unwrap(pair.key);
-    if (!keyNode || keyNode.type !== 'YAMLScalar' || keyNode.value === null) {
+    if (keyNode?.type !== 'YAMLScalar' || keyNode.value === null) {
       fm.problems.push({ message: 'Front matter keys must be plain names.', range: pair.range });
       continue;
     }

@@ -57,10 +57,6 @@ export function initParsers(assets: ParserAssets = {}): Promise<void> {
   return loading;
 }
 
-export function parsersReady(): boolean {
-  return parser !== undefined;
-}
-
 function ready(): { parser: Parser; language: Language } {
   if (!parser || !language) throw new Error('spacelint: call `await initParsers()` before linting Python');
   return { parser, language };

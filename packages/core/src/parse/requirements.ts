@@ -48,6 +48,7 @@ export interface RequirementOption {
 export const PER_REQUIREMENT_OPTIONS: ReadonlySet<string> = new Set(['--hash', '--config-settings', '-C', '--global-option']);
 
 /** Options that take a value (pip's requirements-file parser); the rest are flags. */
+// biome-ignore format: a packed word list reads better than one word per line
 const OPTIONS_WITH_VALUE = new Set([
   '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--no-binary', '--only-binary',
   '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '--hash', '--config-settings', '-C',

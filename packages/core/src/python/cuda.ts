@@ -2,6 +2,7 @@ import { keywordArgument, positionalArguments } from './arguments.js';
 import { constantOf, isModuleName, type PythonCall, type PythonModule, type PythonValue } from './module.js';
 
 /** torch.cuda functions that create the CUDA context (each calls `torch.cuda._lazy_init`). */
+// biome-ignore format: a packed word list reads better than one word per line
 const TORCH_CUDA_INIT = new Set([
   'torch.cuda.init', 'torch.cuda.current_device', 'torch.cuda.set_device', 'torch.cuda.synchronize', 'torch.cuda.get_device_name',
   'torch.cuda.get_device_properties', 'torch.cuda.get_device_capability', 'torch.cuda.mem_get_info', 'torch.cuda.empty_cache',

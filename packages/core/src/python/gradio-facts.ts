@@ -2,6 +2,7 @@
 import { functionOf, isModuleName, type GradioHandler, type PythonCall, type PythonModule, type PythonValue } from './module.js';
 
 /** Gradio event listener methods (gradio/events.py). */
+// biome-ignore format: a packed word list reads better than one word per line
 const GRADIO_EVENTS = new Set([
   'click', 'submit', 'change', 'input', 'upload', 'select', 'load', 'unload', 'release', 'stream', 'clear', 'like',
   'retry', 'undo', 'edit', 'blur', 'focus', 'play', 'pause', 'stop', 'end', 'start_recording', 'stop_recording',
@@ -26,7 +27,7 @@ export function buildGradioFacts(module: PythonModule): void {
   const gpuFunctions = new Set(module.gpuApplications.filter((g) => g.form === 'decorator').map((g) => g.function));
   const gpuCalls = new Set(module.gpuApplications.filter((g) => g.form === 'wrapper').map((g) => g.call));
   const isGpuValue = (v: PythonValue | undefined): boolean => {
-    if (!v || v.kind !== 'call' || v.call === undefined) return false;
+    if (v?.kind !== 'call' || v.call === undefined) return false;
     const c = module.calls[v.call];
     return gpuCalls.has(v.call) || (c.calleeCall !== undefined && gpuCalls.has(c.calleeCall));
   };

@@ -36,7 +36,7 @@ export function parseStringLiteral(source: string, pieces?: { count: number }): 
     const body = source.slice(bodyStart, close);
     if (prefix.includes('b')) return undefined;
     if ((prefix.includes('f') || prefix.includes('t')) && /\{(?!\{)/.test(body.replace(/\{\{/g, ''))) return undefined;
-    out += prefix.includes('r') ? body : unescape(body);
+    out += prefix.includes('r') ? body : decodeEscapes(body);
     any = true;
     if (pieces) pieces.count++;
     i = close + quote.length;
@@ -61,9 +61,9 @@ function findClosingQuote(source: string, from: number, quote: string, raw: bool
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
 
-function unescape(body: string): string {
+function decodeEscapes(body: string): string {
   if (!body.includes('\\')) return body;
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[^])/g, (whole, esc: string) => {
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g, (whole, esc: string) => {
     if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
     if (esc === '\r\n') return '';
     if (/^[xuU]/.test(esc)) return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));

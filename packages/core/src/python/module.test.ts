@@ -106,6 +106,7 @@ describe('functions', () => {
     const m = py(t);
     const [f, g] = m.functions;
     expect(f).toMatchObject({ name: 'f', async: true, generator: true });
+    // biome-ignore format: a packed word list reads better than one word per line
     expect(f.params.map((p) => `${p.name}:${p.kind}${p.default ? '=' : ''}`)).toEqual([
       'a:positional-only', 'b:positional-only', 'c:positional=', 'args:var-positional', 'd:keyword-only', 'e:keyword-only=', 'kw:var-keyword',
     ]);

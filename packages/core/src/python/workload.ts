@@ -12,6 +12,7 @@ import type { GradioHandler, PythonCall, PythonModule } from './module.js';
 export type Workload = 'gpu' | 'model' | 'io' | 'unknown';
 
 /** Packages whose calls run a model in-process (inferred list). */
+// biome-ignore format: a packed word list reads better than one word per line
 const MODEL_PACKAGES = new Set([
   'torch', 'torchvision', 'torchaudio', 'diffusers', 'transformers', 'sentence_transformers', 'timm', 'ultralytics', 'accelerate',
   'peft', 'vllm', 'llama_cpp', 'onnxruntime', 'whisper', 'faster_whisper', 'TTS', 'open_clip', 'keras', 'tensorflow', 'jax',

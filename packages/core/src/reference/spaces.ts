@@ -86,6 +86,7 @@ export const STORAGE_TIERS = ['small', 'medium', 'large'];
 
 /** Space hardware flavors (hub-docs config reference + huggingface_hub SpaceHardware, 2026-08-20). */
 export const HARDWARE = {
+  // biome-ignore format: a packed word list reads better than one word per line
   current: [
     'cpu-basic', 'cpu-upgrade',
     't4-small', 't4-medium', 'l4x1', 'l4x4', 'l40sx1', 'l40sx4', 'l40sx8',
@@ -109,6 +110,7 @@ export const CUSTOM_HEADERS: Record<string, string[]> = {
 /** OAuth scopes (hub-docs spaces-oauth.md). `openid` and `profile` are always granted. */
 export const OAUTH_SCOPES = {
   always: ['openid', 'profile'],
+  // biome-ignore format: a packed word list reads better than one word per line
   optional: [
     'email', 'read-billing', 'read-memberships', 'read-repos', 'gated-repos', 'contribute-repos', 'write-repos',
     'manage-repos', 'read-collections', 'write-collections', 'inference-api', 'read-endpoints', 'write-endpoints',
@@ -231,6 +233,7 @@ export const OBSOLETE_APT_PACKAGES: Record<string, { replacement: string; reason
 };
 
 /** Python distributions people put in packages.txt that are not Debian packages (spec D2, inferred list). */
+// biome-ignore format: a packed word list reads better than one word per line
 export const PYPI_ONLY_NAMES = [
   'opencv-python', 'opencv-python-headless', 'opencv-contrib-python', 'torch', 'torchvision', 'torchaudio', 'numpy',
   'gradio', 'gradio-client', 'spaces', 'transformers', 'diffusers', 'accelerate', 'huggingface-hub', 'pandas', 'scipy',

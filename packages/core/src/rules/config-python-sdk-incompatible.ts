@@ -37,7 +37,7 @@ export default defineRule({
     const python = typeof e.value === 'string' ? e.value.trim() : typeof e.value === 'number' && isPlainScalar(node) ? sourceOf(space, node) : undefined;
     if (!python || !/^3\.\d+(\.\d+)?$/.test(python)) return; // config-python-version reports the format
     const release = gradioRelease(space);
-    if (!release || release.source !== 'sdk_version' || release.uncertain) return;
+    if (release?.source !== 'sdk_version' || release.uncertain) return;
     const requires = gradioRequiresPython(release.version);
     if (!requires || specifierAllows(requires, python) !== false) return;
     const suggested = PYTHON_CANDIDATES.find((v) => specifierAllows(requires, v));

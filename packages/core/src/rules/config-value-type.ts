@@ -96,10 +96,10 @@ export default defineRule({
       }
       switch (info.type) {
         case 'string':
-          if (expectString(space, e, e.valueNode, report) && typeof e.value === 'string') checkStringFormat(space, e, e.value, report);
+          if (expectString(space, e, e.valueNode, report) && typeof e.value === 'string') checkStringFormat(e, e.value, report);
           break;
         case 'boolean':
-          checkBoolean(space, e, report);
+          checkBoolean(e, report);
           break;
         case 'integer':
           checkInteger(space, e, report);
@@ -155,7 +155,7 @@ function checkSdkVersion(space: Space, e: FrontMatterEntry, report: Report): voi
   if (version && !isPep440Version(version)) report({ messageId: 'sdkVersionFormat', data: { value: version }, file: README, range: node.range });
 }
 
-function checkStringFormat(space: Space, e: FrontMatterEntry, value: string, report: Report): void {
+function checkStringFormat(e: FrontMatterEntry, value: string, report: Report): void {
   const range = e.valueNode!.range;
   if (e.key === 'short_description') {
     const length = [...value].length;
@@ -187,7 +187,7 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function checkBoolean(space: Space, e: FrontMatterEntry, report: Report): void {
+function checkBoolean(e: FrontMatterEntry, report: Report): void {
   if (typeof e.value === 'boolean') return;
   const node = e.valueNode!;
   const word = typeof e.value === 'string' || typeof e.value === 'number' ? String(e.value).trim().toLowerCase() : undefined;
@@ -241,7 +241,7 @@ function checkList(space: Space, e: FrontMatterEntry, type: 'string-list' | 'str
         return;
       }
       if (!expectString(space, e, inner, report, true) || typeof inner.value !== 'string') return;
-      if (e.key === 'models' || e.key === 'datasets') checkRepoId(space, e, inner, inner.value, report);
+      if (e.key === 'models' || e.key === 'datasets') checkRepoId(e, inner, inner.value, report);
     });
     return;
   }
@@ -256,7 +256,7 @@ function checkList(space: Space, e: FrontMatterEntry, type: 'string-list' | 'str
   report({ messageId: 'wrongType', data: { key: e.key, expected: TYPE_NAMES[type], actual: describeValue(e.value) }, file: README, range: node.range, suggestions });
 }
 
-function checkRepoId(space: Space, e: FrontMatterEntry, node: AST.YAMLScalar, value: string, report: Report): void {
+function checkRepoId(e: FrontMatterEntry, node: AST.YAMLScalar, value: string, report: Report): void {
   if (REPO_ID.test(value)) return;
   const kind = e.key === 'datasets' ? 'datasets/' : '';
   const fromUrl = new RegExp(`^https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/${kind}([\\w.-]+/[\\w.-]+)/?$`).exec(value.trim());

@@ -54,7 +54,7 @@ export default defineRule({
       // What the release does with a keyword its signature lacks (or keeps only to raise).
       const failure = (name: string) =>
         inReleases(queue.raisesIfSet?.[name], at) ? 'DeprecationWarning raised as an error' : inReleases(queue.kwargsRejected, at) ? 'ValueError: Invalid arguments' : 'TypeError: unexpected keyword argument';
-      const flag = (call: PythonCall, arg: PythonArgument, callName: string, failureText: string, advice: string, suggestions: Suggestion[]) =>
+      const flag = (arg: PythonArgument, callName: string, failureText: string, advice: string, suggestions: Suggestion[]) =>
         report({
           messageId: known ? 'removed' : 'removedUnknown',
           data: { call: callName, name: arg.name!, version: release!.label, failure: failureText, advice },
@@ -74,9 +74,9 @@ export default defineRule({
             const value = constantOf(module, arg.value);
             if (raises && inReleases(queue.params[name], at) && value && !value.value) continue;
             const renamed = inReleases(queue.params.default_concurrency_limit, at);
-            flag(call, arg, 'queue', failure(name), 'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.', renameCount(space.text(path)!, call, arg, known && !renamed));
+            flag(arg, 'queue', failure(name), 'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.', renameCount(space.text(path)!, call, arg, known && !renamed));
           } else {
-            flag(call, arg, 'queue', failure(name), 'Remove it.', [remove(call, arg)]);
+            flag(arg, 'queue', failure(name), 'Remove it.', [remove(call, arg)]);
           }
         }
         const limit = keywordArgument(call, 'default_concurrency_limit');
@@ -86,7 +86,7 @@ export default defineRule({
       }
       for (const call of gradioMethodCalls(module, 'launch')) {
         const arg = keywordArgument(call, 'enable_queue');
-        if (arg && !inReleases(launch.params.enable_queue, at)) flag(call, arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
+        if (arg && !inReleases(launch.params.enable_queue, at)) flag(arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
       }
     }
   },

@@ -1,7 +1,6 @@
 import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { findSecrets, isPlaceholder, isSecretName, looksLikeValue, maskSecret } from '../security/redact.js';
-import type { Space } from '../space/space.js';
 import { DOCKERFILE } from '../docker/runtime.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -59,7 +58,7 @@ export default defineRule({
       }
       if (inst.keyword === 'ENV' || inst.keyword === 'ARG') namedLiterals(inst, docker.env, reported, report);
     }
-    if (space.facts.sdk === 'docker') buildArguments(space, text, docker.instructions, report);
+    if (space.facts.sdk === 'docker') buildArguments(text, docker.instructions, report);
   },
 });
 
@@ -83,7 +82,7 @@ function namedLiterals(inst: DockerInstruction, env: { name: string; value: stri
 }
 
 /** `ARG HF_TOKEN` then `RUN … $HF_TOKEN` or `ENV X=$HF_TOKEN`. */
-function buildArguments(space: Space, text: string, instructions: DockerInstruction[], report: Report): void {
+function buildArguments(text: string, instructions: DockerInstruction[], report: Report): void {
   const args: { name: string; index: number }[] = [];
   instructions.forEach((inst, index) => {
     if (inst.keyword !== 'ARG') return;

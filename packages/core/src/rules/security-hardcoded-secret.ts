@@ -75,7 +75,7 @@ export default defineRule({
         const python = path.endsWith('.py') ? space.python(path) : undefined;
         const envName = envNameFor(secret);
         const how = python ? `with \`os.environ["${envName}"]\`` : `(it is exposed to the app as the environment variable ${envName})`;
-        const suggestions = python ? environmentSuggestion(space, python, file.text, secret, envName) : [];
+        const suggestions = python ? environmentSuggestion(python, file.text, secret, envName) : [];
         const range: [number, number] = [secret.start, secret.end];
         const data = { what: secret.name, masked: secret.masked, how, name: secret.assignedTo ?? '' };
         const messageId = secret.kind === 'token' ? (HF_TOKENS.has(secret.name) ? 'hfToken' : 'providerToken') : secret.kind === 'url' ? 'url' : 'assignment';
@@ -108,7 +108,7 @@ function envNameFor(secret: SecretMatch): string {
  * for `os` or `environ`). Without an `os` import the fix also adds one, as one edit from the import
  * position to the literal; that edit is offered only when the text it carries holds no other secret.
  */
-function environmentSuggestion(space: Space, module: PythonModule, text: string, secret: SecretMatch, envName: string): Suggestion[] {
+function environmentSuggestion(module: PythonModule, text: string, secret: SecretMatch, envName: string): Suggestion[] {
   const literal = literalHolding(module, secret);
   if (!literal) return [];
   const osName = Object.keys(module.aliases).find((k) => module.aliases[k] === 'os');

@@ -40,7 +40,7 @@ export default defineRule({
       const lines = space.lines(path)!;
       const line = lines.positionAt(spacesImport.statementRange[0]).line;
       const suggestions = moveImport(space, path, module, spacesImport);
-      const local = cudaBefore(space, path, module, spacesImport.statementIndex);
+      const local = cudaBefore(path, module, spacesImport.statementIndex);
       if (local) {
         report({ messageId: 'here', data: { what: local.what, line }, file: path, range: local.range, suggestions });
         continue;
@@ -67,7 +67,7 @@ function firstSpacesImport(module: PythonModule): PythonImport | undefined {
 }
 
 /** The first module-level call before statement `limit` that initializes CUDA. */
-function cudaBefore(space: Space, path: string, module: PythonModule, limit: number): CudaSite | undefined {
+function cudaBefore(path: string, module: PythonModule, limit: number): CudaSite | undefined {
   for (const call of module.calls) {
     if (call.statementIndex >= limit) break;
     if (call.function !== undefined) continue;
@@ -86,7 +86,7 @@ function importedCuda(space: Space, fromPath: string, imp: PythonImport, seen: S
     if (!module) continue;
     const own = firstSpacesImport(module);
     const limit = own ? own.statementIndex : module.statements.length;
-    const site = cudaBefore(space, target, module, limit);
+    const site = cudaBefore(target, module, limit);
     if (site) return site;
     for (const inner of module.imports) {
       if (inner.nested || inner.statementIndex >= limit) continue;

@@ -71,6 +71,7 @@ const MAX_MATCHES = 200;
 const SECRET_HINT = /token|secret|passw|pwd|api.?key|apikey|access.?key|auth|credential|private.?key|_pass\b|_key\b|cookie/i;
 const SECRET_LAST_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'apikey', 'credential', 'credentials', 'authorization', 'auth', 'cookie']);
 /** `<word>_key` / `<word>Key` names that hold secrets. */
+// biome-ignore format: a packed word list reads better than one word per line
 const KEY_OWNERS = new Set([
   'api', 'access', 'secret', 'private', 'client', 'app', 'service', 'signing', 'encryption', 'master', 'license', 'subscription', 'auth',
   'session', 'openai', 'anthropic', 'groq', 'cohere', 'replicate', 'mistral', 'gemini', 'google', 'aws', 'stripe', 'pinecone', 'serpapi',
@@ -79,6 +80,7 @@ const KEY_OWNERS = new Set([
   'huggingface', 'hub', 'xai', 'perplexity', 'voyage', 'jina', 'assemblyai', 'deepgram', 'runway', 'stability', 'cerebras', 'sambanova',
 ]);
 /** `<word>_token` names of tokenizer vocabulary, not credentials (`pad_token`, `eos_token`). */
+// biome-ignore format: a packed word list reads better than one word per line
 const VOCABULARY_TOKENS = new Set([
   'pad', 'eos', 'bos', 'unk', 'sep', 'cls', 'mask', 'special', 'start', 'end', 'stop', 'image', 'audio', 'video', 'vision', 'think',
   'eot', 'eom', 'system', 'user', 'assistant', 'default', 'placeholder', 'chat', 'new', 'max', 'min', 'num', 'total', 'input', 'output',

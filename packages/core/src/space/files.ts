@@ -80,6 +80,7 @@ const TEXT_NAMES = new Set([
   '.dockerignore',
 ]);
 
+// biome-ignore format: a packed word list reads better than one word per line
 const TEXT_EXTENSIONS = new Set([
   'py', 'pyi', 'txt', 'md', 'markdown', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'json', 'jsonc', 'env',
   'sh', 'bash', 'zsh', 'js', 'mjs', 'cjs', 'ts', 'mts', 'cts', 'tsx', 'jsx', 'html', 'htm', 'css', 'svelte',

@@ -7,7 +7,7 @@ import { RULE_IDS } from '../../src/rules/index.js';
 import { isParsedFile } from '../../src/rules/parse-error.js';
 import { SECRET_PATTERNS } from '../../src/security/redact.js';
 import type { Snapshot } from '../../src/space/files.js';
-import { README, Space } from '../../src/space/space.js';
+import { README, type Space } from '../../src/space/space.js';
 
 const LEVELS = new Set(['error', 'warning', 'info']);
 

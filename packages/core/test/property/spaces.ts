@@ -93,6 +93,7 @@ const ruleIds = [...RULE_IDS];
 const directives = ['# spacelint-disable-next-line', '# spacelint-disable-line', '# spacelint-disable', '# spacelint-enable', '# spacelint-disable-file'];
 const configKeys = Object.keys(DEFAULT_REFERENCE.configKeys);
 
+// biome-ignore format: a packed word list reads better than one word per line
 const README_TOKENS = [
   '---', '---\n', '\n', '\r\n', '\n', ': ', ':', ' ', '  ', '- ', '\t', '#', '|', '>', '...', '%YAML 1.2\n', '[', ']', '{', '}', ',', '"', "'",
   'sdk', 'gradio', 'docker', 'streamlit', 'static', 'sdk_version', '"5.49.1"', '5.0', '4.44.1', 'app_file', 'app.py', 'main.py', 'app_port',
@@ -100,6 +101,7 @@ const README_TOKENS = [
   't4-small', 'hardware', 'python_version', '3.10', '"3.11"', 'preload_from_hub', 'hf_oauth', 'true', 'null', '~', '&a ', '*a', '!!str ',
   'license', 'mit', 'pipeline_tag', ...configKeys, ...directives, ...ruleIds, ' -- reason',
 ];
+// biome-ignore format: a packed word list reads better than one word per line
 const PYTHON_TOKENS = [
   'import ', 'from ', ' import ', 'spaces', 'gradio as gr', 'gradio', 'torch', 'os', '.', ',', '(', ')', '[', ']', '{', '}', ':', '\n', '\n',
   '    ', '\t', 'def ', 'async def ', 'class ', 'return ', 'yield', 'lambda ', '@spaces.GPU', '@spaces.GPU(duration=120)', '\n@', 'gr.Interface(fn=f)',
@@ -107,18 +109,21 @@ const PYTHON_TOKENS = [
   "f'{x}'", 'f"{', '}"', '#', ' -- reason', '=', '==', 'x', 'y', '1', '0.5', 'None', 'try:', 'except ImportError:', 'if __name__ == "__main__":',
   'match x:', 'case 1:', '\\', '\\\n', ';', '*', '**', 'print "x"', 'from . import helpers', 'import helpers', '\r\n', ...directives, ...ruleIds,
 ];
+// biome-ignore format: a packed word list reads better than one word per line
 const REQUIREMENTS_TOKENS = [
   'gradio', 'Gradio_Client', 'torch', 'spaces', '==', '>=', '<', '~=', '!=', '4.44.1', '5.49.1', '2.8.0', ',', ';', ' python_version < "3.11"',
   '[', ']', 'extra', '@', ' @ ', 'git+https://github.com/x/y.git', '#egg=y', '-r ', '-c ', '-e ', '--index-url ', 'https://download.pytorch.org/whl/cu121',
   'other.txt', '#', ' # comment', '\\', '\n', '\n', '\r\n', ' ', '\t', './pkg', 'x.whl', '(', ')', ...directives, ...ruleIds,
 ];
 const PACKAGES_TOKENS = ['ffmpeg', 'libgl1', 'libgl1-mesa-glx', 'git-lfs', 'python3-dev', ':amd64', '=1.2-3', '#', ' ', '\n', '\n', '\r\n', 'build-essential', 'Libsm6', '\t'];
+// biome-ignore format: a packed word list reads better than one word per line
 const DOCKER_TOKENS = [
   'FROM ', 'python:3.12-slim', 'RUN ', 'pip install ', '--no-cache-dir ', '-r requirements.txt', 'gradio==4.44.1', 'COPY ', '--chown=user ', '. .',
   'ENV ', 'HF_HOME=/data/.huggingface', 'HOME=/home/user', 'A B', 'A="b c"', 'USER ', 'user', '1000', 'WORKDIR ', '/app', 'EXPOSE ', '7860',
   'CMD ', 'ENTRYPOINT ', '["python", "app.py"]', '["uvicorn", "app:app"]', 'python app.py', '\\', '\n', '\n', '\r\n', ' ', '# escape=`\n', '`',
   '#', 'HEALTHCHECK ', '--mount=type=secret,id=HF_TOKEN ', '&&', '"', "'", '$HOME', '${A:-b}', 'ARG ', 'ONBUILD ', 'bogus ', ...directives, ...ruleIds,
 ];
+// biome-ignore format: a packed word list reads better than one word per line
 const CONFIG_TOKENS = [
   'rules', ':', ': ', ' ', '\n', '\n', '  ', '- ', 'off', 'error', 'warning', 'info', '[', ']', '{', '}', ',', 'ignore', '"*.py"', '"**/"', '*',
   'reference', 'keys', 'hardware', 'sdks', '#', 'x', ...ruleIds,

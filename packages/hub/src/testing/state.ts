@@ -8,6 +8,7 @@ import type { FakeHubOptions, FakeSpaceState } from './fake-hub.js';
  * and the rules that read and change them (auth, builds, runtime polls). Routes (routes.ts, lfs.ts) and
  * the test handle (fake-hub.ts) share one `FakeHubState`.
  */
+// biome-ignore format: a packed word list reads better than one word per line
 export const HARDWARE = [
   'cpu-basic', 'cpu-upgrade', 'cpu-performance', 'cpu-xl', 'sprx8', 'zero-a10g', 'inf2x6', 't4-small', 't4-medium', 'l4x1', 'l4x4',
   'l40sx1', 'l40sx4', 'l40sx8', 'a10g-small', 'a10g-large', 'a10g-largex2', 'a10g-largex4', 'a100-large', 'a100x4', 'a100x8',
