@@ -7,7 +7,7 @@ import { parseRequirements } from './parse/requirements.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
-import { redactSecrets } from './security/redact.js';
+import { redactQuoted, redactSecrets } from './security/redact.js';
 import { fileKind } from './space/file-kind.js';
 import type { Snapshot, SpaceFile } from './space/files.js';
 import { Space } from './space/space.js';
@@ -58,18 +58,22 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
       unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)),
     );
   }
-  return kept.map(redactDiagnostic).sort(compareDiagnostics);
+  return kept.map((d) => redactDiagnostic(d, space)).sort(compareDiagnostics);
 }
 
 /**
- * Findings quote what they found (a key, a value, a rule name from a directive), and a token may be what
- * was found: redact messages and suggestion descriptions here, so no surface (JSON, SARIF, MCP, ESLint)
- * can print a secret. Fix texts are left alone: they are the file's own content, written back to it.
+ * Findings quote what they found (a key, a value, a line pip cannot read, a rule name from a directive),
+ * and a secret may be what was found: redact messages and suggestion descriptions here, the one place
+ * every surface (JSON, SARIF, MCP, ESLint) gets them from. The finding's file is scanned whole
+ * (`space.secrets`), so a value quoted without its `PASSWORD=`, or cut by a rule's slice, is still masked;
+ * then every known token shape is. Fix texts are left alone: they are the file's own content, written back.
  */
-function redactDiagnostic(d: Diagnostic): Diagnostic {
-  const message = redactSecrets(d.message);
+function redactDiagnostic(d: Diagnostic, space: Space): Diagnostic {
+  const secrets = space.secrets(d.file);
+  const redact = (text: string) => redactSecrets(secrets.length ? redactQuoted(text, secrets) : text);
+  const message = redact(d.message);
   const suggestions = d.suggestions?.map((s) => {
-    const desc = redactSecrets(s.desc);
+    const desc = redact(s.desc);
     return desc === s.desc ? s : { ...s, desc };
   });
   if (message === d.message && suggestions?.every((s, i) => s === d.suggestions![i]) !== false) return d;

@@ -56,7 +56,7 @@ export { renderRuleDoc } from './rules/rule-doc.js';
 export { closestMatch } from './reference/closest-match.js';
 export { docsUrl, DOCS_BASE_URL, formatMessage, type Rule, type RuleInfo, type RuleMeta, type RuleScope, type Category } from './rules/rule.js';
 export * from './reference/spaces.js';
-export { redactSecrets, maskSecret, findSecrets, isSecretName, SECRET_PATTERNS, type SecretMatch, type SecretPattern } from './security/redact.js';
+export { redactSecrets, redactSlice, redactQuoted, maskSecret, findSecrets, isSecretName, SECRET_PATTERNS, type SecretMatch, type SecretPattern } from './security/redact.js';
 export { parseDirectiveComment } from './directives.js';
 export {
   LOG_SIGNATURES,

@@ -46,6 +46,21 @@ describe('engine', () => {
     expect((await lintFiles({ ...files, '.spacelint.yaml': '' })).filter((d) => d.file.startsWith('notebooks/'))).toHaveLength(1);
   });
 
+  it('a finding never quotes a secret of its file, even a value cut or quoted without its name', async () => {
+    const secret = 'Vb7Xk2Qm9Lp4Wz8Rt3NcQa5Yh1Jd6Ls0Ge4Tf8Mb2Kp7';
+    const files = { 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"'), 'app.py': GRADIO_APP };
+    // The security rule off: masking must not depend on which rules run.
+    const config = { rules: { 'security-hardcoded-secret': 'off' as const } };
+    // A long value is cut by the message's 40-character quote; a short one is quoted whole.
+    for (const requirements of [`gradio\nPASSWORD=${secret}\n`, `DB_PASSWORD=${secret.slice(0, 20)}\n`]) {
+      const found = await lintFiles({ ...files, 'requirements.txt': requirements }, { config });
+      const parse = found.find((d) => d.ruleId === 'parse-error');
+      expect(parse, requirements).toBeDefined();
+      expect(parse!.message).toContain('Vb********');
+      for (const d of found) for (let i = 0; i + 6 <= 20; i++) expect(d.message).not.toContain(secret.slice(i, i + 6));
+    }
+  });
+
   it('a rule level in config sets every finding of that rule', async () => {
     const found = await lintFiles({ 'README.md': readme('sdk: docker\napp-port: 1'), Dockerfile: 'FROM x\n' }, { only: 'config-unknown-key', config: { rules: { 'config-unknown-key': 'info' } } });
     expect(found.map((d) => d.level)).toEqual(['info']);
