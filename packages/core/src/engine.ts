@@ -4,6 +4,7 @@ import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './dia
 import { applyDirectives, collectDirectives, takesDirectives, unusedDirectiveDiagnostics } from './directives.js';
 import { parseDockerfile } from './parse/dockerfile.js';
 import { parseRequirements } from './parse/requirements.js';
+import { analyzePython } from './python/analyze.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
@@ -182,16 +183,17 @@ export function fixSnapshot(snapshot: Snapshot, ...overrides: (LintConfig | unde
   return { changes, diagnostics: result.diagnostics, fixCount };
 }
 
-/** Applies the fixes together if the result is safe, else one at a time keeping each safe one. */
-function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; applied: Fix[] } {
+/** Applies the fixes together if the result is safe, else one at a time keeping each safe one (exported for tests). */
+export function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; applied: Fix[] } {
+  const isSafe = safeChangeCheck(path, text);
   const all = applyFixes(text, fixes);
-  if (isSafeChange(path, text, all.output, all.applied)) return all;
+  if (isSafe(all.output, all.applied)) return all;
   let output = text;
   const applied: Fix[] = [];
   for (const fix of fixes) {
     // Later fixes' ranges refer to the original text; apply each on the original plus already-kept fixes.
     const trial = applyFixes(text, [...applied, fix]);
-    if (trial.applied.length === applied.length + 1 && isSafeChange(path, text, trial.output, trial.applied)) {
+    if (trial.applied.length === applied.length + 1 && isSafe(trial.output, trial.applied)) {
       applied.push(fix);
       output = trial.output;
     }
@@ -199,19 +201,29 @@ function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; 
   return { output, applied };
 }
 
-function isSafeChange(path: string, before: string, after: string, fixes: Fix[]): boolean {
+/**
+ * Whether a fixed text parses at least as well as `before` did (measured once, whatever the trials).
+ * Python counts its syntax errors, so a fix in a file that already had one still cannot add another.
+ */
+function safeChangeCheck(path: string, before: string): (after: string, fixes: Fix[]) => boolean {
   const kind = fileKind(path);
-  if (kind === 'readme') return frontMatterPreserved(before, after, fixes);
+  if (kind === 'readme') return (after, fixes) => frontMatterPreserved(before, after, fixes);
   if (kind === 'python') {
-    const a = new Space({ root: '', files: new Map([[path, { path, size: 0, text: before }]]) }).python(path);
-    const b = new Space({ root: '', files: new Map([[path, { path, size: 0, text: after }]]) }).python(path);
-    return !(b?.syntaxError && !a?.syntaxError);
+    const errors = (text: string) => analyzePython(path, text).syntaxErrorCount;
+    const was = errors(before);
+    return (after) => errors(after) <= was;
   }
   // Removing a comment line can join a `\` continuation onto the next line: such a fix must not turn a
   // requirements file or a Dockerfile that parsed into one that does not.
-  if (kind === 'requirements') return !(parseRequirements(after).error && !parseRequirements(before).error);
-  if (kind === 'dockerfile') return !(parseDockerfile(after).error && !parseDockerfile(before).error);
-  return true;
+  if (kind === 'requirements') {
+    const was = parseRequirements(before).error;
+    return (after) => !(parseRequirements(after).error && !was);
+  }
+  if (kind === 'dockerfile') {
+    const was = parseDockerfile(before).error;
+    return (after) => !(parseDockerfile(after).error && !was);
+  }
+  return () => true;
 }
 
 /** Every key not touched by a fix keeps its value, and the front matter still parses. */

@@ -3,10 +3,12 @@
  * cases, so new fixable rules are covered as they land):
  * - fixing is idempotent: fixing the fixed output changes nothing;
  * - the findings fixSnapshot returns are those of a fresh lint of its output;
- * - a fixed file never has more parse problems than before;
+ * - a fixed file never has more parse problems than before (Python: syntax errors counted; CPython compiles
+ *   the fixed calls);
  * - a README fix leaves every front-matter value it did not touch as it was;
  * - only files with text change, their BOM is kept, and every fix range lies inside its file.
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config.js';
@@ -17,7 +19,7 @@ import { snapshotFromEntries, type Snapshot } from '../../src/space/files.js';
 import { README, Space } from '../../src/space/space.js';
 import { diagnosticViolations, fingerprint, parseProblemCount } from './invariants.js';
 import { fuzzParameters, fuzzTimeout } from './runs.js';
-import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, trickySpaces, type SpaceEntries } from './spaces.js';
+import { exampleSpaces, mutatedSpace, pythonCallSpace, randomSpace, ruleExampleSpaces, trickySpaces, type SpaceEntries } from './spaces.js';
 
 beforeAll(async () => {
   await initParsers();
@@ -135,6 +137,41 @@ describe('property: fixes are safe and idempotent', () => {
       );
     },
     fuzzTimeout(),
+  );
+
+  it(
+    'on Python calls in every layout (black style, comments, CRLF)',
+    () => {
+      fc.assert(
+        fc.property(pythonCallSpace, (entries) => {
+          expect(checkFixSafety(entries)).toEqual([]);
+        }),
+        fuzzParameters(),
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  // tree-sitter's grammar is more lenient than CPython's (it accepts `f(,)`): CPython itself judges the
+  // fixed files. CI has python3 (it installs pre-commit).
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'on Python calls in every layout: CPython compiles every fixed file',
+    () => {
+      const fixed: string[] = [];
+      fc.assert(
+        fc.property(pythonCallSpace, (entries) => {
+          const text = fixSnapshot(snapshotFromEntries(entries)).changes.get('app.py')?.text;
+          if (text !== undefined) fixed.push(text);
+        }),
+        fuzzParameters(3),
+      );
+      expect(fixed.length).toBeGreaterThan(0);
+      const compile = 'import json, sys\nfor i, t in enumerate(json.load(sys.stdin)):\n    try: compile(t, "app.py", "exec")\n    except SyntaxError as e: print(json.dumps([t, str(e)]))\n';
+      const r = spawnSync('python3', ['-c', compile], { input: JSON.stringify(fixed), encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('');
+    },
+    fuzzTimeout(3),
   );
 
   it(
