@@ -51,6 +51,19 @@ describe('spacelint CLI options', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('\uFEFF---\r\ntitle: x\r\nsdk: docker\r\napp_port: 7860\r\n---\r\n');
   });
 
+  it('--fix inserts lines with the file\'s CRLF line breaks', () => {
+    const readme = '---\r\ntitle: x\r\nsdk: gradio\r\nsdk_version: "5.49.1"\r\nhardware: zero-a10g\r\n---\r\n';
+    const app = 'import gradio as gr\r\nimport torch\r\n\r\n@spaces.GPU\r\ndef f(x):\r\n    return x\r\n\r\ngr.Interface(fn=f, inputs="text", outputs="text").launch()\r\n';
+    const dir = tempSpace({ 'README.md': readme, 'app.py': app });
+    runCli(['--fix', dir]);
+    const fixed = readFileSync(join(dir, 'app.py'), 'utf8');
+    expect(fixed).toBe(`import spaces\r\n${app}`);
+    // The fix texts that JSON shows (and editors apply) carry CRLF too.
+    const json = parseJson(runCli(['--format', 'json', tempSpace({ 'README.md': readme, 'app.py': app })]).stdout);
+    const fix = json.flatMap((f) => f.messages).find((m) => m.ruleId === 'zerogpu-spaces-not-imported')?.fix;
+    expect(fix?.text).toBe('import spaces\r\n');
+  });
+
   it('--fix-dry-run writes nothing and returns the output in json', () => {
     const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
     const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });

@@ -86,9 +86,25 @@ function toDiagnostic(space: Space, ruleId: string, level: Level, message: strin
   const [start, end] = d.range ?? [0, 0];
   const loc = lines ? lines.location(start, end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const diag: Diagnostic = { ruleId, level, file: d.file, ...loc, message };
-  if (d.fix) diag.fix = d.fix;
-  if (d.suggestions?.length) diag.suggestions = d.suggestions;
+  // Rules write `\n`; what they insert must use the file's own line breaks (a CRLF file stays CRLF).
+  const crlf = (d.fix || d.suggestions?.length) && lines !== undefined && usesCrlf(space, d.file, lines.text);
+  const ownBreaks = (fix: Fix): Fix => (crlf && fix.text.includes('\n') ? { ...fix, text: fix.text.replace(/\r?\n/g, '\r\n') } : fix);
+  if (d.fix) diag.fix = ownBreaks(d.fix);
+  if (d.suggestions?.length) diag.suggestions = crlf ? d.suggestions.map((s) => ({ ...s, fix: ownBreaks(s.fix) })) : d.suggestions;
   return diag;
+}
+
+/**
+ * A file whose first line ends in CRLF is a CRLF file (git's autocrlf and Windows editors write them
+ * whole). Not packages.txt: its lines go to xargs, which keeps the CR in the package name, so
+ * deps-packages-txt's fix turns the whole file to LF.
+ */
+function usesCrlf(space: Space, path: string, text: string): boolean {
+  if (fileKind(path) === 'packages-txt') return false;
+  return space.memo(`crlf:${path}`, () => {
+    const lf = text.indexOf('\n');
+    return lf > 0 && text[lf - 1] === '\r';
+  });
 }
 
 /**

@@ -6,6 +6,7 @@
  * - a fixed file never has more parse problems than before (Python: syntax errors counted; CPython compiles
  *   the fixed calls);
  * - a README fix leaves every front-matter value it did not touch as it was;
+ * - a file with CRLF line breaks keeps them in every inserted line;
  * - only files with text change, their BOM is kept, and every fix range lies inside its file.
  */
 import { spawnSync } from 'node:child_process';
@@ -78,6 +79,10 @@ function checkFixSafety(entries: SpaceEntries): string[] {
     }
     if (change.before !== original.text) problems.push(`${path}: change.before is not the original text`);
     if (change.bom !== (original.bom ?? false)) problems.push(`${path}: BOM ${original.bom ? 'dropped' : 'added'}`);
+    // packages.txt is the exception: its lines go to xargs, which keeps a CR in the package name, so
+    // deps-packages-txt rewrites the whole file to LF.
+    const bareLf = (text: string) => /(^|[^\r])\n/.test(text);
+    if (path !== 'packages.txt' && original.text.includes('\n') && !bareLf(original.text) && bareLf(change.text)) problems.push(`${path}: a CRLF file got LF line breaks from a fix`);
     const was = parseProblemCount(beforeSpace, path);
     const now = parseProblemCount(afterSpace, path);
     if (now > was) problems.push(`${path}: ${was} parse problem(s) before the fix, ${now} after`);
@@ -114,6 +119,16 @@ function checkFixSafety(entries: SpaceEntries): string[] {
 describe('fix safety on unmodified seeds', () => {
   it('every example Space and rule example fixes safely', () => {
     for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces(), ...trickySpaces()]) expect(checkFixSafety(entries), name).toEqual([]);
+  });
+
+  it('every example Space and rule example saved with CRLF line breaks fixes safely and stays CRLF', () => {
+    const crlf = (entries: SpaceEntries) => Object.fromEntries(Object.entries(entries).map(([path, text]) => [path, typeof text === 'string' ? text.replace(/\r?\n/g, '\r\n') : text]));
+    let fixed = 0;
+    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces()]) {
+      expect(checkFixSafety(crlf(entries)), name).toEqual([]);
+      fixed += fix(snapshotFromEntries(crlf(entries)))?.changes.size ?? 0;
+    }
+    expect(fixed).toBeGreaterThan(10);
   });
 
   it('the check sees a real fix (so the properties are not vacuous)', () => {
