@@ -64,6 +64,21 @@ describe('spacelint CLI options', () => {
     expect(fix?.text).toBe('import spaces\r\n');
   });
 
+  it('--fix and --fix-dry-run draw code frames from the fixed text, which the line numbers refer to', () => {
+    // The fix deletes line 1 (`gradio`); the parse error on line 3 is then on line 2 of the fixed text.
+    const files = { 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'requirements.txt': 'gradio\ntorch==2.8.0\nnumpy=>2\n' };
+    for (const flag of ['--fix-dry-run', '--fix']) {
+      const r = runCli([flag, tempSpace(files)]);
+      expect(r.stdout, flag).toMatch(/2:\d+ +error +pip cannot read this line/);
+      expect(r.stdout, flag).toContain('    > 2 | numpy=>2\n');
+      expect(r.stdout, flag).toContain('      1 | torch==2.8.0\n');
+    }
+    const sarif = JSON.parse(runCli(['--fix-dry-run', '--format', 'sarif', tempSpace(files)]).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; snippet?: { text: string } } } }[] }[] }[] };
+    const parse = sarif.runs[0].results.find((r) => r.ruleId === 'parse-error')!.locations[0].physicalLocation.region;
+    expect(parse.startLine).toBe(2);
+    expect(parse.snippet?.text).toContain('numpy');
+  });
+
   it('--fix-dry-run writes nothing and returns the output in json', () => {
     const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
     const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });
