@@ -286,9 +286,14 @@ describe('spacelint init', () => {
       expect(runCli(['init', dir, '--sdk', sdk, '--title', `A ${sdk} Space`]).status).toBe(0);
       expect(runCli([dir]).status, sdk).toBe(0);
     }
-    const bad = runCli(['init', join(tempSpace({}), 'x'), '--sdk', 'streamlit', '--title', 'x']);
+    const bad = runCli(['init', join(tempSpace({}), 'x'), '--sdk', 'shiny', '--title', 'x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('sdk must be');
+    // Streamlit is deprecated on Spaces: point to the Hub's Docker template that runs it.
+    const streamlit = runCli(['init', join(tempSpace({}), 's'), '--sdk', 'streamlit', '--title', 'x']);
+    expect(streamlit.status).toBe(2);
+    expect(streamlit.stderr).toMatch(/deprecated.*Docker Space.*https:\/\/huggingface\.co\/new-space.*Streamlit template.*app_port: 8501/);
+    expect(streamlit.stderr.trim().split('\n')).toHaveLength(1);
     expect(runCli(['init', join(tempSpace({}), 'y')]).stderr).toContain('--sdk and --title');
   });
 });
