@@ -59,6 +59,8 @@ export interface SpaceResult {
   unusedSuppressions: number;
   /** A problem with the Space's configuration (a usage error, exit 2). */
   error?: string;
+  /** Files the user named that the Space leaves out (.gitignore, default excludes): not linted. */
+  notLinted?: string[];
   /** With `--cache`: the entry to store, and whether it was reused unchanged. */
   cacheEntry?: CacheEntry;
   cacheHit?: boolean;
@@ -134,9 +136,11 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
   if (job.quiet) diagnostics = diagnostics.filter((d) => d.level === 'error');
   const reports = toReports(job, snapshot, diagnostics, suppressed, display, fixedTexts, job.fixDryRun ? changed : undefined);
   const t = totals(reports);
+  const notLinted = job.only?.filter((file) => !snapshot.files.has(file));
   return {
     root: job.root,
     reports,
+    ...(notLinted?.length ? { notLinted } : {}),
     summary: { root: job.root, errors: t.errors, warnings: t.warnings, infos: t.infos, suppressed: suppressed.filter((d) => inScope(d.file)).length },
     writeFailures,
     unusedSuppressions,

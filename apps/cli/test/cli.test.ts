@@ -79,6 +79,17 @@ describe('spacelint CLI options', () => {
     expect(parse.snippet?.text).toContain('numpy');
   });
 
+  it('warns, as ESLint does, when a file named on the command line is ignored (.gitignore), and lints the others', () => {
+    const dir = tempSpace({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'scratch.py': 'def f(:\n', 'logs/run.py': 'x = (\n', '.gitignore': 'scratch.py\nlogs/\n' });
+    const r = runCli([join(dir, 'scratch.py'), join(dir, 'logs/run.py'), join(dir, 'app.py')]);
+    expect(r.stderr).toContain(`spacelint: ${join(dir, 'scratch.py')}: File ignored because of a matching ignore pattern (.gitignore: scratch.py); it was not linted.`);
+    expect(r.stderr).toContain(`spacelint: ${join(dir, 'logs/run.py')}: File ignored because of a matching ignore pattern (.gitignore: logs/); it was not linted.`);
+    expect(r.stdout).not.toContain('parse-error');
+    expect(r.status).toBe(0);
+    // A named file that is linted, with or without findings, gets no such line.
+    expect(runCli([join(dir, 'app.py')]).stderr).toBe('');
+  });
+
   it('--fix-dry-run writes nothing and returns the output in json', () => {
     const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
     const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });
