@@ -10,7 +10,8 @@ const HELP = `Usage: spacelint init [dir] [--sdk gradio|docker|static] [--title 
 
 Writes a new Space that follows the Spaces rules and lints clean. On a terminal, missing answers are
 asked for; otherwise give them as flags (--sdk and --title are required). Existing files are never
-overwritten.
+overwritten. Streamlit apps are Docker Spaces now (the Streamlit SDK is deprecated): create one from the
+Hub's Docker Streamlit template at https://huggingface.co/new-space.
 `;
 
 /** `spacelint init`: the same templates as the MCP `scaffold_space` tool (core's scaffoldSpace). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseConfigText, parseSetting, RULE_IDS, type FileSource, type LintConfig } from '@spacelint/core';
-import { DirectorySource, findSpaces } from '@spacelint/core/node';
+import { DirectorySource, findSpaces, listSpaceFiles } from '@spacelint/core/node';
 import type { LintOptions } from './args.js';
 import { colorsFor } from './color.js';
 import { formatGithub } from './formatters/github.js';
@@ -130,6 +130,8 @@ export interface LintOutcome {
   exitCode: number;
   /** Lines for stderr (files that could not be fixed, suppressions to prune). */
   messages: string[];
+  /** Lines for stderr that change nothing else (files named but ignored). */
+  warnings: string[];
 }
 
 interface CacheState {
@@ -234,6 +236,7 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   if (failed) throw new UsageError(failed.error!);
   const reports = results.flatMap((r) => r.reports);
   const messages = results.flatMap((r) => r.writeFailures);
+  const ignored = results.flatMap((r, i) => (r.notLinted ?? []).map((file) => ignoredFileWarning(targets[i], file)));
   const unused = results.filter((r) => r.unusedSuppressions > 0);
   const t = totals(reports);
   const overWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && t.warnings > options.maxWarnings;
@@ -246,7 +249,16 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
     );
     exitCode = 2;
   }
-  return { reports, results, exitCode, messages };
+  return { reports, results, exitCode, messages, warnings: ignored };
+}
+
+/**
+ * ESLint's warning for a file named on the command line that its ignore patterns leave out: saying
+ * nothing would read as "no problems" for a file that was never linted.
+ */
+function ignoredFileWarning(target: LintTarget, file: string): string {
+  const skipped = target.local ? listSpaceFiles(target.root).skipped.find((s) => s.path === file || file.startsWith(`${s.path}/`)) : undefined;
+  return `${target.display(file)}: File ignored because of a matching ignore pattern${skipped ? ` (${skipped.detail})` : ''}; it was not linted.`;
 }
 
 /** `--output-file`: as in ESLint, missing folders are created (`-o reports/spacelint.sarif`). */
@@ -283,12 +295,12 @@ export async function runLint(options: LintOptions): Promise<number> {
     if (options.outputFile) await writeReport(options.outputFile, fixed);
     else process.stdout.write(fixed);
     process.stderr.write(formatter(outcome.reports.map((r) => ({ ...r, output: undefined })), { ...options, noColor: true }, run));
-    for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
+    for (const m of [...outcome.warnings, ...outcome.messages]) process.stderr.write(`spacelint: ${m}\n`);
     return outcome.exitCode;
   }
   const text = formatter(outcome.reports, options, run);
   if (options.outputFile) await writeReport(options.outputFile, text);
   else if (text) process.stdout.write(text);
-  for (const m of outcome.messages) process.stderr.write(`spacelint: ${m}\n`);
+  for (const m of [...outcome.warnings, ...outcome.messages]) process.stderr.write(`spacelint: ${m}\n`);
   return outcome.exitCode;
 }

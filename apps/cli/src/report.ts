@@ -11,7 +11,7 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** Findings hidden by the Space's spacelint-suppressions.json (not counted anywhere). */
   suppressed?: Diagnostic[];
-  /** The file's text (for code frames), when available. */
+  /** The text the findings' lines refer to (for code frames and snippets): after a fix, the fixed text. */
   source?: string;
   /** With --fix-dry-run: the fixed text. */
   output?: string;

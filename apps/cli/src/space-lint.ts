@@ -59,6 +59,8 @@ export interface SpaceResult {
   unusedSuppressions: number;
   /** A problem with the Space's configuration (a usage error, exit 2). */
   error?: string;
+  /** Files the user named that the Space leaves out (.gitignore, default excludes): not linted. */
+  notLinted?: string[];
   /** With `--cache`: the entry to store, and whether it was reused unchanged. */
   cacheEntry?: CacheEntry;
   cacheHit?: boolean;
@@ -85,6 +87,8 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
   const writeFailures: string[] = [];
   let diagnostics: Diagnostic[];
   let changed = new Map<string, { text: string; bom: boolean }>();
+  // After fixing, findings' lines refer to the fixed texts (written or not): code frames are drawn from them.
+  let fixedTexts = new Map<string, { text: string }>();
   const useCache = job.cache !== undefined && !job.fix && !job.fixDryRun && !snapshot.root.startsWith('hf://');
   const hashes = useCache ? fileHashes(snapshot) : undefined;
   const hit = useCache && entryMatches(job.cache!.entry, job.cache!.key, hashes!) ? job.cache!.entry : undefined;
@@ -97,6 +101,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
       const result = fixSnapshot(snapshot, ...job.configs);
       diagnostics = result.diagnostics;
       changed = result.changes;
+      fixedTexts = new Map(result.changes);
       if (job.fix && changed.size) {
         for (const f of await writeFixes(job.root, changed)) {
           writeFailures.push(`${display(f.file)}: not fixed: ${f.message}`);
@@ -129,11 +134,13 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
     }
   }
   if (job.quiet) diagnostics = diagnostics.filter((d) => d.level === 'error');
-  const reports = toReports(job, snapshot, diagnostics, suppressed, display, job.fixDryRun ? changed : undefined);
+  const reports = toReports(job, snapshot, diagnostics, suppressed, display, fixedTexts, job.fixDryRun ? changed : undefined);
   const t = totals(reports);
+  const notLinted = job.only?.filter((file) => !snapshot.files.has(file));
   return {
     root: job.root,
     reports,
+    ...(notLinted?.length ? { notLinted } : {}),
     summary: { root: job.root, errors: t.errors, warnings: t.warnings, infos: t.infos, suppressed: suppressed.filter((d) => inScope(d.file)).length },
     writeFailures,
     unusedSuppressions,
@@ -162,6 +169,7 @@ function toReports(
   diagnostics: Diagnostic[],
   suppressed: Diagnostic[],
   display: Display,
+  fixedTexts: Map<string, { text: string }>,
   dryRun?: Map<string, { text: string }>,
 ): FileReport[] {
   const only = job.only ? new Set(job.only) : undefined;
@@ -182,7 +190,7 @@ function toReports(
       spaceRoot: job.root,
       diagnostics: e.kept.sort(compareDiagnostics),
       ...(e.suppressed.length ? { suppressed: e.suppressed.sort(compareDiagnostics) } : {}),
-      source: snapshot.files.get(file)?.text,
+      source: fixedTexts.get(file)?.text ?? snapshot.files.get(file)?.text,
       output: dryRun?.get(file)?.text,
     }));
 }

@@ -51,6 +51,45 @@ describe('spacelint CLI options', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('\uFEFF---\r\ntitle: x\r\nsdk: docker\r\napp_port: 7860\r\n---\r\n');
   });
 
+  it('--fix inserts lines with the file\'s CRLF line breaks', () => {
+    const readme = '---\r\ntitle: x\r\nsdk: gradio\r\nsdk_version: "5.49.1"\r\nhardware: zero-a10g\r\n---\r\n';
+    const app = 'import gradio as gr\r\nimport torch\r\n\r\n@spaces.GPU\r\ndef f(x):\r\n    return x\r\n\r\ngr.Interface(fn=f, inputs="text", outputs="text").launch()\r\n';
+    const dir = tempSpace({ 'README.md': readme, 'app.py': app });
+    runCli(['--fix', dir]);
+    const fixed = readFileSync(join(dir, 'app.py'), 'utf8');
+    expect(fixed).toBe(`import spaces\r\n${app}`);
+    // The fix texts that JSON shows (and editors apply) carry CRLF too.
+    const json = parseJson(runCli(['--format', 'json', tempSpace({ 'README.md': readme, 'app.py': app })]).stdout);
+    const fix = json.flatMap((f) => f.messages).find((m) => m.ruleId === 'zerogpu-spaces-not-imported')?.fix;
+    expect(fix?.text).toBe('import spaces\r\n');
+  });
+
+  it('--fix and --fix-dry-run draw code frames from the fixed text, which the line numbers refer to', () => {
+    // The fix deletes line 1 (`gradio`); the parse error on line 3 is then on line 2 of the fixed text.
+    const files = { 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'requirements.txt': 'gradio\ntorch==2.8.0\nnumpy=>2\n' };
+    for (const flag of ['--fix-dry-run', '--fix']) {
+      const r = runCli([flag, tempSpace(files)]);
+      expect(r.stdout, flag).toMatch(/2:\d+ +error +pip cannot read this line/);
+      expect(r.stdout, flag).toContain('    > 2 | numpy=>2\n');
+      expect(r.stdout, flag).toContain('      1 | torch==2.8.0\n');
+    }
+    const sarif = JSON.parse(runCli(['--fix-dry-run', '--format', 'sarif', tempSpace(files)]).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; snippet?: { text: string } } } }[] }[] }[] };
+    const parse = sarif.runs[0].results.find((r) => r.ruleId === 'parse-error')!.locations[0].physicalLocation.region;
+    expect(parse.startLine).toBe(2);
+    expect(parse.snippet?.text).toContain('numpy');
+  });
+
+  it('warns, as ESLint does, when a file named on the command line is ignored (.gitignore), and lints the others', () => {
+    const dir = tempSpace({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'scratch.py': 'def f(:\n', 'logs/run.py': 'x = (\n', '.gitignore': 'scratch.py\nlogs/\n' });
+    const r = runCli([join(dir, 'scratch.py'), join(dir, 'logs/run.py'), join(dir, 'app.py')]);
+    expect(r.stderr).toContain(`spacelint: ${join(dir, 'scratch.py')}: File ignored because of a matching ignore pattern (.gitignore: scratch.py); it was not linted.`);
+    expect(r.stderr).toContain(`spacelint: ${join(dir, 'logs/run.py')}: File ignored because of a matching ignore pattern (.gitignore: logs/); it was not linted.`);
+    expect(r.stdout).not.toContain('parse-error');
+    expect(r.status).toBe(0);
+    // A named file that is linted, with or without findings, gets no such line.
+    expect(runCli([join(dir, 'app.py')]).stderr).toBe('');
+  });
+
   it('--fix-dry-run writes nothing and returns the output in json', () => {
     const text = '---\ntitle: x\nsdk: docker\napp-port: 7860\n---\n';
     const dir = tempSpace({ 'README.md': text, Dockerfile: 'FROM python:3.12\n' });
@@ -124,7 +163,8 @@ describe('spacelint CLI options', () => {
 
   it('--max-warnings turns warnings into a failing exit code; info never counts', () => {
     const dir = tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM x\n' });
-    const warnings = parseJson(runCli(['-f', 'json', dir]).stdout).reduce((n, f) => n + f.warningCount, 0);
+    // JSON's warningCount counts info findings too (severity 1, as ESLint consumers read it); infoCount says how many.
+    const warnings = parseJson(runCli(['-f', 'json', dir]).stdout).reduce((n, f) => n + f.warningCount - f.infoCount, 0);
     expect(warnings).toBeGreaterThan(0);
     expect(runCli(['--max-warnings', String(warnings), dir]).status).toBe(0);
     expect(runCli(['--max-warnings', String(warnings - 1), dir]).status).toBe(1);
@@ -257,9 +297,14 @@ describe('spacelint init', () => {
       expect(runCli(['init', dir, '--sdk', sdk, '--title', `A ${sdk} Space`]).status).toBe(0);
       expect(runCli([dir]).status, sdk).toBe(0);
     }
-    const bad = runCli(['init', join(tempSpace({}), 'x'), '--sdk', 'streamlit', '--title', 'x']);
+    const bad = runCli(['init', join(tempSpace({}), 'x'), '--sdk', 'shiny', '--title', 'x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('sdk must be');
+    // Streamlit is deprecated on Spaces: point to the Hub's Docker template that runs it.
+    const streamlit = runCli(['init', join(tempSpace({}), 's'), '--sdk', 'streamlit', '--title', 'x']);
+    expect(streamlit.status).toBe(2);
+    expect(streamlit.stderr).toMatch(/deprecated.*Docker Space.*https:\/\/huggingface\.co\/new-space.*Streamlit template.*app_port: 8501/);
+    expect(streamlit.stderr.trim().split('\n')).toHaveLength(1);
     expect(runCli(['init', join(tempSpace({}), 'y')]).stderr).toContain('--sdk and --title');
   });
 });

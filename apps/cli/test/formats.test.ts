@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
-import { EXAMPLES, REPO, runCli, tempSpace } from './run-cli.js';
+import { EXAMPLES, parseJson, REPO, runCli, tempSpace, type JsonMessage, type JsonResult } from './run-cli.js';
 
 // ajv-draft-04 and ajv-formats are CommonJS; the SARIF 2.1.0 schema is a draft-04 schema.
 const require = createRequire(import.meta.url);
@@ -41,6 +41,21 @@ interface SarifLog {
     }[];
   }[];
 }
+
+describe('--format json', { timeout: 60_000 }, () => {
+  it('counts as ESLint does: warningCount is every severity-1 message, info included; infoCount says how many are info', () => {
+    const r = runCli(['--format', 'json', join(EXAMPLES, 'bad-gradio-zerogpu')]);
+    const results = parseJson(r.stdout) as (JsonResult & { fixableErrorCount: number; fixableWarningCount: number; messages: (JsonMessage & { fix?: object })[] })[];
+    const infos = results.flatMap((f) => f.messages).filter((m) => m.level === 'info');
+    expect(infos.length).toBeGreaterThan(0);
+    expect(infos.every((m) => m.severity === 1)).toBe(true);
+    for (const f of results) {
+      const severity = (n: number, fixable = false) => f.messages.filter((m) => m.severity === n && (!fixable || m.fix)).length;
+      expect([f.errorCount, f.warningCount, f.fixableErrorCount, f.fixableWarningCount], f.filePath).toEqual([severity(2), severity(1), severity(2, true), severity(1, true)]);
+      expect(f.infoCount, f.filePath).toBe(f.messages.filter((m) => m.level === 'info').length);
+    }
+  });
+});
 
 describe('--format sarif', { timeout: 60_000 }, () => {
   it('is valid SARIF 2.1.0 with every rule in the driver and the bad example as results', () => {

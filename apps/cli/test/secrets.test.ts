@@ -48,3 +48,28 @@ describe('spacelint CLI never prints a secret', () => {
     expect(leaks(dry.stdout)).toEqual([]); // ...and the output it shows is redacted
   });
 });
+
+describe('a secret quoted without its context is still masked', () => {
+  // `PASSWORD=` gives the value away as a secret; the value alone (a SARIF snippet of the finding's span,
+  // or the part a parse error quotes) has no shape a token pattern knows.
+  const dir = tempSpace({ 'README.md': README, 'app.py': 'import gradio as gr\n\ngr.Interface(fn=lambda x: x, inputs="text", outputs="text").launch()\n', 'requirements.txt': `gradio\nPASSWORD=${PASSWORD}\n` });
+
+  it('in every format: messages, code frames, SARIF snippets, GitHub annotations', () => {
+    for (const format of ['stylish', 'json', 'sarif', 'github']) {
+      const r = runCli(['--format', format, dir]);
+      expect(r.status, format).toBe(1);
+      expect(r.stdout, format).toContain('parse-error');
+      expect(r.stdout, format).toContain('Vb********');
+      expect(leaks(r.stdout + r.stderr), format).toEqual([]);
+    }
+  });
+
+  it('SARIF snippets show the masked value', () => {
+    const log = JSON.parse(runCli(['--format', 'sarif', dir]).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { snippet?: { text: string } } } }[] }[] }[] };
+    const snippets = log.runs[0].results.filter((r) => r.ruleId.startsWith('parse') || r.ruleId.startsWith('security')).map((r) => [r.ruleId, r.locations[0].physicalLocation.region.snippet?.text]);
+    expect(snippets).toEqual([
+      ['parse-error', 'PASSWORD=Vb********'],
+      ['security-hardcoded-secret', 'Vb********'],
+    ]);
+  });
+});

@@ -4,10 +4,11 @@ import { compareDiagnostics, type Diagnostic, type Fix, type Level } from './dia
 import { applyDirectives, collectDirectives, takesDirectives, unusedDirectiveDiagnostics } from './directives.js';
 import { parseDockerfile } from './parse/dockerfile.js';
 import { parseRequirements } from './parse/requirements.js';
+import { analyzePython } from './python/analyze.js';
 import { DEFAULT_REFERENCE, extendReference } from './reference/spaces.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import { formatMessage, type ReportDescriptor } from './rules/rule.js';
-import { redactSecrets } from './security/redact.js';
+import { redactQuoted, redactSecrets } from './security/redact.js';
 import { fileKind } from './space/file-kind.js';
 import type { Snapshot, SpaceFile } from './space/files.js';
 import { Space } from './space/space.js';
@@ -58,18 +59,22 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
       unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)),
     );
   }
-  return kept.map(redactDiagnostic).sort(compareDiagnostics);
+  return kept.map((d) => redactDiagnostic(d, space)).sort(compareDiagnostics);
 }
 
 /**
- * Findings quote what they found (a key, a value, a rule name from a directive), and a token may be what
- * was found: redact messages and suggestion descriptions here, so no surface (JSON, SARIF, MCP, ESLint)
- * can print a secret. Fix texts are left alone: they are the file's own content, written back to it.
+ * Findings quote what they found (a key, a value, a line pip cannot read, a rule name from a directive),
+ * and a secret may be what was found: redact messages and suggestion descriptions here, the one place
+ * every surface (JSON, SARIF, MCP, ESLint) gets them from. The finding's file is scanned whole
+ * (`space.secrets`), so a value quoted without its `PASSWORD=`, or cut by a rule's slice, is still masked;
+ * then every known token shape is. Fix texts are left alone: they are the file's own content, written back.
  */
-function redactDiagnostic(d: Diagnostic): Diagnostic {
-  const message = redactSecrets(d.message);
+function redactDiagnostic(d: Diagnostic, space: Space): Diagnostic {
+  const secrets = space.secrets(d.file);
+  const redact = (text: string) => redactSecrets(secrets.length ? redactQuoted(text, secrets) : text);
+  const message = redact(d.message);
   const suggestions = d.suggestions?.map((s) => {
-    const desc = redactSecrets(s.desc);
+    const desc = redact(s.desc);
     return desc === s.desc ? s : { ...s, desc };
   });
   if (message === d.message && suggestions?.every((s, i) => s === d.suggestions![i]) !== false) return d;
@@ -81,9 +86,25 @@ function toDiagnostic(space: Space, ruleId: string, level: Level, message: strin
   const [start, end] = d.range ?? [0, 0];
   const loc = lines ? lines.location(start, end) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const diag: Diagnostic = { ruleId, level, file: d.file, ...loc, message };
-  if (d.fix) diag.fix = d.fix;
-  if (d.suggestions?.length) diag.suggestions = d.suggestions;
+  // Rules write `\n`; what they insert must use the file's own line breaks (a CRLF file stays CRLF).
+  const crlf = (d.fix || d.suggestions?.length) && lines !== undefined && usesCrlf(space, d.file, lines.text);
+  const ownBreaks = (fix: Fix): Fix => (crlf && fix.text.includes('\n') ? { ...fix, text: fix.text.replace(/\r?\n/g, '\r\n') } : fix);
+  if (d.fix) diag.fix = ownBreaks(d.fix);
+  if (d.suggestions?.length) diag.suggestions = crlf ? d.suggestions.map((s) => ({ ...s, fix: ownBreaks(s.fix) })) : d.suggestions;
   return diag;
+}
+
+/**
+ * A file whose first line ends in CRLF is a CRLF file (git's autocrlf and Windows editors write them
+ * whole). Not packages.txt: its lines go to xargs, which keeps the CR in the package name, so
+ * deps-packages-txt's fix turns the whole file to LF.
+ */
+function usesCrlf(space: Space, path: string, text: string): boolean {
+  if (fileKind(path) === 'packages-txt') return false;
+  return space.memo(`crlf:${path}`, () => {
+    const lf = text.indexOf('\n');
+    return lf > 0 && text[lf - 1] === '\r';
+  });
 }
 
 /**
@@ -178,16 +199,17 @@ export function fixSnapshot(snapshot: Snapshot, ...overrides: (LintConfig | unde
   return { changes, diagnostics: result.diagnostics, fixCount };
 }
 
-/** Applies the fixes together if the result is safe, else one at a time keeping each safe one. */
-function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; applied: Fix[] } {
+/** Applies the fixes together if the result is safe, else one at a time keeping each safe one (exported for tests). */
+export function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; applied: Fix[] } {
+  const isSafe = safeChangeCheck(path, text);
   const all = applyFixes(text, fixes);
-  if (isSafeChange(path, text, all.output, all.applied)) return all;
+  if (isSafe(all.output, all.applied)) return all;
   let output = text;
   const applied: Fix[] = [];
   for (const fix of fixes) {
     // Later fixes' ranges refer to the original text; apply each on the original plus already-kept fixes.
     const trial = applyFixes(text, [...applied, fix]);
-    if (trial.applied.length === applied.length + 1 && isSafeChange(path, text, trial.output, trial.applied)) {
+    if (trial.applied.length === applied.length + 1 && isSafe(trial.output, trial.applied)) {
       applied.push(fix);
       output = trial.output;
     }
@@ -195,19 +217,29 @@ function safeFixes(path: string, text: string, fixes: Fix[]): { output: string; 
   return { output, applied };
 }
 
-function isSafeChange(path: string, before: string, after: string, fixes: Fix[]): boolean {
+/**
+ * Whether a fixed text parses at least as well as `before` did (measured once, whatever the trials).
+ * Python counts its syntax errors, so a fix in a file that already had one still cannot add another.
+ */
+function safeChangeCheck(path: string, before: string): (after: string, fixes: Fix[]) => boolean {
   const kind = fileKind(path);
-  if (kind === 'readme') return frontMatterPreserved(before, after, fixes);
+  if (kind === 'readme') return (after, fixes) => frontMatterPreserved(before, after, fixes);
   if (kind === 'python') {
-    const a = new Space({ root: '', files: new Map([[path, { path, size: 0, text: before }]]) }).python(path);
-    const b = new Space({ root: '', files: new Map([[path, { path, size: 0, text: after }]]) }).python(path);
-    return !(b?.syntaxError && !a?.syntaxError);
+    const errors = (text: string) => analyzePython(path, text).syntaxErrorCount;
+    const was = errors(before);
+    return (after) => errors(after) <= was;
   }
   // Removing a comment line can join a `\` continuation onto the next line: such a fix must not turn a
   // requirements file or a Dockerfile that parsed into one that does not.
-  if (kind === 'requirements') return !(parseRequirements(after).error && !parseRequirements(before).error);
-  if (kind === 'dockerfile') return !(parseDockerfile(after).error && !parseDockerfile(before).error);
-  return true;
+  if (kind === 'requirements') {
+    const was = parseRequirements(before).error;
+    return (after) => !(parseRequirements(after).error && !was);
+  }
+  if (kind === 'dockerfile') {
+    const was = parseDockerfile(before).error;
+    return (after) => !(parseDockerfile(after).error && !was);
+  }
+  return () => true;
 }
 
 /** Every key not touched by a fix keeps its value, and the front matter still parses. */

@@ -68,6 +68,6 @@ export {
   type Sdk,
   type ReferenceExtension,
 } from './reference/spaces.js';
-export { redactSecrets, maskSecret, findSecrets, isSecretName, type SecretMatch, type SecretPattern } from './security/redact.js';
+export { redactSecrets, redactSlice, redactQuoted, maskSecret, findSecrets, isSecretName, type SecretMatch, type SecretPattern } from './security/redact.js';
 export { matchSpaceLogs, type LogSignature, type LogStage, type LogCause, type LogMatchContext, type SpaceLogsInput } from './diagnose/index.js';
 export { scaffoldSpace, ScaffoldError, type ScaffoldAnswers, type ScaffoldResult, type ScaffoldSdk } from './scaffold/scaffold.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText, ConfigError } from '../src/config/config.js';
 import { globMatcher } from '../src/config/glob.js';
-import { applyFixes } from '../src/engine.js';
+import { applyFixes, safeFixes } from '../src/engine.js';
+import { initParsers } from '../src/parse/python.js';
 import { parseFrontMatter } from '../src/parse/frontmatter.js';
 import { RULE_IDS, listRules } from '../src/rules/index.js';
 import { fixFiles, GRADIO_APP, lintFiles, readme } from './lint-files.js';
@@ -44,6 +45,34 @@ describe('engine', () => {
     const files = { 'README.md': readme('sdk: gradio'), 'app.py': GRADIO_APP, 'notebooks/scratch.py': 'def (:\n', '.spacelint.yaml': 'ignore:\n  - notebooks/\n' };
     expect((await lintFiles(files)).filter((d) => d.file.startsWith('notebooks/'))).toEqual([]);
     expect((await lintFiles({ ...files, '.spacelint.yaml': '' })).filter((d) => d.file.startsWith('notebooks/'))).toHaveLength(1);
+  });
+
+  it('drops a Python fix that parses worse, also in a file that already had a syntax error', async () => {
+    await initParsers();
+    const broken = 'def f(:\n    pass\n\nprint(1)\n';
+    const worse = { range: [broken.indexOf('1)'), broken.indexOf('1)') + 1] as [number, number], text: ',' }; // print(,)
+    const fine = { range: [broken.indexOf('1)'), broken.indexOf('1)') + 1] as [number, number], text: '2' };
+    expect(safeFixes('app.py', broken, [worse]).applied).toEqual([]);
+    expect(safeFixes('app.py', broken, [fine]).output).toBe('def f(:\n    pass\n\nprint(2)\n');
+    // `f(,)` parses for tree-sitter, not for CPython: it counts as worse in a valid file too.
+    expect(safeFixes('app.py', 'print(1)\n', [{ range: [6, 7], text: ',' }]).applied).toEqual([]);
+    const [d] = await lintFiles({ 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"'), 'app.py': `${GRADIO_APP}print(\n    ,\n)\n` }, { only: 'parse-error' });
+    expect(d).toMatchObject({ ruleId: 'parse-error', line: 6, message: expect.stringContaining('comma with nothing before it') });
+  });
+
+  it('a finding never quotes a secret of its file, even a value cut or quoted without its name', async () => {
+    const secret = 'Vb7Xk2Qm9Lp4Wz8Rt3NcQa5Yh1Jd6Ls0Ge4Tf8Mb2Kp7';
+    const files = { 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"'), 'app.py': GRADIO_APP };
+    // The security rule off: masking must not depend on which rules run.
+    const config = { rules: { 'security-hardcoded-secret': 'off' as const } };
+    // A long value is cut by the message's 40-character quote; a short one is quoted whole.
+    for (const requirements of [`gradio\nPASSWORD=${secret}\n`, `DB_PASSWORD=${secret.slice(0, 20)}\n`]) {
+      const found = await lintFiles({ ...files, 'requirements.txt': requirements }, { config });
+      const parse = found.find((d) => d.ruleId === 'parse-error');
+      expect(parse, requirements).toBeDefined();
+      expect(parse!.message).toContain('Vb********');
+      for (const d of found) for (let i = 0; i + 6 <= 20; i++) expect(d.message).not.toContain(secret.slice(i, i + 6));
+    }
   });
 
   it('a rule level in config sets every finding of that rule', async () => {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, sep } from 'node:path';
-import { LineIndex, listRules, redactSecrets, type Diagnostic, type Fix, type Level } from '@spacelint/core';
+import { findSecrets, LineIndex, listRules, redactSecrets, redactSlice, type Diagnostic, type Fix, type Level, type SecretMatch } from '@spacelint/core';
 import type { FileReport, RunInfo } from '../report.js';
 import { HOMEPAGE, VERSION } from '../version.js';
 
@@ -51,6 +51,8 @@ export function formatSarif(reports: FileReport[], run: RunInfo): string {
   for (const report of reports) {
     const location = artifactLocation(report.filePath, run.cwd);
     const lines = report.source !== undefined ? new LineIndex(report.source) : undefined;
+    let secrets: SecretMatch[] | undefined;
+    const fileSecrets = () => (secrets ??= findSecrets(lines!.text));
     for (const d of report.diagnostics) {
       const fixes = [
         ...(d.fix ? [sarifFix('Apply the safe fix (spacelint --fix)', d.fix, location, lines)] : []),
@@ -61,7 +63,7 @@ export function formatSarif(reports: FileReport[], run: RunInfo): string {
         ruleIndex: ruleIndex.get(d.ruleId),
         level: SARIF_LEVEL[d.level],
         message: { text: redactSecrets(d.message) },
-        locations: [{ physicalLocation: { artifactLocation: location, region: region(d, lines) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: region(d, lines, fileSecrets) } }],
         ...(fixes.length ? { fixes } : {}),
       });
     }
@@ -90,14 +92,17 @@ function artifactLocation(filePath: string, cwd: string): ArtifactLocation {
   return { uri: pathToFileURL(filePath).href };
 }
 
-function region(d: Diagnostic, lines: LineIndex | undefined): Region {
+function region(d: Diagnostic, lines: LineIndex | undefined, fileSecrets: () => SecretMatch[]): Region {
   const r: Region = { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
   if (lines && d.line <= lines.lineCount) {
-    const start = lines.offsetAt(d.line, d.column);
-    const end = lines.offsetAt(d.endLine, d.endColumn);
-    // The reported span, or the whole line for a point: what a reviewer needs to see, never a secret.
-    const text = end > start ? lines.text.slice(start, Math.min(end, start + 500)) : lines.lineText(d.line);
-    if (text) r.snippet = { text: redactSecrets(text) };
+    let start = lines.offsetAt(d.line, d.column);
+    let end = lines.offsetAt(d.endLine, d.endColumn);
+    // The reported span, or the whole line for a point: what a reviewer needs to see. The span is often
+    // the secret itself, so it is masked by what the whole file shows (`PASSWORD=` lies outside the span).
+    if (end > start) end = Math.min(end, start + 500);
+    else [start, end] = lines.lineRange(d.line);
+    const text = redactSecrets(redactSlice(lines.text, start, end, fileSecrets()));
+    if (text) r.snippet = { text };
   }
   return r;
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { LineIndex, redactSecrets } from '@spacelint/core';
+import { findSecrets, LineIndex, redactSecrets, redactSlice, type SecretMatch } from '@spacelint/core';
 import type { Colors } from '../color.js';
 import { plural, totals, type FileReport, type RunInfo } from '../report.js';
 
@@ -11,11 +11,15 @@ export function formatStylish(reports: FileReport[], colors: Colors, options: { 
     if (r.diagnostics.length === 0) continue;
     out.push('', colors.underline(r.filePath));
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
+    let secrets: SecretMatch[] | undefined;
+    // A line is masked by what the whole file shows (a secret's `PASSWORD=` or opening quote may lie on
+    // another line), then by every known token shape.
+    const shownLine = (n: number) => redactSecrets(redactSlice(lines!.text, ...lines!.lineRange(n), (secrets ??= findSecrets(lines!.text))));
     for (const d of r.diagnostics) {
       const level = d.level === 'error' ? colors.red('error') : d.level === 'warning' ? colors.yellow('warning') : colors.blue('info');
       const pad = d.level === 'error' ? '  ' : d.level === 'info' ? '   ' : '';
       out.push(`  ${colors.dim(`${d.line}:${d.column}`.padEnd(7))} ${level}${pad}  ${redactSecrets(d.message)}  ${colors.dim(d.ruleId)}`);
-      if (frames && lines && d.line <= lines.lineCount) out.push(...codeFrame(lines, d.line, d.column, d.endLine, d.endColumn, colors));
+      if (frames && lines && d.line <= lines.lineCount) out.push(...codeFrame(lines, shownLine, d.line, d.column, d.endLine, d.endColumn, colors));
     }
   }
   const t = totals(reports);
@@ -49,18 +53,18 @@ function spaceSummaries(run: RunInfo, colors: Colors): string[] {
 }
 
 /** The finding's line with one line of context above, and a caret line under the reported span. */
-function codeFrame(lines: LineIndex, line: number, column: number, endLine: number, endColumn: number, colors: Colors): string[] {
+function codeFrame(lines: LineIndex, shownLine: (line: number) => string, line: number, column: number, endLine: number, endColumn: number, colors: Colors): string[] {
   const width = String(Math.min(line + 1, lines.lineCount)).length;
   const out: string[] = [];
   for (let n = Math.max(1, line - 1); n <= line; n++) {
     // Redact before clipping: a clipped secret might no longer look like one.
-    const text = clip(redactSecrets(lines.lineText(n)));
+    const text = clip(shownLine(n));
     const marker = n === line ? colors.red('>') : ' ';
     out.push(`    ${marker} ${colors.dim(`${String(n).padStart(width)} |`)} ${text}`);
   }
   const lineText = lines.lineText(line);
   // A redacted line is shorter than the file's: keep the carets under the text that is shown.
-  const shown = redactSecrets(lineText).length;
+  const shown = shownLine(line).length;
   const spanEnd = Math.min(endLine === line ? endColumn : lineText.length + 1, shown === lineText.length ? Infinity : shown + 1);
   const caretCount = Math.max(1, Math.min(spanEnd - column, 120 - column));
   if (column <= 121) out.push(`      ${' '.repeat(width)} ${colors.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${colors.red('^'.repeat(caretCount))}`);

@@ -13,6 +13,8 @@ export function positionalArguments(call: PythonCall): PythonArgument[] {
 /**
  * The range to delete so that an argument disappears with its comma: up to the next argument when one
  * follows, else from the end of the previous one (`f(a, share=True)` → `f(a)`; `f(share=True, a=1)` → `f(a=1)`).
+ * The only argument takes everything between the parentheses with it, so a trailing comma goes too
+ * (black's `launch(\n    share=True,\n)` → `launch()`, not `launch(\n    ,\n)`).
  */
 export function argumentRemovalRange(call: PythonCall, arg: PythonArgument): [number, number] {
   const i = call.args.indexOf(arg);
@@ -20,5 +22,6 @@ export function argumentRemovalRange(call: PythonCall, arg: PythonArgument): [nu
   if (next) return [arg.range[0], next.range[0]];
   const previous = call.args[i - 1];
   if (previous) return [previous.range[1], arg.range[1]];
-  return arg.range;
+  const [open, close] = call.argsRange;
+  return open < arg.range[0] && arg.range[1] < close ? [open + 1, close - 1] : arg.range;
 }

@@ -25,6 +25,8 @@ const MODULE_QUERY = `
 (comment) @comment
 (ERROR) @error
 (MISSING) @missing
+(_ ["(" "[" "{"] . "," @lone-comma)
+(_ ["(" "[" "{"] . (comment) . "," @lone-comma)
 (function_definition) @def
 (lambda) @lambda
 (class_definition) @class
@@ -70,6 +72,7 @@ export class Extraction {
   ) {
     this.module = {
       path,
+      syntaxErrorCount: 0,
       imports: [],
       comments: [],
       statements: [],
@@ -121,7 +124,9 @@ export class Extraction {
           break;
         case 'error':
         case 'missing':
-          if (!module.syntaxError || start < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, capture.name === 'missing');
+        case 'lone-comma':
+          module.syntaxErrorCount++;
+          if (!module.syntaxError || start < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, capture.name);
           break;
         case 'def':
           this.readFunction(node, false);
@@ -156,7 +161,8 @@ export class Extraction {
     }
     if (cancelled && root.hasError) {
       const first = firstErrorNode(root);
-      if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, first, first.isMissing);
+      module.syntaxErrorCount++;
+      if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, first, first.isMissing ? 'missing' : 'error');
     } else if (cancelled) {
       // A valid file too deep to analyse in time: what was found is kept, and parse-error says the rest is unchecked.
       const last = captures[captures.length - 1]?.node;
@@ -731,10 +737,12 @@ function firstErrorNode(root: Node): Node {
   }
 }
 
-function syntaxErrorAt(text: string, node: Node, missing: boolean): PythonSyntaxError {
+function syntaxErrorAt(text: string, node: Node, kind: string): PythonSyntaxError {
   const start = node.startIndex;
   const end = Math.max(node.endIndex, start + 1);
-  if (missing) return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
+  // tree-sitter-python accepts `f(,)` and `{,}`; CPython does not ("invalid syntax").
+  if (kind === 'lone-comma') return { message: 'Python syntax error: a comma with nothing before it', range: [start, end] };
+  if (kind === 'missing') return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
   // From the file's text (offsets are UTF-16 units), not node.text: an ERROR node may span megabytes.
   const snippet = text.slice(start, Math.min(node.endIndex, start + 200)).split(/\r?\n/)[0].slice(0, 40);
   return { message: snippet ? `Python syntax error near \`${snippet}\`` : 'Python syntax error', range: [start, end] };

@@ -228,6 +228,8 @@ export interface PythonModule {
   path: string;
   /** First syntax error, when the file does not parse (facts are still extracted from what did parse). */
   syntaxError?: PythonSyntaxError;
+  /** How many syntax errors the file has (0 when it parses): `--fix` keeps no fix that raises it. */
+  syntaxErrorCount: number;
   /**
    * Set when a valid file was too deep or large to analyse within the time budget: the facts cover the
    * code up to `range`, not after it (parse-error reports it as a warning).

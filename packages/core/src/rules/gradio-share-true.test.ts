@@ -22,6 +22,15 @@ describe(only, () => {
     expect((await fixFiles(chained))['app.py']).toContain('demo.queue(max_size=5).launch(server_name="0.0.0.0")\n');
   });
 
+  it('removes the argument with its comma in black style (one argument per line, trailing comma)', async () => {
+    const fix = async (call: string) => (await fixFiles(cpuSpace(`${UI}${call}\n`)))['app.py'].slice(UI.length);
+    expect(await fix('demo.launch(\n    share=True,\n)')).toBe('demo.launch()\n');
+    expect(await fix('demo.launch(\n    share=True\n)')).toBe('demo.launch()\n');
+    expect(await fix('demo.launch(\n    server_name="0.0.0.0",\n    share=True,\n)')).toBe('demo.launch(\n    server_name="0.0.0.0",\n)\n');
+    expect(await fix('demo.launch(\n    share=True,\n    server_name="0.0.0.0",\n)')).toBe('demo.launch(\n    server_name="0.0.0.0",\n)\n');
+    expect(await fix('demo.launch( share=True , )')).toBe('demo.launch()\n');
+  });
+
   it('only suggests when the value is a constant, and fires in Docker Spaces', async () => {
     const [d] = await lintFiles(cpuSpace(`${UI}SHARE = True\ndemo.launch(share=SHARE)\n`), { only });
     expect(d.fix).toBeUndefined();

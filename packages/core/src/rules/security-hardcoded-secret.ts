@@ -69,7 +69,7 @@ export default defineRule({
     const buildRanges = dockerBuildRanges(space);
     for (const [path, file] of space.files) {
       if (file.text === undefined || ignored(path)) continue;
-      for (const secret of findSecrets(file.text)) {
+      for (const secret of space.secrets(path)) {
         if (secret.placeholder) continue;
         if (path === DOCKERFILE && buildRanges.some(([s, e]) => secret.start >= s && secret.end <= e)) continue;
         const python = path.endsWith('.py') ? space.python(path) : undefined;

@@ -125,7 +125,8 @@ describe('scaffoldSpace', () => {
     refuse({ sdk: 'static', title: 'T', secrets: ['KEY'] }, /cannot read secrets/);
     refuse({ sdk: 'static', title: 'T', persistentData: true }, /cannot keep data/);
     refuse({ sdk: 'gradio', title: '  ' }, /title must not be empty/);
-    refuse({ sdk: 'streamlit' as 'gradio', title: 'T' }, /gradio, docker or static/);
+    refuse({ sdk: 'streamlit' as 'gradio', title: 'T' }, /Streamlit SDK is deprecated.*Docker SDK and its Streamlit template.*app_port: 8501/);
+    refuse({ sdk: 'shiny' as 'gradio', title: 'T' }, /gradio, docker or static/);
     expect(() => scaffoldSpace({ sdk: 'docker', title: 'T', zerogpu: true })).toThrow(ScaffoldError);
   });
 });

@@ -54,9 +54,19 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_TITLE = 80;
 const MAX_SHORT_DESCRIPTION = 60;
 
+/**
+ * The Streamlit SDK is deprecated (config-invalid-value says the same of `sdk: streamlit`): a new Streamlit
+ * app is a Docker Space made from the Hub's Streamlit template, which these templates do not write.
+ */
+const STREAMLIT_MOVED =
+  'the Streamlit SDK is deprecated on Spaces (https://huggingface.co/docs/hub/spaces-changelog, 2025-04-30): a Streamlit app runs as a Docker Space. ' +
+  'Create it at https://huggingface.co/new-space with the Docker SDK and its Streamlit template (it runs `streamlit run` and sets `app_port: 8501`), ' +
+  'then lint the clone with spacelint; or use sdk gradio, docker (a Gradio app in Docker) or static here';
+
 /** Checks the answers and returns the files of the new Space. Throws ScaffoldError with a clear message. */
 export function scaffoldSpace(answers: ScaffoldAnswers): ScaffoldResult {
   const sdk = answers.sdk;
+  if ((sdk as string) === 'streamlit') throw new ScaffoldError(STREAMLIT_MOVED);
   if (!['gradio', 'docker', 'static'].includes(sdk)) throw new ScaffoldError(`sdk must be gradio, docker or static (got ${JSON.stringify(sdk)})`);
   const title = (answers.title ?? '').trim();
   if (!title) throw new ScaffoldError('title must not be empty');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, isSecretName, maskSecret, redactSecrets } from './redact.js';
+import { findSecrets, isSecretName, maskSecret, redactQuoted, redactSecrets, redactSlice } from './redact.js';
 
 const HF = 'hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh';
 const CORPUS = [
@@ -93,5 +93,28 @@ describe('secret detection and redaction', () => {
     expect(performance.now() - t0).toBeLessThan(500);
     const long = `${'a'.repeat(1_000_000)} token="${HF}"`;
     expect(findSecrets(long).map((s) => s.kind)).toEqual(['token']);
+  });
+
+  it('masks a slice by the secrets of the whole text (the slice alone has lost the context)', () => {
+    const text = 'gradio\nPASSWORD=Vb7Xk2Qm9Lp4Wz8Rt3Nc\n';
+    const start = text.indexOf('Vb7');
+    // The bare value no longer looks like a secret: redacting the slice alone prints it.
+    expect(redactSecrets(text.slice(start, start + 20))).toBe('Vb7Xk2Qm9Lp4Wz8Rt3Nc');
+    expect(redactSlice(text, start, start + 20)).toBe('Vb********');
+    expect(redactSlice(text, 7, text.length - 1)).toBe('PASSWORD=Vb********');
+    expect(redactSlice(text, start + 4, start + 10)).toBe('Vb********'); // a part of a secret shows no part
+    expect(redactSlice(text, 0, 6)).toBe('gradio');
+    const placeholder = 'x = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"';
+    expect(redactSlice(placeholder, 0, placeholder.length)).toBe(placeholder); // placeholders stay
+  });
+
+  it('masks a file\'s secrets quoted in a message, whole or cut', () => {
+    const secrets = findSecrets('PASSWORD=Vb7Xk2Qm9Lp4Wz8Rt3Nc\nkey = 1\n');
+    expect(redactQuoted('invalid version specifier `=Vb7Xk2Qm9Lp4Wz8Rt3Nc` for `PASSWORD`', secrets)).toBe('invalid version specifier `=Vb********` for `PASSWORD`');
+    expect(redactQuoted('pip cannot read `PASSWORD=Vb7Xk2Qm9L` as a requirement', secrets)).toBe('pip cannot read `PASSWORD=Vb********` as a requirement');
+    expect(redactQuoted('ends in `Lp4Wz8Rt3Nc`', secrets)).toBe('ends in `Lp********`');
+    // Shorter runs are ordinary text; texts without the secret are returned as they are.
+    expect(redactQuoted('the line `Vb7Xk` is cut', secrets)).toBe('the line `Vb7Xk` is cut');
+    expect(redactQuoted('nothing here', [])).toBe('nothing here');
   });
 });

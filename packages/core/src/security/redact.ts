@@ -310,3 +310,51 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   }
   return out;
 }
+
+/**
+ * `text.slice(start, end)` with every secret that `findSecrets` finds in the whole `text` masked where it
+ * overlaps the slice. Redacting the slice alone would not do: `PASSWORD=` or `api_key = "` may lie
+ * outside it, and a cut secret no longer has a token's shape. Pass `secrets` to scan a file only once.
+ */
+export function redactSlice(text: string, start: number, end: number, secrets: readonly SecretMatch[] = findSecrets(text)): string {
+  let out = '';
+  let at = start;
+  for (const s of secrets) {
+    if (s.placeholder || s.end <= at || s.start >= end) continue;
+    out += text.slice(at, Math.max(at, s.start)) + s.masked;
+    at = Math.min(end, s.end);
+  }
+  return out + text.slice(at, end);
+}
+
+/** A cut secret still leaks from this many characters on (a secret shorter than this leaks only whole). */
+const MIN_LEAKED_PART = 6;
+
+/**
+ * Masks, in a text that quotes a file (a finding's message), each of that file's secrets (found on the
+ * whole file), whole or in part: a message quotes a slice of a line, and neither a slice of a secret nor
+ * a value quoted without its `PASSWORD=` looks like a secret any more. Parts of at least
+ * MIN_LEAKED_PART characters are masked; longer matching runs win.
+ */
+export function redactQuoted(text: string, secrets: readonly SecretMatch[]): string {
+  const values = [...new Set(secrets.filter((s) => !s.placeholder).map((s) => s.value))];
+  if (!values.length) return text;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; ) {
+    let longest = 0;
+    for (const v of values) {
+      for (let j = v.indexOf(text[i]); j >= 0 && v.length - j > longest; j = v.indexOf(text[i], j + 1)) {
+        let k = 1;
+        while (j + k < v.length && i + k < text.length && v[j + k] === text[i + k]) k++;
+        if (k > longest && k >= Math.min(MIN_LEAKED_PART, v.length)) longest = k;
+      }
+    }
+    if (longest) {
+      out += text.slice(last, i) + maskSecret(text.slice(i, i + longest));
+      i += longest;
+      last = i;
+    } else i++;
+  }
+  return out + text.slice(last);
+}

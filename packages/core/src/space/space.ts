@@ -7,6 +7,7 @@ import { analyzePython } from '../python/analyze.js';
 import type { PythonModule } from '../python/module.js';
 import { DEFAULT_REFERENCE, type Reference } from '../reference/spaces.js';
 import { computeRequirementsClosure, type ResolvedRequirement } from '../requirements/closure.js';
+import { findSecrets, type SecretMatch } from '../security/redact.js';
 import { LineIndex } from '../text.js';
 import { parseAppModules } from './app-modules.js';
 import { computeFacts, type SpaceFacts } from './facts.js';
@@ -59,6 +60,12 @@ export class Space {
   lines(path: string): LineIndex | undefined {
     const text = this.text(path);
     return text === undefined ? undefined : this.parsed(`lines:${path}`, text, () => new LineIndex(text));
+  }
+
+  /** The secrets `findSecrets` finds in the file (placeholders included); [] when unreadable. */
+  secrets(path: string): SecretMatch[] {
+    const text = this.text(path);
+    return text === undefined ? [] : this.parsed(`secrets:${path}`, text, () => findSecrets(text));
   }
 
   /** README front matter; undefined when README.md is missing or unreadable. */

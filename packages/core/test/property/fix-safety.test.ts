@@ -3,10 +3,13 @@
  * cases, so new fixable rules are covered as they land):
  * - fixing is idempotent: fixing the fixed output changes nothing;
  * - the findings fixSnapshot returns are those of a fresh lint of its output;
- * - a fixed file never has more parse problems than before;
+ * - a fixed file never has more parse problems than before (Python: syntax errors counted; CPython compiles
+ *   the fixed calls);
  * - a README fix leaves every front-matter value it did not touch as it was;
+ * - a file with CRLF line breaks keeps them in every inserted line;
  * - only files with text change, their BOM is kept, and every fix range lies inside its file.
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config.js';
@@ -17,7 +20,7 @@ import { snapshotFromEntries, type Snapshot } from '../../src/space/files.js';
 import { README, Space } from '../../src/space/space.js';
 import { diagnosticViolations, fingerprint, parseProblemCount } from './invariants.js';
 import { fuzzParameters, fuzzTimeout } from './runs.js';
-import { exampleSpaces, mutatedSpace, randomSpace, ruleExampleSpaces, trickySpaces, type SpaceEntries } from './spaces.js';
+import { exampleSpaces, mutatedSpace, pythonCallSpace, randomSpace, ruleExampleSpaces, trickySpaces, type SpaceEntries } from './spaces.js';
 
 beforeAll(async () => {
   await initParsers();
@@ -76,6 +79,10 @@ function checkFixSafety(entries: SpaceEntries): string[] {
     }
     if (change.before !== original.text) problems.push(`${path}: change.before is not the original text`);
     if (change.bom !== (original.bom ?? false)) problems.push(`${path}: BOM ${original.bom ? 'dropped' : 'added'}`);
+    // packages.txt is the exception: its lines go to xargs, which keeps a CR in the package name, so
+    // deps-packages-txt rewrites the whole file to LF.
+    const bareLf = (text: string) => /(^|[^\r])\n/.test(text);
+    if (path !== 'packages.txt' && original.text.includes('\n') && !bareLf(original.text) && bareLf(change.text)) problems.push(`${path}: a CRLF file got LF line breaks from a fix`);
     const was = parseProblemCount(beforeSpace, path);
     const now = parseProblemCount(afterSpace, path);
     if (now > was) problems.push(`${path}: ${was} parse problem(s) before the fix, ${now} after`);
@@ -114,6 +121,16 @@ describe('fix safety on unmodified seeds', () => {
     for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces(), ...trickySpaces()]) expect(checkFixSafety(entries), name).toEqual([]);
   });
 
+  it('every example Space and rule example saved with CRLF line breaks fixes safely and stays CRLF', () => {
+    const crlf = (entries: SpaceEntries) => Object.fromEntries(Object.entries(entries).map(([path, text]) => [path, typeof text === 'string' ? text.replace(/\r?\n/g, '\r\n') : text]));
+    let fixed = 0;
+    for (const { name, entries } of [...exampleSpaces(), ...ruleExampleSpaces()]) {
+      expect(checkFixSafety(crlf(entries)), name).toEqual([]);
+      fixed += fix(snapshotFromEntries(crlf(entries)))?.changes.size ?? 0;
+    }
+    expect(fixed).toBeGreaterThan(10);
+  });
+
   it('the check sees a real fix (so the properties are not vacuous)', () => {
     const entries = { 'README.md': '---\ntitle: x\nsdk: docker\napp-port: 7860\ncolorfrom: red\n---\n', Dockerfile: 'FROM python:3.12\n' };
     const result = fixSnapshot(snapshotFromEntries(entries));
@@ -135,6 +152,41 @@ describe('property: fixes are safe and idempotent', () => {
       );
     },
     fuzzTimeout(),
+  );
+
+  it(
+    'on Python calls in every layout (black style, comments, CRLF)',
+    () => {
+      fc.assert(
+        fc.property(pythonCallSpace, (entries) => {
+          expect(checkFixSafety(entries)).toEqual([]);
+        }),
+        fuzzParameters(),
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  // tree-sitter's grammar is more lenient than CPython's (it accepts `f(,)`): CPython itself judges the
+  // fixed files. CI has python3 (it installs pre-commit).
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'on Python calls in every layout: CPython compiles every fixed file',
+    () => {
+      const fixed: string[] = [];
+      fc.assert(
+        fc.property(pythonCallSpace, (entries) => {
+          const text = fixSnapshot(snapshotFromEntries(entries)).changes.get('app.py')?.text;
+          if (text !== undefined) fixed.push(text);
+        }),
+        fuzzParameters(3),
+      );
+      expect(fixed.length).toBeGreaterThan(0);
+      const compile = 'import json, sys\nfor i, t in enumerate(json.load(sys.stdin)):\n    try: compile(t, "app.py", "exec")\n    except SyntaxError as e: print(json.dumps([t, str(e)]))\n';
+      const r = spawnSync('python3', ['-c', compile], { input: JSON.stringify(fixed), encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('');
+    },
+    fuzzTimeout(3),
   );
 
   it(

@@ -93,7 +93,7 @@ export function parseProblemCount(space: Space, path: string): number {
     const r = space.readme!;
     return r.found ? r.frontMatter.problems.length : 1;
   }
-  if (path.endsWith('.py')) return space.python(path)?.syntaxError ? 1 : 0;
+  if (path.endsWith('.py')) return space.python(path)?.syntaxErrorCount ?? 0;
   if (/(^|\/)(pre-)?requirements[^/]*\.txt$/.test(path)) return space.requirements(path)?.error ? 1 : 0;
   if (/(^|\/)Dockerfile$/.test(path)) return space.dockerfile(path)?.error ? 1 : 0;
   return 0;

@@ -381,3 +381,50 @@ export function mutatedSpace(seeds: { name: string; entries: SpaceEntries }[]): 
 export function spaceSize(entries: SpaceEntries): number {
   return Object.values(entries).reduce((n, v) => n + v.length, 0);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Python calls whose arguments fixes and suggestions remove or rewrite, laid out every way formatters and
+// people write them (one line, black's one argument per line with a trailing comma, comments between
+// arguments, CRLF): a fix must leave a file that CPython still parses.
+
+const CALL_ARGUMENTS = ['share=True', 'server_name="0.0.0.0"', 'show_error=True', 'share=SHARE', 'max_threads=None', 'debug=True', '*args', '**kwargs'];
+const QUEUE_ARGUMENTS = ['concurrency_count=4', 'max_size=None', 'default_concurrency_limit=None', 'api_open=False', 'status_update_rate="auto"'];
+const LAYOUTS = ['inline', 'black', 'black-no-trailing', 'comments', 'hanging'] as const;
+
+function layoutCall(callee: string, args: string[], layout: (typeof LAYOUTS)[number]): string {
+  if (!args.length) return `${callee}()`;
+  switch (layout) {
+    case 'inline':
+      return `${callee}(${args.join(', ')})`;
+    case 'black':
+      return `${callee}(\n${args.map((a) => `    ${a},\n`).join('')})`;
+    case 'black-no-trailing':
+      return `${callee}(\n    ${args.join(',\n    ')}\n)`;
+    case 'comments':
+      return `${callee}(  # start\n${args.map((a, i) => `    ${a},  # argument ${i}\n`).join('')})`;
+    case 'hanging':
+      return `${callee}(${args[0]},\n${' '.repeat(callee.length + 1)}${args.slice(1).join(`,\n${' '.repeat(callee.length + 1)}`)})`;
+  }
+}
+
+const callArgs = (names: string[]) => fc.uniqueArray(fc.constantFrom(...names), { maxLength: 4 }).map((a) => a.filter((x, i) => !x.startsWith('*') || i === a.length - 1));
+
+/** A Gradio Space whose app calls `queue()` and `launch()` with fixable arguments, in a random layout. */
+export const pythonCallSpace: fc.Arbitrary<SpaceEntries> = fc
+  .record({ launch: callArgs(CALL_ARGUMENTS), queue: callArgs(QUEUE_ARGUMENTS), layout: fc.constantFrom(...LAYOUTS), crlf: fc.boolean(), sdk: fc.constantFrom('"3.50.2"', '"4.44.1"', '"5.49.1"') })
+  .map(({ launch, queue, layout, crlf, sdk }) => {
+    const app = [
+      'import gradio as gr',
+      'SHARE = True',
+      'args, kwargs = [], {}',
+      '',
+      'demo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")',
+      layoutCall('demo.queue', queue, layout),
+      layoutCall('demo.launch', launch, layout),
+      '',
+    ].join('\n');
+    return {
+      'README.md': `---\ntitle: Demo\nsdk: gradio\nsdk_version: ${sdk}\napp_file: app.py\n---\n# Demo\n`,
+      'app.py': crlf ? app.replace(/\n/g, '\r\n') : app,
+    };
+  });
