@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Core } from './engine.js';
+import { inMcpTerms } from './mcp-terms.js';
 import type { Redactor } from './redaction.js';
 
 type Diagnostic = ReturnType<Core['lint']>[number];
@@ -44,10 +45,10 @@ export function toFindings(diagnostics: readonly Diagnostic[], redactor: Redacto
       column: d.column,
       endLine: d.endLine,
       endColumn: d.endColumn,
-      message: redactor.redact(d.message),
+      message: redactor.redact(inMcpTerms(d.message)),
       fixable: d.fix !== undefined,
     };
-    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => redactor.redact(s.desc));
+    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => redactor.redact(inMcpTerms(s.desc)));
     return finding;
   });
 }
