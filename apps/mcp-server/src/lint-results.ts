@@ -100,5 +100,19 @@ export function findingsText(title: string, findings: readonly Finding[], docs: 
   }
   const rest = all - offset - shown.length;
   if (rest > 0) lines.push(`${rest} more: call again with offset ${offset + shown.length}.`);
+  const hint = fixHint(shown);
+  if (hint) lines.push(hint);
   return lines.join('\n');
+}
+
+/**
+ * What the CLI says as "fixable with `--fix`", in this server's terms: the tool that applies the
+ * `[fixable]` fixes and, on request, the suggestions. Undefined when the findings have neither.
+ */
+export function fixHint(findings: readonly Finding[]): string | undefined {
+  const fixable = findings.some((f) => f.fixable);
+  const suggested = [...new Set(findings.filter((f) => f.suggestions?.length).map((f) => f.ruleId))];
+  if (!fixable && !suggested.length) return undefined;
+  const apply = suggested.length ? `apply_suggestions: [${suggested.map((id) => `"${id}"`).join(', ')}] applies the suggestions` : '';
+  return `fix_space ${fixable ? `applies the [fixable] fixes${apply ? '; ' : ''}` : 'with '}${apply}.`;
 }
