@@ -90,12 +90,14 @@ export const deploySpace = defineTool({
     }
     const findings = toFindings(result.diagnostics, redactor);
     const summary = summarize(findings);
-    await context.log('info', `deployed ${dir} to ${args.space}: ${result.commit.url}${result.forced ? ' (forced despite lint errors)' : ''}`);
+    // Not a dry run, so there is a commit: the new one, or the Space's head when nothing changed.
+    const commitUrl = result.commit?.url ?? result.spaceUrl;
+    await context.log('info', `deployed ${dir} to ${args.space}: ${commitUrl}${result.forced ? ' (forced despite lint errors)' : ''}`);
     return {
       structured: {
         space: args.space,
         dry_run: false,
-        commitUrl: result.commit.url,
+        commitUrl,
         uploaded: result.uploaded,
         deleted: result.deleted,
         skipped: skippedOf(result.skipped),
@@ -104,7 +106,7 @@ export const deploySpace = defineTool({
         summary,
         docs: docsOf(findings, core),
       },
-      summary: `Deployed ${dir} to ${args.space}: ${result.uploaded.length} uploaded, ${result.deleted.length} deleted${result.forced ? ', despite lint errors (force)' : ''}: ${result.commit.url}\nLint: ${countsText(summary)}. Next: wait_for_space.`,
+      summary: `Deployed ${dir} to ${args.space}: ${result.uploaded.length} uploaded, ${result.deleted.length} deleted${result.forced ? ', despite lint errors (force)' : ''}: ${commitUrl}\nLint: ${countsText(summary)}. Next: wait_for_space.`,
     };
   },
 });
