@@ -7,6 +7,7 @@
 // Goals (../shared/spec/perf.md §8, issue 8): start + tools/list ≤ 200 ms; warm lint_space p50 ≤ 15 ms, p99 ≤ 50 ms.
 // Usage: npm run build && node bench/mcp-server.mjs [--check] [--json]
 // Child processes get a clean environment (PATH only), as MCP clients launch servers.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,10 +55,18 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
 }
 
+/**
+ * Each start is paired with a `node -e 0` spawned just before it: on a loaded machine both slow down
+ * alike, so their ratio says what the server adds to Node's own start-up whatever the load.
+ */
 async function coldStart(runs = 21) {
   const start = [];
   const cpu = [];
+  const node = [];
   for (let i = 0; i < runs; i++) {
+    const n0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    node.push(performance.now() - n0);
     const t0 = performance.now();
     const raw = startRaw(process.execPath, [BUNDLE], env);
     await initialize(raw);
@@ -68,7 +77,8 @@ async function coldStart(runs = 21) {
     await raw.close();
   }
   start.sort((a, b) => a - b);
-  return { runs, median: median(start), min: start[0], max: start[start.length - 1], cpuMedian: median(cpu) };
+  const nodeMedian = median(node);
+  return { runs, median: median(start), min: start[0], max: start[start.length - 1], cpuMedian: median(cpu), nodeMedian, ratioToNode: median(start) / nodeMedian };
 }
 
 /** Waits until the process has used no CPU for 300 ms (its background warm-up is done), at most 10 s. */
@@ -152,6 +162,7 @@ else {
   const ms = (x) => `${x.toFixed(1)} ms`;
   console.log(`spacelint-mcp over stdio (Node ${process.version}); typical Space: ${space.files} files, ${(space.bytes / 1024).toFixed(1)} KB`);
   console.log(`  start → tools/list     median ${ms(start.median)} (min ${ms(start.min)}, max ${ms(start.max)}, n=${start.runs}; server CPU ${ms(start.cpuMedian)})   goal ≤ 200 ms`);
+  console.log(`  node -e 0 (same runs)  median ${ms(start.nodeMedian)}: start → tools/list is ${start.ratioToNode.toFixed(2)}× Node's own start-up`);
   console.log(`  first lint_space       median ${ms(first.median)} right after tools/list (server CPU ${ms(first.cpuMedian)}), ${ms(firstAfterPause.median)} once the server is idle (server CPU ${ms(firstAfterPause.cpuMedian)}; n=${first.runs})   goal ≤ 100 ms`);
   console.log(`  warm lint_space        p50 ${ms(warm.p50)}  p90 ${ms(warm.p90)}  p99 ${ms(warm.p99)}  max ${ms(warm.max)} (n=${warm.calls}, ${warm.findings} findings)   goal p50 ≤ 15 ms, p99 ≤ 50 ms`);
   console.log(`  server RSS (MB)         ${warm.rss.map((r) => `${r.calls}: ${(r.kb / 1024).toFixed(1)}`).join(', ')}; first-to-last ${(warm.rssGrowthKb / 1024).toFixed(1)} MB, floor ${(warm.rssFloorGrowthKb / 1024).toFixed(1)} MB (second half vs first half) over ${warm.calls} calls after 1000 warm-up calls`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Core } from './engine.js';
+import { inMcpTerms } from './mcp-terms.js';
 import type { Redactor } from './redaction.js';
 
 type Diagnostic = ReturnType<Core['lint']>[number];
@@ -43,10 +44,10 @@ export function toFindings(diagnostics: readonly Diagnostic[], redactor: Redacto
       column: d.column,
       endLine: d.endLine,
       endColumn: d.endColumn,
-      message: redactor.redact(d.message),
+      message: redactor.redact(inMcpTerms(d.message)),
       fixable: d.fix !== undefined,
     };
-    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => redactor.redact(s.desc));
+    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => redactor.redact(inMcpTerms(s.desc)));
     return finding;
   });
 }
@@ -98,5 +99,19 @@ export function findingsText(title: string, findings: readonly Finding[], docs: 
   }
   const rest = all - offset - shown.length;
   if (rest > 0) lines.push(`${rest} more: call again with offset ${offset + shown.length}.`);
+  const hint = fixHint(shown);
+  if (hint) lines.push(hint);
   return lines.join('\n');
+}
+
+/**
+ * What the CLI says as "fixable with `--fix`", in this server's terms: the tool that applies the
+ * `[fixable]` fixes and, on request, the suggestions. Undefined when the findings have neither.
+ */
+export function fixHint(findings: readonly Finding[]): string | undefined {
+  const fixable = findings.some((f) => f.fixable);
+  const suggested = [...new Set(findings.filter((f) => f.suggestions?.length).map((f) => f.ruleId))];
+  if (!fixable && !suggested.length) return undefined;
+  const apply = suggested.length ? `apply_suggestions: [${suggested.map((id) => `"${id}"`).join(', ')}] applies the suggestions` : '';
+  return `fix_space ${fixable ? `applies the [fixable] fixes${apply ? '; ' : ''}` : 'with '}${apply}.`;
 }

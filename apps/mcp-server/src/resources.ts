@@ -1,4 +1,5 @@
 import { loadEngine, type Core } from './engine.js';
+import { inMcpTerms } from './mcp-terms.js';
 import type { Redactor } from './redaction.js';
 
 /** A resource as plain data; sdk-server.ts registers it. Reading loads the engine on first use. */
@@ -39,7 +40,7 @@ export function resourceDefinitions(redactor: Redactor): ResourceDefinition[] {
           throw new Error(`no rule \`${id}\`${best ? ` (did you mean \`${best.match}\`?)` : ''}; list the resources (or call list_rules) for every rule id`);
         }
         // core's one renderer: the same text as `spacelint explain`, explain_rule and docs/rules/.
-        return core.renderRuleDoc(rule);
+        return inMcpTerms(core.renderRuleDoc(rule));
       },
     },
     {

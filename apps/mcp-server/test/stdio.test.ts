@@ -181,6 +181,12 @@ describe('spacelint-mcp over stdio', () => {
     expect(out.config).toMatchObject({ sdk: 'gradio', sdk_version: '5.49.1' });
     const good = await server.client.callTool({ name: 'validate_space_config', arguments: { readme: CLEAN_README } });
     expect((good.structuredContent as { diagnostics: unknown[] }).diagnostics).toEqual([]);
+    // Only the config rules of scope `file` run: the ZeroGPU, launch and app-file rules (scope `space`) would
+    // each report what the missing app.py would have answered.
+    const zeroGpu = CLEAN_README.replace('app_file: app.py\n', 'app_file: app.py\nsuggested_hardware: zero-a10g\n');
+    const alone = await server.client.callTool({ name: 'validate_space_config', arguments: { readme: zeroGpu } });
+    expect((alone.structuredContent as { diagnostics: unknown[]; config: Record<string, unknown> }).diagnostics).toEqual([]);
+    expect((alone.structuredContent as { config: Record<string, unknown> }).config.suggested_hardware).toBe('zero-a10g');
     const none = await server.client.callTool({ name: 'validate_space_config', arguments: { readme: '# no front matter\n' } });
     expect((none.structuredContent as { config: unknown }).config).toBeNull();
   });

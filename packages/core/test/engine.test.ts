@@ -83,7 +83,9 @@ describe('engine', () => {
 
 describe('config', () => {
   it('validates rule ids, levels and shapes with clear errors', () => {
-    expect(() => parseConfigText('rules:\n  nope: off\n', '.spacelint.yaml', RULE_IDS)).toThrow(/unknown rule `nope`/);
+    expect(() => parseConfigText('rules:\n  nope: off\n', '.spacelint.yaml', RULE_IDS)).toThrow(/unknown rule `nope` in `rules`: not a spacelint rule id$/);
+    // Shown by the CLI, ESLint and MCP alike: a did-you-mean, no command of one surface.
+    expect(() => parseConfigText('rules:\n  config-unknwn-key: off\n', '.spacelint.yaml', RULE_IDS)).toThrow(/unknown rule `config-unknwn-key` in `rules` \(did you mean `config-unknown-key`\?\)$/);
     expect(() => parseConfigText('rules:\n  parse-error: loud\n', '.spacelint.yaml', RULE_IDS)).toThrow(ConfigError);
     expect(() => parseConfigText('ignores: []\n')).toThrow(/unknown key `ignores`/);
     expect(() => parseConfigText('rules: [\n')).toThrow(/not valid YAML/);

@@ -82,7 +82,8 @@ export const deploySpace = defineTool({
       if (error instanceof hub.DeployRefusedError) {
         const findings = toFindings(error.diagnostics, redactor).filter((f) => f.level === 'error');
         // One piece of advice, ours: the Hub package's message carries the CLI's.
-        throw new ToolError(`not deployed: ${findingsText('spacelint found', findings, docsOf(findings, core))}\nFix them (fix_space applies the safe fixes) or call deploy_space with force: true.`);
+        // The findings text ends with what fix_space can do about them (when anything): the advice, once.
+        throw new ToolError(`not deployed: ${findingsText('spacelint found', findings, docsOf(findings, core))}\nFix them, or call deploy_space with force: true.`);
       }
       await hubCall(context, Promise.reject(error));
       throw error;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadEngine } from '../engine.js';
 import { hubCall, hubFor, withDeadline } from '../hub-access.js';
 import { docsOf, docsSchema, findingSchema, findingsText, summarize, summarySchema, toFindings } from '../lint-results.js';
+import { inMcpTerms } from '../mcp-terms.js';
 import { capLogLines, LOG_LIMITS, runtimeSchema, runtimeText, runtimeView } from '../space-runtime.js';
 import { defineTool } from '../tool.js';
 import { spaceIdSchema } from './space-id.js';
@@ -47,7 +48,7 @@ export const diagnoseSpace = defineTool({
     const runtime = redactor.redactDeep(runtimeView(raw.runtime));
     // An umbrella line (an exit code) is a symptom: it is a cause only when nothing more precise was found.
     const precise = raw.causes.filter((c) => !c.umbrella);
-    const causes = redactor.redactDeep((precise.length ? precise : raw.causes).map((c) => ({ id: c.id, source: c.source, title: c.title, cause: c.cause, fix: c.fix, ruleIds: c.ruleIds ?? [], evidence: { from: c.evidence.from, text: cut(c.evidence.text) } })));
+    const causes = redactor.redactDeep((precise.length ? precise : raw.causes).map((c) => ({ id: c.id, source: c.source, title: c.title, cause: c.cause, fix: inMcpTerms(c.fix), ruleIds: c.ruleIds ?? [], evidence: { from: c.evidence.from, text: cut(c.evidence.text) } })));
     const notes = [
       ...(raw.logs.unavailable.build ? [`build log not read: ${raw.logs.unavailable.build}`] : []),
       ...(raw.logs.unavailable.run ? [`run log not read: ${raw.logs.unavailable.run}`] : []),

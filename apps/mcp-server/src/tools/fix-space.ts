@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadEngine, type Core } from '../engine.js';
 import { checkRuleId, explainConfigErrors } from '../lint-input.js';
 import { docsOf, docsSchema, findingSchema, findingsText, summarize, summarySchema, toFindings } from '../lint-results.js';
+import { inMcpTerms } from '../mcp-terms.js';
 import { defineTool } from '../tool.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { pathSchema } from './space-id.js';
@@ -61,7 +62,7 @@ export const fixSpace = defineTool({
     const findings = toFindings(diagnostics, redactor);
     const docs = docsOf(findings, core);
     const guidance: Record<string, string> = {};
-    for (const id of Object.keys(docs)) guidance[id] = core.getRule(id)?.docs.howToFix ?? '';
+    for (const id of Object.keys(docs)) guidance[id] = inMcpTerms(core.getRule(id)?.docs.howToFix ?? '');
     const withDiff = args.include_diff ?? args.dry_run;
     const diff = withDiff ? [...changes].map(([file, change]) => redactor.redact(unifiedDiff(file, change.before, change.text))).join('') : undefined;
     const changed = [...changes.keys()];

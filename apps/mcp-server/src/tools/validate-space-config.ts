@@ -5,12 +5,6 @@ import { defineTool } from '../tool.js';
 
 type LintConfig = NonNullable<Parameters<Core['lintSnapshot']>[1]>;
 
-/**
- * Config rules that need the other files of the Space, silent when only README.md is given.
- * ADAPTER LIST — replace with core's rule-scope metadata (e.g. `meta.scope === 'space'`) once it lands.
- */
-const NEEDS_OTHER_FILES = new Set(['config-app-file-missing']);
-
 export const validateSpaceConfig = defineTool({
   name: 'validate_space_config',
   title: 'Validate README front matter',
@@ -26,9 +20,11 @@ export const validateSpaceConfig = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   async handler(args, context) {
     const { core } = await loadEngine(context.services.redactor);
+    // The config rules that are right on README.md alone: a `space` rule (e.g. config-app-file-missing)
+    // reports what the other files would answer, so it stays off here.
     const only: LintConfig['rules'] = {};
     for (const rule of core.listRules()) {
-      if (rule.category !== 'config' || NEEDS_OTHER_FILES.has(rule.id)) only[rule.id] = 'off';
+      if (rule.category !== 'config' || rule.scope !== 'file') only[rule.id] = 'off';
     }
     // The README parsed once: the rules and the returned config read the same Space.
     const { space, config: lintConfig } = core.prepareSpace(core.snapshotFromEntries({ 'README.md': args.readme }, 'README.md'), { rules: only });

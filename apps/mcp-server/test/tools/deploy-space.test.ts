@@ -36,4 +36,20 @@ describe('deploy_space', () => {
     expect(text(refused).match(/force/g)).toHaveLength(1);
     expect(text(refused)).not.toMatch(/--force|deploy with force/);
   });
+
+  it('refuses a packages.txt that is certain to fail the build (libgl1-mesa-glx), and deploys once fixed', async () => {
+    hub.fake.seedSpace('ada/edges', { 'README.md': CLEAN_README, 'app.py': APP }, { sdk: 'gradio' });
+    writeSpace(join(hub.root, 'edges'), { 'README.md': CLEAN_README, 'app.py': APP, 'packages.txt': 'ffmpeg\nlibgl1-mesa-glx\n' });
+    const before = hub.fake.space('ada/edges')!.commits.length;
+    const refused = await hub.call('deploy_space', { path: 'edges', space: 'ada/edges' });
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/deps-packages-txt/);
+    expect(text(refused)).toMatch(/has no installation candidate/);
+    expect(hub.fake.space('ada/edges')!.commits.length).toBe(before);
+    const fixed = await hub.call('fix_space', { path: 'edges', dry_run: false });
+    expect(fixed.isError, text(fixed)).toBeFalsy();
+    const deployed = await hub.call('deploy_space', { path: 'edges', space: 'ada/edges' });
+    expect(deployed.isError, text(deployed)).toBeFalsy();
+    expect(new TextDecoder().decode(hub.fake.space('ada/edges')!.files.get('packages.txt'))).toBe('ffmpeg\nlibgl1\n');
+  });
 });

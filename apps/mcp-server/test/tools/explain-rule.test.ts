@@ -9,11 +9,13 @@ describe('explain_rule', () => {
   });
   afterAll(async () => server?.close());
 
-  it('prints core\'s one rule doc, the text of `spacelint explain` and of the rule resource', async () => {
-    const result = await server.client.callTool({ name: 'explain_rule', arguments: { rules: ['zerogpu-missing-duration'] } });
-    const doc = renderRuleDoc(getRule('zerogpu-missing-duration')!);
+  it('prints core\'s one rule doc, the text of `spacelint explain` and of the rule resource, naming fix_space for the autofix', async () => {
+    const result = await server.client.callTool({ name: 'explain_rule', arguments: { rules: ['gradio-share-true'] } });
+    const doc = renderRuleDoc(getRule('gradio-share-true')!).replaceAll('`--fix`', '`fix_space`');
+    expect(getRule('gradio-share-true')!.fixable).toBe(true);
+    expect(doc).toContain('autofix (`fix_space`)');
     expect(text(result)).toBe(doc);
-    const resource = await server.client.readResource({ uri: 'spacelint://rules/zerogpu-missing-duration' });
+    const resource = await server.client.readResource({ uri: 'spacelint://rules/gradio-share-true' });
     expect((resource.contents[0] as { text: string }).text).toBe(doc);
   });
 

@@ -1,6 +1,7 @@
 import { parseForESLint } from 'yaml-eslint-parser';
 import { yamlDocumentValue, YamlValueLimit } from '../parse/yaml-value.js';
 import type { Level } from '../diagnostic.js';
+import { closestMatch } from '../reference/closest-match.js';
 import type { ReferenceExtension } from '../reference/spaces.js';
 
 /** A rule's setting, ESLint-shaped: `off`, a level, or `[level, options]`. */
@@ -52,7 +53,11 @@ export function validateConfig(value: unknown, file: string, knownRules?: Readon
     if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) throw new ConfigError('`rules` must be a mapping of rule id to off|error|warning|info', file);
     config.rules = {};
     for (const [id, setting] of Object.entries(raw.rules)) {
-      if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule \`${id}\` in \`rules\` (see \`spacelint rules\`)`, file);
+      if (knownRules && !knownRules.has(id)) {
+        // No command named here: the CLI, the ESLint plugin and the MCP server all show this message.
+        const best = closestMatch(id, [...knownRules], '-');
+        throw new ConfigError(`unknown rule \`${id}\` in \`rules\`${best ? ` (did you mean \`${best.match}\`?)` : ': not a spacelint rule id'}`, file);
+      }
       config.rules[id] = parseSetting(setting, `rules.${id}`, file);
     }
   }

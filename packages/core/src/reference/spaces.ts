@@ -65,12 +65,12 @@ export const MODEL_CARD_KEYS = ['library_name', 'pipeline_tag', 'base_model', 'w
 
 /** Keys people expect to work but that the Hub does not read, with what to do instead. */
 export const MISLEADING_KEYS: Record<string, string> = {
-  hardware: 'the README cannot assign hardware: use `suggested_hardware` (a hint for duplicates) and pick the hardware in the Space settings or with `spacelint`/the Hub API',
+  hardware: 'the README cannot assign hardware: use `suggested_hardware` (a hint for duplicates) and pick the hardware in the Space settings, or through the Hub API (`hf spaces settings <space> --hardware <flavor>`, or the `set_space_hardware` tool of spacelint\'s MCP server)',
   gpu: 'the README cannot assign a GPU: use `suggested_hardware` and pick the hardware in the Space settings',
   port: 'the port of a Docker Space is `app_port`',
-  secrets: 'secrets never go in the README (it is public): add them in the Space settings',
+  secrets: 'secrets never go in the README (it is public): add them in the Space settings (or with `hf spaces secrets add`, or the `set_space_secret` MCP tool)',
   env: 'environment variables are set as Space variables in the settings, not in the README',
-  variables: 'Space variables are set in the settings or through the Hub API, not in the README',
+  variables: 'Space variables are set in the Space settings or through the Hub API (`hf spaces variables add`, or the `set_space_variable` MCP tool), not in the README',
   storage: 'persistent storage is no longer available; attach a Storage Bucket volume instead',
   python: 'the Python version key is `python_version`',
   private: 'visibility is a setting of the Space, not a README key',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../test/lint-files.js';
 import { exampleSpaces as spacesOf, renderRuleDoc } from './rule-doc.js';
 import { ruleInfo } from './rule.js';
+import { MISLEADING_KEYS } from '../reference/spaces.js';
 import { RULES } from './index.js';
 
 /**
@@ -80,4 +81,27 @@ describe('rule docs: the examples do what they say', () => {
       }
     });
   }
+});
+
+/**
+ * Messages are shown by the CLI, the ESLint plugin and the MCP server alike, so they name no command of
+ * one surface (`spacelint init`, `--fix`): a finding carries `fix`/`suggestions` for the autofix, and a
+ * message that points to a tool names every surface's way (as config-unknown-key's advice does). The
+ * how-to-fix text may say `--fix` (what the CLI and ESLint both call the autofix; the MCP server says
+ * fix_space), but not a `spacelint` invocation.
+ */
+describe('rule texts are surface-neutral', () => {
+  const CLI_COMMAND = /`spacelint [a-z-]/;
+  const texts = (rule: (typeof RULES)[number]) => [...Object.values(rule.meta.messages).map((m) => m.text), rule.meta.description];
+  for (const rule of RULES) {
+    it(`${rule.meta.id}: messages name no CLI command or flag`, () => {
+      for (const text of texts(rule)) expect(text, text).not.toMatch(/`spacelint [a-z-]|--fix\b/);
+      expect(rule.meta.docs.howToFix).not.toMatch(CLI_COMMAND);
+      expect(rule.meta.docs.rationale).not.toMatch(CLI_COMMAND);
+    });
+  }
+  it('the advice for keys that do nothing in a README names no CLI command', () => {
+    for (const [key, advice] of Object.entries(MISLEADING_KEYS)) expect(advice, key).not.toMatch(CLI_COMMAND);
+    expect(MISLEADING_KEYS.hardware).toMatch(/Space settings.*`set_space_hardware`/);
+  });
 });

@@ -13,7 +13,7 @@ export default defineRule({
         'A disable comment that no longer suppresses anything hides nothing today but will silently hide a real problem later, like ESLint\'s `--report-unused-disable-directives`. The autofix removes the comment.',
       incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: '# spacelint-disable-next-line gradio-share-true\ndemo.launch()\n' }],
       correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'demo.launch()\n' }],
-      howToFix: 'Delete the comment (`spacelint --fix` does it).',
+      howToFix: 'Delete the comment (`--fix` does it).',
     },
   },
   check() {},
