@@ -142,6 +142,7 @@ row(`Throughput, all cores (${multi.workers} worker_threads), from disk`, `${per
 log('Ruff (WASM) on the corpus Python files');
 const ruff = part('ruff', CORPUS);
 row(`Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts)`, `${ms(ruff.spacelintPythonMs, 0)} (${(ruff.spacelintPythonMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff WASM check, default rules: ${ms(ruff.ruffWarmMs, 0)} (${(ruff.ruffWarmMs / ruff.count).toFixed(2)} ms/Space)`, ratio(ruff.spacelintPythonMs, ruff.ruffWarmMs), `Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`);
+row(`Same Python pass against Ruff, CPU time (process.cpuUsage), best of 3 alternating rounds`, `${ms(ruff.spacelintPythonCpuMs, 0)} (${(ruff.pyBytes / 1048576 / (ruff.spacelintPythonCpuMs / 1000)).toFixed(2)} MB per CPU-second)`, `Ruff: ${ms(ruff.ruffCpuMs, 0)}`, ratio(ruff.spacelintPythonCpuMs, ruff.ruffCpuMs), 'goal ≤ 3×; CPU time is less disturbed by other load than wall time');
 row(`Same Spaces, full spacelint lint (all files, all rules)`, `${ms(ruff.spacelintLintMs, 0)} (${(ruff.spacelintLintMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff (Python only): ${ms(ruff.ruffWarmMs, 0)}`, ratio(ruff.spacelintLintMs, ruff.ruffWarmMs), '');
 
 // 5. ESLint with the spacelint plugin, as a ratio to the CLI.

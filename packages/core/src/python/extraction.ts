@@ -46,6 +46,13 @@ const WILDCARD_EXPORTS: Record<string, string[]> = {
 const DOTTED = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
 /** `name=` at the start of an argument (not `==`); sticky, run at the argument's offset. */
 const KEYWORD_ARGUMENT = /([A-Za-z_]\w*)\s*=(?!=)\s*/y;
+/**
+ * Text between a call's start and its arguments that is the callee plus blanks only: printable ASCII, no
+ * comment (`#`) and no line continuation (`\\`), so trimming the blanks finds the callee's end.
+ */
+const PLAIN_CALLEE = /^[\x21-\x22\x24-\x5b\x5d-\x7e][\x20-\x22\x24-\x5b\x5d-\x7e\t\r\n]*$/;
+/** Span keys are numbers below this text length (then start * (length + 1) + end is exact). */
+const SPAN_KEY_LIMIT = 2 ** 26;
 const STRING_PREFIX = /^[rRbBuUfFtT]{1,2}['"]/;
 /** Words that look like names but are expressions of their own. */
 const KEYWORDS = new Set(['not', 'await', 'lambda', 'yield', 'True', 'False', 'None']);
@@ -59,8 +66,10 @@ export class Extraction {
   private statementCursor = 0;
   private readonly functionStack: FunctionScope[] = [];
   private readonly classStack: ClassScope[] = [];
-  private readonly callIndex = new Map<string, number>();
-  private readonly lambdaIndex = new Map<string, number>();
+  private readonly callIndex = new Map<number | string, number>();
+  private readonly lambdaIndex = new Map<number | string, number>();
+  /** Set by `run` when the tree has ERROR or MISSING nodes: then children are read from the tree, not inferred. */
+  private broken = false;
   private readonly links: PythonValue[] = [];
   private readonly names: PythonValue[] = [];
   private readonly dictNodes = new Map<PythonValue, Node>();
@@ -93,8 +102,10 @@ export class Extraction {
 
   run(root: Node): void {
     const module = this.module;
+    this.broken = root.hasError;
     for (const child of root.namedChildren) {
-      if (child && child.type !== 'comment') module.statements.push([child.startIndex, child.endIndex]);
+      // A statement never starts with `#`: in a valid tree comments are told apart by their text, without a type lookup.
+      if (child && (this.broken ? child.type !== 'comment' : this.text.charCodeAt(child.startIndex) !== 35)) module.statements.push([child.startIndex, child.endIndex]);
     }
     // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
     // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
@@ -106,7 +117,7 @@ export class Extraction {
     let cancelled = false;
     let ticks = 0;
     // Broken trees read the clock at every callback: there a single step between callbacks can be long.
-    const mask = root.hasError ? 0 : 63;
+    const mask = this.broken ? 0 : 63;
     const captures = pythonQuery(MODULE_QUERY).captures(root, {
       progressCallback: () => cancelled || ((++ticks & mask) === 0 && (cancelled = performance.now() > deadline)),
     });
@@ -159,7 +170,7 @@ export class Extraction {
         }
       }
     }
-    if (cancelled && root.hasError) {
+    if (cancelled && this.broken) {
       const first = firstErrorNode(root);
       module.syntaxErrorCount++;
       if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, first, first.isMissing ? 'missing' : 'error');
@@ -194,7 +205,10 @@ export class Extraction {
 
   private readImport(node: Node): void {
     const module = this.module;
-    const { nested, guarded } = importContext(node);
+    // An import that starts a top-level statement is that statement: no def, class or try encloses it, so
+    // its parents (each one a descent from the root in tree-sitter) need not be walked.
+    const statement = module.statements[this.statementCursor];
+    const { nested, guarded } = statement !== undefined && statement[0] === node.startIndex ? TOP_LEVEL_IMPORT : importContext(node);
     const base = {
       statementIndex: this.statementCursor,
       nested: nested || this.functionStack.length > 0,
@@ -284,7 +298,7 @@ export class Extraction {
     }
     if (nameNode && fn.className === undefined) this.bound.add(name);
     const index = module.functions.push(fn) - 1;
-    if (lambda) this.lambdaIndex.set(`${start}:${end}`, index);
+    if (lambda) this.lambdaIndex.set(this.spanKey(start, end), index);
     this.functionStack.push({ index, end });
   }
 
@@ -339,15 +353,41 @@ export class Extraction {
     return out;
   }
 
+  /**
+   * A node's span as one key for the call and lambda indexes: a number (building a string per call cost
+   * more than the rest of the lookup), exact while `start * (length + 1) + end` stays below 2^53.
+   */
+  private spanKey(start: number, end: number): number | string {
+    const base = this.text.length + 1;
+    return base < SPAN_KEY_LIMIT ? start * base + end : `${start}:${end}`;
+  }
+
   private readCall(node: Node): void {
     const start = node.startIndex;
     const end = node.endIndex;
-    // One crossing for both children instead of two field lookups: a call is `function arguments`
-    // (comments between them are rare and only cost the arguments of that call).
-    const children = node.namedChildren;
-    const fnNode = children[0];
-    const argsNode = children.length > 1 ? children[children.length - 1] : null;
-    const calleeEnd = fnNode?.endIndex ?? start;
+    // A call is `function arguments`. In a valid tree the arguments are the last named child and the
+    // callee ends where the text before them stops being blanks: one crossing instead of reading every
+    // child. Broken trees, and callees with comments, continuations or non-ASCII text, ask the tree.
+    let fnNode: Node | null | undefined;
+    let argsNode: Node | null;
+    let calleeEnd: number;
+    if (this.broken) {
+      const children = node.namedChildren;
+      fnNode = children[0];
+      argsNode = children.length > 1 ? children[children.length - 1] : null;
+      calleeEnd = fnNode?.endIndex ?? start;
+    } else {
+      argsNode = node.lastNamedChild;
+      const argsStart = argsNode?.startIndex ?? end;
+      const before = this.text.slice(start, argsStart);
+      if (PLAIN_CALLEE.test(before)) {
+        calleeEnd = start + before.trimEnd().length;
+      } else {
+        fnNode = node.firstNamedChild;
+        calleeEnd = fnNode?.endIndex ?? start;
+      }
+    }
+    const hasFunction = fnNode !== undefined ? fnNode !== null : calleeEnd > start;
     const call: PythonCall = {
       args: [],
       function: this.currentFunction,
@@ -356,7 +396,7 @@ export class Extraction {
       calleeRange: [start, calleeEnd],
       argsRange: [argsNode?.startIndex ?? calleeEnd, end],
     };
-    if (fnNode) {
+    if (hasFunction) {
       const calleeText = this.text.slice(start, calleeEnd);
       if (DOTTED.test(calleeText)) {
         const callee = calleeText.includes(' ') || calleeText.includes('\n') ? calleeText.replace(/\s+/g, '') : calleeText;
@@ -365,13 +405,14 @@ export class Extraction {
         call.name = dot < 0 ? callee : callee.slice(dot + 1);
         if (dot > 0) call.receiver = callee.slice(0, dot);
       } else {
-        const type = fnNode.type;
+        fnNode ??= node.firstNamedChild;
+        const type = fnNode?.type;
         if (type === 'attribute') {
           call.name = /([A-Za-z_]\w*)\s*$/.exec(calleeText)?.[1];
-          const object = fnNode.childForFieldName('object');
+          const object = fnNode!.childForFieldName('object');
           if (object?.type === 'call') call.receiverCall = this.linkCall(object);
         } else if (type === 'call') {
-          call.calleeCall = this.linkCall(fnNode);
+          call.calleeCall = this.linkCall(fnNode!);
         }
       }
     }
@@ -412,7 +453,7 @@ export class Extraction {
       }
     }
     const index = this.module.calls.push(call) - 1;
-    this.callIndex.set(`${start}:${end}`, index);
+    this.callIndex.set(this.spanKey(start, end), index);
   }
 
   /** A call node's index, resolved after the pass (an inner call may be captured after the outer one). */
@@ -582,7 +623,7 @@ export class Extraction {
   private resolve(): void {
     const module = this.module;
     for (const value of this.links) {
-      const key = `${value.range[0]}:${value.range[1]}`;
+      const key = this.spanKey(value.range[0], value.range[1]);
       if (value.kind === 'call') value.call = this.callIndex.get(key);
       else value.function = this.lambdaIndex.get(key);
       if (value.call === undefined && value.function === undefined) value.kind = 'other';
@@ -708,6 +749,8 @@ export class Extraction {
 function other(nodeType: string, range: [number, number]): PythonValue {
   return { kind: 'other', nodeType, range };
 }
+
+const TOP_LEVEL_IMPORT = { nested: false, guarded: false };
 
 function importContext(node: Node): { nested: boolean; guarded: boolean } {
   let nested = false;
