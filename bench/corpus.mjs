@@ -21,11 +21,39 @@ function random(seed) {
   };
 }
 
-const MODELS = ['stabilityai/sdxl-turbo', 'black-forest-labs/FLUX.1-schnell', 'openai/whisper-large-v3', 'HuggingFaceTB/SmolLM2-360M-Instruct', 'facebook/bart-large-cnn', 'Qwen/Qwen2.5-7B-Instruct', 'microsoft/Phi-3.5-mini-instruct', 'google/gemma-2-2b-it'];
+const MODELS = [
+  'stabilityai/sdxl-turbo',
+  'black-forest-labs/FLUX.1-schnell',
+  'openai/whisper-large-v3',
+  'HuggingFaceTB/SmolLM2-360M-Instruct',
+  'facebook/bart-large-cnn',
+  'Qwen/Qwen2.5-7B-Instruct',
+  'microsoft/Phi-3.5-mini-instruct',
+  'google/gemma-2-2b-it',
+];
 const COLORS = ['red', 'yellow', 'green', 'blue', 'indigo', 'purple', 'pink', 'gray'];
 const EMOJI = ['🎨', '⚡', '🙂', '🔥', '🤖', '📝', '🎧', '🧪'];
 const GRADIO_VERSIONS = ['"5.49.1"', '"5.23.0"', '"4.44.1"', '5.0', '"5.9.1"'];
-const PACKAGES = ['torch==2.8.0', 'transformers>=4.46', 'diffusers>=0.31', 'accelerate>=1.0', 'numpy<2', 'pillow', 'sentencepiece', 'safetensors>=0.4', 'huggingface_hub>=0.26', 'spaces', 'opencv-python-headless', 'scipy', 'librosa==0.10.2', 'peft', 'bitsandbytes', 'einops', 'timm', 'xformers; platform_system == "Linux"'];
+const PACKAGES = [
+  'torch==2.8.0',
+  'transformers>=4.46',
+  'diffusers>=0.31',
+  'accelerate>=1.0',
+  'numpy<2',
+  'pillow',
+  'sentencepiece',
+  'safetensors>=0.4',
+  'huggingface_hub>=0.26',
+  'spaces',
+  'opencv-python-headless',
+  'scipy',
+  'librosa==0.10.2',
+  'peft',
+  'bitsandbytes',
+  'einops',
+  'timm',
+  'xformers; platform_system == "Linux"',
+];
 const APT = ['ffmpeg', 'libgl1', 'libsm6', 'libxext6', 'git-lfs', 'build-essential', 'libsndfile1'];
 
 function pick(rand, list) {
@@ -64,15 +92,17 @@ function handler(rand, i, zeroGpu) {
   lines.push(`    """Handler ${i}: runs the pipeline with the given prompt."""`);
   lines.push('    generator = torch.Generator("cuda").manual_seed(int(seed))');
   for (let k = 0; k < 2 + Math.floor(rand() * 10); k++) {
-    lines.push(pick(rand, [
-      `    prompt = prompt.strip() or "a photo of a cat number ${k}"`,
-      `    result = pipe(prompt=prompt, num_inference_steps=int(steps), generator=generator).images[${k % 2}]`,
-      `    scores = [len(word) * ${k} for word in prompt.split() if word]`,
-      `    text = f"{prompt} ({steps} steps, seed {seed}, pass ${k})"`,
-      `    if len(prompt) > ${100 + k}:\n        raise gr.Error("The prompt is too long")`,
-      `    meta = {"prompt": prompt, "steps": steps, "k": ${k}}`,
-      `    for j in range(int(steps)):\n        seed = (seed * 31 + j) % 2**32`,
-    ]));
+    lines.push(
+      pick(rand, [
+        `    prompt = prompt.strip() or "a photo of a cat number ${k}"`,
+        `    result = pipe(prompt=prompt, num_inference_steps=int(steps), generator=generator).images[${k % 2}]`,
+        `    scores = [len(word) * ${k} for word in prompt.split() if word]`,
+        `    text = f"{prompt} ({steps} steps, seed {seed}, pass ${k})"`,
+        `    if len(prompt) > ${100 + k}:\n        raise gr.Error("The prompt is too long")`,
+        `    meta = {"prompt": prompt, "steps": steps, "k": ${k}}`,
+        `    for j in range(int(steps)):\n        seed = (seed * 31 + j) % 2**32`,
+      ]),
+    );
   }
   lines.push(`    return ${pick(rand, ['result', 'text', 'scores', 'meta', 'prompt'])}`);
   return lines.join('\n');

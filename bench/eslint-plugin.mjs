@@ -66,9 +66,7 @@ Upload an image and get a caption.
 `;
 
 function pythonModule(name, targetBytes) {
-  const parts = [
-    `"""${name}: helpers for the captioning demo."""\nfrom __future__ import annotations\n\nimport os\nimport json\nfrom dataclasses import dataclass, field\nfrom typing import Any\n\n`,
-  ];
+  const parts = [`"""${name}: helpers for the captioning demo."""\nfrom __future__ import annotations\n\nimport os\nimport json\nfrom dataclasses import dataclass, field\nfrom typing import Any\n\n`];
   for (let i = 0; parts.join('').length < targetBytes; i++) {
     parts.push(`@dataclass
 class Options${i}:
@@ -156,7 +154,10 @@ const cell = (xs) => `${median(xs).toFixed(1)} [${Math.min(...xs).toFixed(1)}–
 /** Wall time of one eslint process in a clean environment, and its CPU time (user + system, via time(1)). */
 function timeProcess(dir, args, nodeFlags = []) {
   const start = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', 'env', '-i', `PATH=${process.env.PATH}`, `HOME=${process.env.HOME}`, process.execPath, ...nodeFlags, eslintBin, ...args], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', 'env', '-i', `PATH=${process.env.PATH}`, `HOME=${process.env.HOME}`, process.execPath, ...nodeFlags, eslintBin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status === 2 || run.error) throw new Error(`eslint failed: ${run.stderr || run.error}`);
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
@@ -192,7 +193,10 @@ async function warm(dir) {
     const saved = SPACE[file];
     // An edit that changes no finding: a new comment (YAML or Python) on the last line.
     const edited = (i) => (file === 'README.md' ? saved.replace('---\n\n#', `# edit ${i}\n---\n\n#`) : `${saved}# edit ${i}\n`);
-    for (const [mode, textOf] of [['saved text', () => saved], ['new edit each call', edited]]) {
+    for (const [mode, textOf] of [
+      ['saved text', () => saved],
+      ['new edit each call', edited],
+    ]) {
       const [first] = await eslint.lintText(textOf(0), { filePath });
       if (first.messages.some((m) => m.fatal || !m.ruleId?.startsWith('spacelint/'))) throw new Error(`unexpected lint of ${file}: ${JSON.stringify(first.messages)}`);
       for (let i = 0; i < 300; i++) await eslint.lintText(textOf(i), { filePath });

@@ -28,7 +28,17 @@ async function typicalSpace() {
   const dir = mkdtempSync(join(tmpdir(), 'spacelint-bench-'));
   const { files } = scaffoldSpace({ sdk: 'gradio', title: 'Bench', zerogpu: true, inputs: 'PDF up to 50 pages and a question', secrets: ['OPENAI_API_KEY'] });
   const module = (name, n) =>
-    [`"""${name}: helpers."""`, 'import os', 'import re', '', ...Array.from({ length: n }, (_, i) => `def ${name}_helper_${i}(text: str, limit: int = ${i + 1}) -> str:\n    """Helper ${i}."""\n    words = re.findall(r"\\w+", text)[:limit]\n    return " ".join(w.lower() for w in words if w)\n`)].join('\n');
+    [
+      `"""${name}: helpers."""`,
+      'import os',
+      'import re',
+      '',
+      ...Array.from(
+        { length: n },
+        (_, i) =>
+          `def ${name}_helper_${i}(text: str, limit: int = ${i + 1}) -> str:\n    """Helper ${i}."""\n    words = re.findall(r"\\w+", text)[:limit]\n    return " ".join(w.lower() for w in words if w)\n`,
+      ),
+    ].join('\n');
   files['utils.py'] = module('utils', 40);
   files['models.py'] = module('models', 40);
   files['packages.txt'] = 'ffmpeg\n';
@@ -42,7 +52,11 @@ async function typicalSpace() {
 }
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const median = (xs) => pct([...xs].sort((a, b) => a - b), 50);
+const median = (xs) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 function rssKb(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -163,9 +177,15 @@ else {
   console.log(`spacelint-mcp over stdio (Node ${process.version}); typical Space: ${space.files} files, ${(space.bytes / 1024).toFixed(1)} KB`);
   console.log(`  start → tools/list     median ${ms(start.median)} (min ${ms(start.min)}, max ${ms(start.max)}, n=${start.runs}; server CPU ${ms(start.cpuMedian)})   goal ≤ 200 ms`);
   console.log(`  node -e 0 (same runs)  median ${ms(start.nodeMedian)}: start → tools/list is ${start.ratioToNode.toFixed(2)}× Node's own start-up`);
-  console.log(`  first lint_space       median ${ms(first.median)} right after tools/list (server CPU ${ms(first.cpuMedian)}), ${ms(firstAfterPause.median)} once the server is idle (server CPU ${ms(firstAfterPause.cpuMedian)}; n=${first.runs})   goal ≤ 100 ms`);
-  console.log(`  warm lint_space        p50 ${ms(warm.p50)}  p90 ${ms(warm.p90)}  p99 ${ms(warm.p99)}  max ${ms(warm.max)} (n=${warm.calls}, ${warm.findings} findings)   goal p50 ≤ 15 ms, p99 ≤ 50 ms`);
-  console.log(`  server RSS (MB)         ${warm.rss.map((r) => `${r.calls}: ${(r.kb / 1024).toFixed(1)}`).join(', ')}; first-to-last ${(warm.rssGrowthKb / 1024).toFixed(1)} MB, floor ${(warm.rssFloorGrowthKb / 1024).toFixed(1)} MB (second half vs first half) over ${warm.calls} calls after 1000 warm-up calls`);
+  console.log(
+    `  first lint_space       median ${ms(first.median)} right after tools/list (server CPU ${ms(first.cpuMedian)}), ${ms(firstAfterPause.median)} once the server is idle (server CPU ${ms(firstAfterPause.cpuMedian)}; n=${first.runs})   goal ≤ 100 ms`,
+  );
+  console.log(
+    `  warm lint_space        p50 ${ms(warm.p50)}  p90 ${ms(warm.p90)}  p99 ${ms(warm.p99)}  max ${ms(warm.max)} (n=${warm.calls}, ${warm.findings} findings)   goal p50 ≤ 15 ms, p99 ≤ 50 ms`,
+  );
+  console.log(
+    `  server RSS (MB)         ${warm.rss.map((r) => `${r.calls}: ${(r.kb / 1024).toFixed(1)}`).join(', ')}; first-to-last ${(warm.rssGrowthKb / 1024).toFixed(1)} MB, floor ${(warm.rssFloorGrowthKb / 1024).toFixed(1)} MB (second half vs first half) over ${warm.calls} calls after 1000 warm-up calls`,
+  );
 }
 
 if (check) {

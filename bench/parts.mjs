@@ -95,16 +95,17 @@ async function parallel(count) {
   const n = availableParallelism();
   const dirs = Array.from({ length: count }, (_, i) => spaceDir(i));
   const workers = Array.from({ length: n }, (_, w) => new Worker(new URL('./lint-worker.mjs', import.meta.url), { workerData: { dirs: dirs.filter((_, i) => i % n === w) } }));
-  const message = (worker, type) => new Promise((resolve, reject) => {
-    const on = (m) => {
-      if (m.type === type) {
-        worker.off('message', on);
-        resolve(m);
-      }
-    };
-    worker.on('message', on);
-    worker.once('error', reject);
-  });
+  const message = (worker, type) =>
+    new Promise((resolve, reject) => {
+      const on = (m) => {
+        if (m.type === type) {
+          worker.off('message', on);
+          resolve(m);
+        }
+      };
+      worker.on('message', on);
+      worker.once('error', reject);
+    });
   await Promise.all(workers.map((w) => message(w, 'ready')));
   const round = async () => {
     const started = performance.now();
@@ -146,7 +147,10 @@ async function ruff(count) {
         for (const p of space.pythonPaths) space.python(p);
       }
     });
-  const spacelintLint = () => timed(() => { for (const s of spaces) lintSnapshot(s); });
+  const spacelintLint = () =>
+    timed(() => {
+      for (const s of spaces) lintSnapshot(s);
+    });
   spacelintPython();
   spacelintLint();
 
@@ -154,7 +158,12 @@ async function ruff(count) {
   const { Workspace, PositionEncoding } = await import('@astral-sh/ruff-wasm-nodejs');
   const workspace = new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
   const loadMs = performance.now() - loadStart;
-  const ruffPass = () => timed(() => { let diagnostics = 0; for (const texts of pyTexts) for (const text of texts) diagnostics += workspace.check(text).length; return diagnostics; });
+  const ruffPass = () =>
+    timed(() => {
+      let diagnostics = 0;
+      for (const texts of pyTexts) for (const text of texts) diagnostics += workspace.check(text).length;
+      return diagnostics;
+    });
   const ruffFirst = ruffPass();
   // Ruff's 10 MB module keeps optimising on background threads after its first pass: let that finish,
   // then time the three passes in alternating rounds, so that load on the machine hits them alike.
@@ -198,4 +207,3 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await PARTS[part](Number(n) || 1000);
   process.stdout.write(JSON.stringify(result) + '\n');
 }
-

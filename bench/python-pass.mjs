@@ -37,11 +37,20 @@ const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
 const workspace = new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
 
 const passes = {
-  parse: () => { for (const [, text] of files) current.parsePythonTree(text).delete(); },
-  spacelint: () => { for (const [path, text] of files) current.analyzePython(path, text); },
-  ruff: () => { for (const [, text] of files) workspace.check(text); },
+  parse: () => {
+    for (const [, text] of files) current.parsePythonTree(text).delete();
+  },
+  spacelint: () => {
+    for (const [path, text] of files) current.analyzePython(path, text);
+  },
+  ruff: () => {
+    for (const [, text] of files) workspace.check(text);
+  },
 };
-if (old) passes.baseline = () => { for (const [path, text] of files) old.analyzePython(path, text); };
+if (old)
+  passes.baseline = () => {
+    for (const [path, text] of files) old.analyzePython(path, text);
+  };
 
 // Warm-up: JIT, and Ruff's 10 MB module tiering up on background threads (which would bill its CPU to us).
 for (let i = 0; i < 3; i++) for (const run of Object.values(passes)) run();

@@ -93,7 +93,9 @@ function machine() {
     parallelism: availableParallelism(),
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     node: process.version,
-    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -105,26 +107,46 @@ log(`machine ${before.cpu}, node ${before.node}, load ${before.load}`);
 // 1. Cold CLI on a typical Space and on one file, against the bare Node start.
 log(`cold CLI runs (${COLD_RUNS} rounds)`);
 const [nodeFloor, cliSpace, cliFile] = coldRuns(
-  [
-    { argv: [process.execPath, '-e', '0'] },
-    { argv: [process.execPath, CLI, TYPICAL_SPACE] },
-    { argv: [process.execPath, CLI, join(TYPICAL_SPACE, 'app.py')] },
-  ],
+  [{ argv: [process.execPath, '-e', '0'] }, { argv: [process.execPath, CLI, TYPICAL_SPACE] }, { argv: [process.execPath, CLI, join(TYPICAL_SPACE, 'app.py')] }],
   COLD_RUNS,
 );
-row('Cold CLI, typical Space (examples/gradio-zerogpu), median / p95', `${ms(cliSpace.median)} / ${ms(cliSpace.p95)}`, `\`node -e 0\`: ${ms(nodeFloor.median)} / ${ms(nodeFloor.p95)}`, ratio(cliSpace.median, nodeFloor.median), `goal p50 ≤ 150 ms, p95 ≤ 200 ms; exit ${cliSpace.statuses.join(',')}`);
+row(
+  'Cold CLI, typical Space (examples/gradio-zerogpu), median / p95',
+  `${ms(cliSpace.median)} / ${ms(cliSpace.p95)}`,
+  `\`node -e 0\`: ${ms(nodeFloor.median)} / ${ms(nodeFloor.p95)}`,
+  ratio(cliSpace.median, nodeFloor.median),
+  `goal p50 ≤ 150 ms, p95 ≤ 200 ms; exit ${cliSpace.statuses.join(',')}`,
+);
 row('Cold CLI, one file (app.py), median / p95', `${ms(cliFile.median)} / ${ms(cliFile.p95)}`, `\`node -e 0\`: ${ms(nodeFloor.median)}`, ratio(cliFile.median, nodeFloor.median), 'goal ≤ 100 ms');
 
 const batchDirs = Array.from({ length: 100 }, (_, i) => spaceDir(i));
 writeCorpus(CORPUS);
 const [cliBatch] = coldRuns([{ argv: [process.execPath, CLI, ...batchDirs] }], quick ? 2 : 5);
-row('Cold CLI, 100 corpus Spaces in one run (default tiering), median', ms(cliBatch.median, 0), `${(cliBatch.median / 100).toFixed(1)} ms/Space`, '', `exit ${cliBatch.statuses.join(',')} (corpus Spaces have findings)`);
+row(
+  'Cold CLI, 100 corpus Spaces in one run (default tiering), median',
+  ms(cliBatch.median, 0),
+  `${(cliBatch.median / 100).toFixed(1)} ms/Space`,
+  '',
+  `exit ${cliBatch.statuses.join(',')} (corpus Spaces have findings)`,
+);
 
 // 2. Warm engine on the typical Space.
 log('warm engine');
 const engine = part('engine');
-row('Warm lint, typical Space (snapshot in memory), median / p95', `${ms(engine.lintMedianMs, 2)} / ${ms(engine.lintP95Ms, 2)}`, 'goal < 5 ms', ratio(engine.lintMedianMs, 5), `first (cold) lint in-process ${ms(engine.firstLintMs)}; initParsers ${ms(engine.initMs)}`);
-row('Warm snapshot from disk + lint, typical Space, median / p95', `${ms(engine.ioLintMedianMs, 2)} / ${ms(engine.ioLintP95Ms, 2)}`, `lint alone ${ms(engine.lintMedianMs, 2)}`, ratio(engine.ioLintMedianMs, engine.lintMedianMs), 'DirectorySource.snapshot() + lintSnapshot');
+row(
+  'Warm lint, typical Space (snapshot in memory), median / p95',
+  `${ms(engine.lintMedianMs, 2)} / ${ms(engine.lintP95Ms, 2)}`,
+  'goal < 5 ms',
+  ratio(engine.lintMedianMs, 5),
+  `first (cold) lint in-process ${ms(engine.firstLintMs)}; initParsers ${ms(engine.initMs)}`,
+);
+row(
+  'Warm snapshot from disk + lint, typical Space, median / p95',
+  `${ms(engine.ioLintMedianMs, 2)} / ${ms(engine.ioLintP95Ms, 2)}`,
+  `lint alone ${ms(engine.lintMedianMs, 2)}`,
+  ratio(engine.ioLintMedianMs, engine.lintMedianMs),
+  'DirectorySource.snapshot() + lintSnapshot',
+);
 
 // 3. Throughput over the generated corpus: one process, then all cores.
 log(`corpus of ${CORPUS} Spaces in bench/.corpus/`);
@@ -132,18 +154,54 @@ writeCorpus(CORPUS);
 const single = part('throughput', CORPUS);
 const perSec = (n, t) => (n / (t / 1000)).toFixed(0);
 const mbPerSec = (bytes, t) => (bytes / 1048576 / (t / 1000)).toFixed(2);
-row(`Throughput, 1 process, ${CORPUS} Spaces from disk (warm pass)`, `${perSec(single.count, single.ioPassMs)} Spaces/s (${mbPerSec(single.bytes, single.ioPassMs)} MB/s)`, `first pass ${perSec(single.count, single.firstPassMs)} Spaces/s`, '', `${(single.bytes / 1048576).toFixed(1)} MB of text, ${single.findings} findings; goal ≥ 2.5 MB/s`);
-row(`Throughput, 1 process, ${CORPUS} Spaces in memory (lint only)`, `${perSec(single.count, single.lintPassMs)} Spaces/s (${mbPerSec(single.bytes, single.lintPassMs)} MB/s)`, `${(single.lintPassMs / single.count).toFixed(2)} ms/Space`, '', '');
+row(
+  `Throughput, 1 process, ${CORPUS} Spaces from disk (warm pass)`,
+  `${perSec(single.count, single.ioPassMs)} Spaces/s (${mbPerSec(single.bytes, single.ioPassMs)} MB/s)`,
+  `first pass ${perSec(single.count, single.firstPassMs)} Spaces/s`,
+  '',
+  `${(single.bytes / 1048576).toFixed(1)} MB of text, ${single.findings} findings; goal ≥ 2.5 MB/s`,
+);
+row(
+  `Throughput, 1 process, ${CORPUS} Spaces in memory (lint only)`,
+  `${perSec(single.count, single.lintPassMs)} Spaces/s (${mbPerSec(single.bytes, single.lintPassMs)} MB/s)`,
+  `${(single.lintPassMs / single.count).toFixed(2)} ms/Space`,
+  '',
+  '',
+);
 log(`all cores (${availableParallelism()} workers)`);
 const multi = part('parallel', CORPUS);
-row(`Throughput, all cores (${multi.workers} worker_threads), from disk`, `${perSec(multi.count, multi.elapsedMs)} Spaces/s`, `1 process: ${perSec(single.count, single.ioPassMs)} Spaces/s`, ratio(single.ioPassMs, multi.elapsedMs), 'speed-up over one process');
+row(
+  `Throughput, all cores (${multi.workers} worker_threads), from disk`,
+  `${perSec(multi.count, multi.elapsedMs)} Spaces/s`,
+  `1 process: ${perSec(single.count, single.ioPassMs)} Spaces/s`,
+  ratio(single.ioPassMs, multi.elapsedMs),
+  'speed-up over one process',
+);
 
 // 4. Python through Ruff's WASM build, the reference for a fast Python linter here.
 log('Ruff (WASM) on the corpus Python files');
 const ruff = part('ruff', CORPUS);
-row(`Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts)`, `${ms(ruff.spacelintPythonMs, 0)} (${(ruff.spacelintPythonMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff WASM check, default rules: ${ms(ruff.ruffWarmMs, 0)} (${(ruff.ruffWarmMs / ruff.count).toFixed(2)} ms/Space)`, ratio(ruff.spacelintPythonMs, ruff.ruffWarmMs), `Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`);
-row(`Same Python pass against Ruff, CPU time (process.cpuUsage), best of 3 alternating rounds`, `${ms(ruff.spacelintPythonCpuMs, 0)} (${(ruff.pyBytes / 1048576 / (ruff.spacelintPythonCpuMs / 1000)).toFixed(2)} MB per CPU-second)`, `Ruff: ${ms(ruff.ruffCpuMs, 0)}`, ratio(ruff.spacelintPythonCpuMs, ruff.ruffCpuMs), 'goal ≤ 3×; CPU time is less disturbed by other load than wall time');
-row(`Same Spaces, full spacelint lint (all files, all rules)`, `${ms(ruff.spacelintLintMs, 0)} (${(ruff.spacelintLintMs / ruff.count).toFixed(2)} ms/Space)`, `Ruff (Python only): ${ms(ruff.ruffWarmMs, 0)}`, ratio(ruff.spacelintLintMs, ruff.ruffWarmMs), '');
+row(
+  `Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts)`,
+  `${ms(ruff.spacelintPythonMs, 0)} (${(ruff.spacelintPythonMs / ruff.count).toFixed(2)} ms/Space)`,
+  `Ruff WASM check, default rules: ${ms(ruff.ruffWarmMs, 0)} (${(ruff.ruffWarmMs / ruff.count).toFixed(2)} ms/Space)`,
+  ratio(ruff.spacelintPythonMs, ruff.ruffWarmMs),
+  `Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`,
+);
+row(
+  `Same Python pass against Ruff, CPU time (process.cpuUsage), best of 3 alternating rounds`,
+  `${ms(ruff.spacelintPythonCpuMs, 0)} (${(ruff.pyBytes / 1048576 / (ruff.spacelintPythonCpuMs / 1000)).toFixed(2)} MB per CPU-second)`,
+  `Ruff: ${ms(ruff.ruffCpuMs, 0)}`,
+  ratio(ruff.spacelintPythonCpuMs, ruff.ruffCpuMs),
+  'goal ≤ 3×; CPU time is less disturbed by other load than wall time',
+);
+row(
+  `Same Spaces, full spacelint lint (all files, all rules)`,
+  `${ms(ruff.spacelintLintMs, 0)} (${(ruff.spacelintLintMs / ruff.count).toFixed(2)} ms/Space)`,
+  `Ruff (Python only): ${ms(ruff.ruffWarmMs, 0)}`,
+  ratio(ruff.spacelintLintMs, ruff.ruffWarmMs),
+  '',
+);
 
 // 5. ESLint with the spacelint plugin, as a ratio to the CLI.
 log('ESLint with the plugin');
@@ -152,30 +210,39 @@ if (eslint.reason) {
   row('ESLint + spacelint plugin, typical Space, cold', `n/a (${eslint.reason})`, `CLI: ${ms(cliSpace.median)}`, 'n/a', '');
 } else {
   const [eslintCold, cliAgain] = coldRuns(
-    [
-      { argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, TYPICAL_SPACE] },
-      { argv: [process.execPath, CLI, TYPICAL_SPACE] },
-    ],
+    [{ argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, TYPICAL_SPACE] }, { argv: [process.execPath, CLI, TYPICAL_SPACE] }],
     Math.max(5, Math.floor(COLD_RUNS / 2)),
   );
   // A run that crashed (exit 2) measured nothing worth comparing: say so instead of printing a ratio.
   const failed = (r) => (r.error ? `n/a (eslint failed: ${r.error})` : undefined);
-  row('ESLint + spacelint plugin, typical Space, cold, median', failed(eslintCold) ?? ms(eslintCold.median), `CLI: ${ms(cliAgain.median)}`, eslintCold.error ? 'n/a' : ratio(eslintCold.median, cliAgain.median), `eslint exit ${eslintCold.statuses.join(',')}`);
-  const [eslintBatch, cliBatchAgain] = coldRuns(
-    [
-      { argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, ...batchDirs] },
-      { argv: [process.execPath, CLI, ...batchDirs] },
-    ],
-    3,
+  row(
+    'ESLint + spacelint plugin, typical Space, cold, median',
+    failed(eslintCold) ?? ms(eslintCold.median),
+    `CLI: ${ms(cliAgain.median)}`,
+    eslintCold.error ? 'n/a' : ratio(eslintCold.median, cliAgain.median),
+    `eslint exit ${eslintCold.statuses.join(',')}`,
   );
-  row('ESLint + spacelint plugin, 100 corpus Spaces in one run, median', failed(eslintBatch) ?? ms(eslintBatch.median, 0), `CLI, same 100: ${ms(cliBatchAgain.median, 0)}`, eslintBatch.error ? 'n/a' : ratio(eslintBatch.median, cliBatchAgain.median), `eslint exit ${eslintBatch.statuses.join(',')}`);
+  const [eslintBatch, cliBatchAgain] = coldRuns([{ argv: [process.execPath, eslint.eslintBin, '--config', eslint.config, ...batchDirs] }, { argv: [process.execPath, CLI, ...batchDirs] }], 3);
+  row(
+    'ESLint + spacelint plugin, 100 corpus Spaces in one run, median',
+    failed(eslintBatch) ?? ms(eslintBatch.median, 0),
+    `CLI, same 100: ${ms(cliBatchAgain.median, 0)}`,
+    eslintBatch.error ? 'n/a' : ratio(eslintBatch.median, cliBatchAgain.median),
+    `eslint exit ${eslintBatch.statuses.join(',')}`,
+  );
 }
 
 // 6. Peak memory, streaming.
 log(`streaming ${STREAM} Spaces (generate, lint, drop)`);
 const stream = part('stream', STREAM);
 const firstSample = stream.samples[0];
-row(`Peak RSS, ${STREAM} Spaces streamed in one process`, `${stream.maxRssMb.toFixed(0)} MB`, firstSample ? `RSS after ${firstSample.spaces}: ${firstSample.rssMb.toFixed(0)} MB` : '', '', `${perSec(stream.count, stream.elapsedMs)} Spaces/s incl. generation; goal ≤ 150 MB`);
+row(
+  `Peak RSS, ${STREAM} Spaces streamed in one process`,
+  `${stream.maxRssMb.toFixed(0)} MB`,
+  firstSample ? `RSS after ${firstSample.spaces}: ${firstSample.rssMb.toFixed(0)} MB` : '',
+  '',
+  `${perSec(stream.count, stream.elapsedMs)} Spaces/s incl. generation; goal ≤ 150 MB`,
+);
 
 const after = machine();
 const header = ['Measure', 'spacelint', 'Reference', 'Ratio', 'Notes'];

@@ -27,7 +27,9 @@ export function expectedFiles() {
 }
 
 function ruleTable(prefix) {
-  const rows = rules.map((r) => `| [\`${r.id}\`](${prefix}${r.id}.md) | ${r.category} | ${r.defaultLevel} | ${r.fixable ? 'fix' : r.hasSuggestions ? 'suggestion' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = rules.map(
+    (r) => `| [\`${r.id}\`](${prefix}${r.id}.md) | ${r.category} | ${r.defaultLevel} | ${r.fixable ? 'fix' : r.hasSuggestions ? 'suggestion' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
+  );
   return [`${rules.length} rules.`, '', '| rule | category | level | fix | description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -46,7 +46,13 @@ const REFINEMENTS = {
   python_version: { pattern: CONFIG_LIMITS.pythonVersionPattern },
   startup_duration_timeout: { pattern: CONFIG_LIMITS.startupTimeoutPattern },
   // An integer; a quoted number works (spacelint warns), anything else does not.
-  app_port: { type: undefined, anyOf: [{ type: 'integer', minimum: CONFIG_LIMITS.portRange[0], maximum: CONFIG_LIMITS.portRange[1] }, { type: 'string', pattern: '^[0-9]+$' }] },
+  app_port: {
+    type: undefined,
+    anyOf: [
+      { type: 'integer', minimum: CONFIG_LIMITS.portRange[0], maximum: CONFIG_LIMITS.portRange[1] },
+      { type: 'string', pattern: '^[0-9]+$' },
+    ],
+  },
   hf_oauth_scopes: { items: { enum: [...OAUTH_SCOPES.always, ...OAUTH_SCOPES.optional] } },
   hf_oauth_expiration_minutes: { maximum: OAUTH_SCOPES.maxExpirationMinutes },
   custom_headers: {

@@ -39,7 +39,13 @@ function spacelint(args, options = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   if (r.error) fail(`could not run spacelint: ${r.error.message}`);
   // Exit 2 is a usage or configuration error: its one line on stderr says what to fix.
-  if (r.status === 2 || r.status === null) fail((r.stderr || `spacelint exited with ${r.status ?? r.signal}`).trim().split('\n')[0].replace(/^spacelint: /, ''));
+  if (r.status === 2 || r.status === null)
+    fail(
+      (r.stderr || `spacelint exited with ${r.status ?? r.signal}`)
+        .trim()
+        .split('\n')[0]
+        .replace(/^spacelint: /, ''),
+    );
   return r;
 }
 

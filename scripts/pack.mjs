@@ -25,7 +25,15 @@ export const PACKAGES = [
 /** Peers a package may keep external (the host tool the user already has). */
 const ALLOWED_PEERS = new Set(['eslint']);
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, build: { type: 'boolean', default: true }, 'no-build': { type: 'boolean' }, json: { type: 'boolean', default: false }, 'publish-dry-run': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    build: { type: 'boolean', default: true },
+    'no-build': { type: 'boolean' },
+    json: { type: 'boolean', default: false },
+    'publish-dry-run': { type: 'boolean', default: false },
+  },
+});
 const out = resolve(values.out ?? join(repo, 'dist/packages'));
 mkdirSync(out, { recursive: true });
 

@@ -106,7 +106,10 @@ describe('each tarball installs alone, offline, and works', () => {
     writeFileSync(join(app, 'eslint.config.js'), "import spacelint from '@spacelint/eslint-plugin';\nexport default [...spacelint.configs.recommended];\n");
     mkdirSync(join(app, 'space'));
     writeFileSync(join(app, 'space/README.md'), '---\ntitle: Bad\nsdk: gradio\nsdk_version: 5.49.1\ncolorFrom: purplish\napp_file: app.py\nsuggested_hardware: zero-a10g\n---\n');
-    writeFileSync(join(app, 'space/app.py'), 'import spaces\nimport torch\nimport gradio as gr\n\n\n@spaces.GPU\ndef run(x):\n    return torch.compile(x)\n\n\ngr.Interface(fn=run, inputs="text", outputs="text").launch()\n');
+    writeFileSync(
+      join(app, 'space/app.py'),
+      'import spaces\nimport torch\nimport gradio as gr\n\n\n@spaces.GPU\ndef run(x):\n    return torch.compile(x)\n\n\ngr.Interface(fn=run, inputs="text", outputs="text").launch()\n',
+    );
     const eslint = spawnSync(join(app, 'node_modules/.bin/eslint'), ['--format', 'json', 'space/README.md', 'space/app.py'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
     expect(eslint.status, eslint.stderr).toBe(1);
     const rules = (JSON.parse(eslint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));

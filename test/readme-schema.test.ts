@@ -29,12 +29,14 @@ function frontMatter(readme: string): unknown {
 
 function errors(yaml: string): string[] {
   validate(frontMatter(`---\n${yaml}\n---\n`));
-  return ((validate.errors ?? []) as ErrorObject[]).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf').map((e) => `${e.instancePath || '/'} ${e.keyword}${e.keyword === 'additionalProperties' ? ` ${String(e.params.additionalProperty)}` : ''}`);
+  return ((validate.errors ?? []) as ErrorObject[])
+    .filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf')
+    .map((e) => `${e.instancePath || '/'} ${e.keyword}${e.keyword === 'additionalProperties' ? ` ${String(e.params.additionalProperty)}` : ''}`);
 }
 
 beforeAll(() => initParsers());
 
-it('is current with core\'s reference data (npm run schema)', () => {
+it("is current with core's reference data (npm run schema)", () => {
   const r = spawnSync(process.execPath, [join(REPO, 'scripts/generate-readme-schema.mjs'), '--check'], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

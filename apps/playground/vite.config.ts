@@ -11,7 +11,9 @@ function precacheServiceWorker(): Plugin {
     name: 'spacelint-precache-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map'))
+        .sort();
       const hash = createHash('sha256');
       for (const name of files) {
         const item = bundle[name];

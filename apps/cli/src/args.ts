@@ -165,15 +165,22 @@ export function parseCommand(argv: string[]): Command {
     if (positionals.length) throw new UsageError('--stdin lints the text on stdin: give no paths');
     if (values.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run (prints the fixed text)');
     if (values.cache || values['cache-location'] !== undefined) throw new UsageError('--cache does not apply to --stdin');
-    if (values['suppress-all'] || suppressRules.length || values['prune-suppressions']) throw new UsageError('--stdin writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
+    if (values['suppress-all'] || suppressRules.length || values['prune-suppressions'])
+      throw new UsageError('--stdin writes nothing: it cannot be combined with --suppress-all, --suppress-rule or --prune-suppressions');
   }
-  const list = (name: string) => (values[name] as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (values[name] as string[])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (values.statistics && (values.fix || values['fix-dry-run'])) throw new UsageError('--statistics counts findings: it cannot be combined with --fix or --fix-dry-run');
   // A Hub Space is read, never written: `--fix` (or writing suppressions) would create `./hf:/spaces/...`.
   const remote = positionals.find((p) => p.startsWith('hf://'));
   const writes = values.fix ? '--fix' : values['suppress-all'] ? '--suppress-all' : suppressRules.length ? '--suppress-rule' : values['prune-suppressions'] ? '--prune-suppressions' : undefined;
   if (remote && writes) {
-    throw new UsageError(`${writes} cannot write to ${remote}: a Space on the Hub is linted, not changed. Clone it (git clone https://huggingface.co/spaces/...) and run ${writes} on the folder, or use --fix-dry-run to see the fixes`);
+    throw new UsageError(
+      `${writes} cannot write to ${remote}: a Space on the Hub is linted, not changed. Clone it (git clone https://huggingface.co/spaces/...) and run ${writes} on the folder, or use --fix-dry-run to see the fixes`,
+    );
   }
   return {
     name: 'lint',
@@ -213,6 +220,10 @@ export function parseOptions(args: string[], options: OptionSpec): { values: Rec
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
   } catch (error) {
-    throw new UsageError(String((error as Error).message).replace(/^TypeError \[\w+\]: /, '').split('\n')[0]);
+    throw new UsageError(
+      String((error as Error).message)
+        .replace(/^TypeError \[\w+\]: /, '')
+        .split('\n')[0],
+    );
   }
 }

@@ -78,7 +78,11 @@ function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, got \`${values.concurrency}\``);
   if (values.format !== 'summary' && values.format !== 'json') throw new UsageError('audit --format must be summary or json');
   if (values['retry-failed'] && !values.resume) throw new UsageError('--retry-failed goes with --resume');
-  const split = (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const split = (v: string[]) =>
+    v
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     authors,
     search: text('search'),
@@ -193,7 +197,16 @@ async function auditSpace(id: string, source: () => { snapshot(): Promise<import
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
-      diagnostics: diagnostics.map((d) => ({ ruleId: d.ruleId, level: d.level, file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, message: redactSecrets(d.message) })),
+      diagnostics: diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        level: d.level,
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        message: redactSecrets(d.message),
+      })),
     };
   } catch (error) {
     const message = error instanceof ConfigError ? `its spacelint config: ${error.message}` : (error as Error).message;

@@ -100,9 +100,7 @@ export function summarizeAudit(records: Iterable<AuditRecord>): AuditSummary {
       }
     }
   }
-  summary.rules = [...rules.values()]
-    .sort((a, b) => b.spaces - a.spaces || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : 1))
-    .map(({ seen: _seen, ...rule }) => rule);
+  summary.rules = [...rules.values()].sort((a, b) => b.spaces - a.spaces || b.findings - a.findings || (a.ruleId < b.ruleId ? -1 : 1)).map(({ seen: _seen, ...rule }) => rule);
   return summary;
 }
 

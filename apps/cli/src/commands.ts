@@ -110,7 +110,9 @@ async function runDeploy(argv: string[]): Promise<number> {
       process.stdout.write(`${colors.green('✔')} ${result.space} is up to date: nothing changed, no commit made (${result.spaceUrl})\n`);
     } else {
       const deleted = result.deleted.length ? `, deleted ${result.deleted.length}` : '';
-      process.stdout.write(`${colors.green('✔')} ${result.created ? 'Created and deployed' : 'Deployed'} ${result.uploaded.length} files${deleted} to ${result.spaceUrl}\n  commit ${result.commit?.url}\n`);
+      process.stdout.write(
+        `${colors.green('✔')} ${result.created ? 'Created and deployed' : 'Deployed'} ${result.uploaded.length} files${deleted} to ${result.spaceUrl}\n  commit ${result.commit?.url}\n`,
+      );
     }
     return 0;
   } catch (error) {
@@ -168,7 +170,10 @@ async function runDoctor(argv: string[]): Promise<number> {
   }
   const logsRead = !report.logs.unavailable.build && !report.logs.unavailable.run;
   if (report.causes.length === 0) {
-    out.push('', report.healthy ? `${c.green('✔')} No problems found${logsRead ? '' : ' in what could be read'}.` : `No known cause found in ${logsRead ? 'the logs or the files' : 'what could be read'}.`);
+    out.push(
+      '',
+      report.healthy ? `${c.green('✔')} No problems found${logsRead ? '' : ' in what could be read'}.` : `No known cause found in ${logsRead ? 'the logs or the files' : 'what could be read'}.`,
+    );
   }
   report.causes.forEach((cause, i) => {
     const symptom = cause.umbrella ? c.dim(report.causes.some((other) => !other.umbrella) ? ' (a symptom: the causes above say why)' : ' (a symptom: the run log says why)') : '';

@@ -72,7 +72,10 @@ export async function saveCache(path: string, cache: LintCache): Promise<void> {
 }
 
 export function runKey(configs: LintConfig[]): string {
-  return createHash('sha256').update(JSON.stringify([VERSION, BUILD, configs])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([VERSION, BUILD, configs]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** A hash per file: its text (and BOM) when read, else what the rules can see of it (size, problem). */

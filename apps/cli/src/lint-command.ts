@@ -294,7 +294,13 @@ export async function runLint(options: LintOptions): Promise<number> {
     const fixed = outcome.reports.find((r) => r.output !== undefined)?.output ?? stdinText;
     if (options.outputFile) await writeReport(options.outputFile, fixed);
     else process.stdout.write(fixed);
-    process.stderr.write(formatter(outcome.reports.map((r) => ({ ...r, output: undefined })), { ...options, noColor: true }, run));
+    process.stderr.write(
+      formatter(
+        outcome.reports.map((r) => ({ ...r, output: undefined })),
+        { ...options, noColor: true },
+        run,
+      ),
+    );
     for (const m of [...outcome.warnings, ...outcome.messages]) process.stderr.write(`spacelint: ${m}\n`);
     return outcome.exitCode;
   }

@@ -11,7 +11,14 @@ export function ruleSelectionConfig(select: readonly string[], ignore: readonly 
   if (!select.length && !ignore.length) return undefined;
   const rules = listRules();
   const matching = (pattern: string, flag: string): string[] => {
-    const glob = pattern.includes('*') ? new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : undefined;
+    const glob = pattern.includes('*')
+      ? new RegExp(
+          `^${pattern
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        )
+      : undefined;
     const ids = rules.filter((r) => (glob ? glob.test(r.id) : r.id === pattern || r.category === pattern)).map((r) => r.id);
     if (!ids.length) throw new UsageError(`${flag} \`${pattern}\` matches no rule id or category (see \`spacelint rules\`)`);
     return ids;

@@ -6,7 +6,11 @@ export function runRules(format: string): number {
   const rules = listRules();
   if (format === 'json') {
     process.stdout.write(
-      JSON.stringify(rules.map((r) => ({ id: r.id, category: r.category, level: r.defaultLevel, fixable: !!r.fixable, hasSuggestions: !!r.hasSuggestions, description: r.description, docsUrl: r.docsUrl })), null, 2) + '\n',
+      JSON.stringify(
+        rules.map((r) => ({ id: r.id, category: r.category, level: r.defaultLevel, fixable: !!r.fixable, hasSuggestions: !!r.hasSuggestions, description: r.description, docsUrl: r.docsUrl })),
+        null,
+        2,
+      ) + '\n',
     );
     return 0;
   }
@@ -27,7 +31,16 @@ export function runExplain(id: string): number {
   const rule = getRule(id);
   if (!rule) {
     const close = listRules().filter((r) => r.id.includes(id) || id.includes(r.id.split('-').slice(-1)[0]));
-    throw new UsageError(`unknown rule \`${id}\`${close.length ? ` (did you mean ${close.slice(0, 3).map((r) => `\`${r.id}\``).join(', ')}?)` : ''}; \`spacelint rules\` lists them`);
+    throw new UsageError(
+      `unknown rule \`${id}\`${
+        close.length
+          ? ` (did you mean ${close
+              .slice(0, 3)
+              .map((r) => `\`${r.id}\``)
+              .join(', ')}?)`
+          : ''
+      }; \`spacelint rules\` lists them`,
+    );
   }
   process.stdout.write(renderRuleDoc(rule) + `\nDocs: ${rule.docsUrl}\n`);
   return 0;

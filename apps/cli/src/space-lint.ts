@@ -1,29 +1,9 @@
 import { join } from 'node:path';
-import {
-  ConfigError,
-  fixSnapshot,
-  initParsers,
-  compareDiagnostics,
-  lintSnapshot,
-  type Diagnostic,
-  type FileSource,
-  type LintConfig,
-  type Snapshot,
-} from '@spacelint/core';
+import { ConfigError, fixSnapshot, initParsers, compareDiagnostics, lintSnapshot, type Diagnostic, type FileSource, type LintConfig, type Snapshot } from '@spacelint/core';
 import { DirectorySource, writeFixes } from '@spacelint/core/node';
 import { cachedDiagnostics, cacheEntry, entryMatches, fileHashes, type CacheEntry } from './lint-cache.js';
 import { totals, type FileReport, type SpaceSummary } from './report.js';
-import {
-  applySuppressions,
-  countEntries,
-  loadSuppressions,
-  prune,
-  saveSuppressions,
-  suppress,
-  SuppressionsError,
-  SUPPRESSIONS_FILE,
-  type Suppressions,
-} from './suppressions.js';
+import { applySuppressions, countEntries, loadSuppressions, prune, saveSuppressions, suppress, SuppressionsError, SUPPRESSIONS_FILE, type Suppressions } from './suppressions.js';
 
 /**
  * Everything needed to lint one Space, as plain data: the same job runs in this process or in a worker

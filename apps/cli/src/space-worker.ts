@@ -15,6 +15,7 @@ export type WorkerReply = { id: number; result: Awaited<ReturnType<typeof lintSp
 parentPort?.on('message', (request: WorkerRequest) => {
   lintSpace(request.job).then(
     (result) => parentPort!.postMessage({ id: request.id, result } satisfies WorkerReply),
-    (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies WorkerReply),
+    (error: unknown) =>
+      parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies WorkerReply),
   );
 });

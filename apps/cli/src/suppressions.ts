@@ -43,7 +43,10 @@ function isSuppressions(data: unknown): data is Suppressions {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   return Object.values(data).every(
     (rules) =>
-      rules && typeof rules === 'object' && !Array.isArray(rules) && Object.values(rules).every((v) => v && typeof v === 'object' && Number.isInteger((v as { count: unknown }).count) && (v as { count: number }).count > 0),
+      rules &&
+      typeof rules === 'object' &&
+      !Array.isArray(rules) &&
+      Object.values(rules).every((v) => v && typeof v === 'object' && Number.isInteger((v as { count: unknown }).count) && (v as { count: number }).count > 0),
   );
 }
 

@@ -12,12 +12,7 @@ const PREFETCH = 2;
  * results come back in the order of `jobs`, whatever order the lanes finish in, so the report is the
  * same as a sequential run's.
  */
-export function lintInPool(
-  jobs: SpaceJob[],
-  lanes: number,
-  lintHere: (job: SpaceJob) => Promise<SpaceResult>,
-  onProgress: (done: number) => void,
-): Promise<SpaceResult[]> {
+export function lintInPool(jobs: SpaceJob[], lanes: number, lintHere: (job: SpaceJob) => Promise<SpaceResult>, onProgress: (done: number) => void): Promise<SpaceResult[]> {
   // The worker entry is bundled next to this chunk (scripts/bundle.mjs).
   const entry = new URL('./spacelint-worker.mjs', import.meta.url);
   const results: SpaceResult[] = new Array(jobs.length);

@@ -49,7 +49,11 @@ interface Line {
   diagnostics?: { ruleId: string; level: string; file: string }[];
   error?: string;
 }
-const lines = (file: string): Line[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+const lines = (file: string): Line[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
 const noLeak = (...texts: string[]) => texts.forEach((t) => expect(t).not.toContain(TOKEN));
 
 /** Starts the CLI and SIGKILLs it once the output file holds `after` lines. */
@@ -110,7 +114,10 @@ describe('spacelint audit', () => {
     // The findings are the lint's: every 4th Space has the unquoted python_version error, the rest none.
     for (const l of all) {
       const bad = Number(l.space.slice(-3)) % 4 === 0;
-      expect(l.diagnostics!.filter((d) => d.level === 'error').map((d) => `${d.file} ${d.ruleId}`), l.space).toEqual(bad ? ['README.md config-python-version'] : []);
+      expect(
+        l.diagnostics!.filter((d) => d.level === 'error').map((d) => `${d.file} ${d.ruleId}`),
+        l.space,
+      ).toEqual(bad ? ['README.md config-python-version'] : []);
     }
     expect(resumed.stdout).toContain(`${ACME} Spaces: ${ACME} audited, 0 failed`);
     expect(resumed.stdout).toMatch(new RegExp(`^ +${ACME / 4} +${ACME / 4}  config-python-version +${ACME / 4} error$`, 'm'));
@@ -136,14 +143,22 @@ describe('spacelint audit', () => {
     expect(fault.hits).toBeGreaterThanOrEqual(5);
     const retried = await runCli(['audit', '--list', list, '--out', out, '--resume', '--retry-failed'], { cwd: work, env });
     expect(retried.status, retried.stderr).toBe(0);
-    expect(lines(out).map((l) => `${l.space} ${l.status}`).sort()).toEqual([otherIds[1], otherIds[2], otherIds[3]].map((id) => `${id} ok`).sort());
+    expect(
+      lines(out)
+        .map((l) => `${l.space} ${l.status}`)
+        .sort(),
+    ).toEqual([otherIds[1], otherIds[2], otherIds[3]].map((id) => `${id} ok`).sort());
   });
 
   it('--search lists the matching Spaces of every author', { timeout: 60_000 }, async () => {
     const out = join(work, 'chat.jsonl');
     const r = await runCli(['audit', '--search', 'chat', '--out', out, '-f', 'json'], { cwd: work, env });
     expect(r.status, r.stderr).toBe(0);
-    expect(lines(out).map((l) => l.space).sort()).toEqual([...acmeIds, ...otherIds].filter((id) => id.includes('chat')).sort());
+    expect(
+      lines(out)
+        .map((l) => l.space)
+        .sort(),
+    ).toEqual([...acmeIds, ...otherIds].filter((id) => id.includes('chat')).sort());
   });
 
   it('--shard i/n splits the list deterministically; merge joins the shards (JSONL, SARIF)', { timeout: 120_000 }, async () => {
@@ -158,7 +173,11 @@ describe('spacelint audit', () => {
     // Deterministic: the same shard again (a fresh file) holds the same Spaces.
     const again = join(work, 'other.again.jsonl');
     await runCli(['audit', '--author', 'other', '--shard', '2/3', '--out', again], { cwd: work, env });
-    expect(lines(again).map((l) => l.space).sort()).toEqual([...parts[1]].sort());
+    expect(
+      lines(again)
+        .map((l) => l.space)
+        .sort(),
+    ).toEqual([...parts[1]].sort());
 
     const merged = join(work, 'merged/other.jsonl');
     const m = await runCli(['merge', ...shards, '-o', merged], { cwd: work });
@@ -172,16 +191,20 @@ describe('spacelint audit', () => {
     const findings = lines(merged).flatMap((l) => l.diagnostics ?? []).length;
     const sarif = await runCli(['merge', ...shards, '--format', 'sarif', '-o', join(work, 'other.sarif')], { cwd: work });
     expect(sarif.status, sarif.stderr).toBe(0);
-    const log = JSON.parse(readFileSync(join(work, 'other.sarif'), 'utf8')) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(readFileSync(join(work, 'other.sarif'), 'utf8')) as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     expect(log.runs[0].results).toHaveLength(findings);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^hf:\/\/spaces\/other\//);
 
     // SARIF files of several jobs merge into one run, every ruleIndex pointing at its rule.
-    const perShard = await Promise.all(shards.map(async (f, i) => {
-      const file = join(work, `shard-${i}.sarif`);
-      await runCli(['merge', f, '--format', 'sarif', '-o', file], { cwd: work });
-      return file;
-    }));
+    const perShard = await Promise.all(
+      shards.map(async (f, i) => {
+        const file = join(work, `shard-${i}.sarif`);
+        await runCli(['merge', f, '--format', 'sarif', '-o', file], { cwd: work });
+        return file;
+      }),
+    );
     const joined = await runCli(['merge', ...perShard], { cwd: work });
     const one = JSON.parse(joined.stdout) as typeof log;
     expect(one.runs).toHaveLength(1);

@@ -51,7 +51,7 @@ describe('spacelint CLI options', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('\uFEFF---\r\ntitle: x\r\nsdk: docker\r\napp_port: 7860\r\n---\r\n');
   });
 
-  it('--fix inserts lines with the file\'s CRLF line breaks', () => {
+  it("--fix inserts lines with the file's CRLF line breaks", () => {
     const readme = '---\r\ntitle: x\r\nsdk: gradio\r\nsdk_version: "5.49.1"\r\nhardware: zero-a10g\r\n---\r\n';
     const app = 'import gradio as gr\r\nimport torch\r\n\r\n@spaces.GPU\r\ndef f(x):\r\n    return x\r\n\r\ngr.Interface(fn=f, inputs="text", outputs="text").launch()\r\n';
     const dir = tempSpace({ 'README.md': readme, 'app.py': app });
@@ -73,7 +73,9 @@ describe('spacelint CLI options', () => {
       expect(r.stdout, flag).toContain('    > 2 | numpy=>2\n');
       expect(r.stdout, flag).toContain('      1 | torch==2.8.0\n');
     }
-    const sarif = JSON.parse(runCli(['--fix-dry-run', '--format', 'sarif', tempSpace(files)]).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; snippet?: { text: string } } } }[] }[] }[] };
+    const sarif = JSON.parse(runCli(['--fix-dry-run', '--format', 'sarif', tempSpace(files)]).stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; snippet?: { text: string } } } }[] }[] }[];
+    };
     const parse = sarif.runs[0].results.find((r) => r.ruleId === 'parse-error')!.locations[0].physicalLocation.region;
     expect(parse.startLine).toBe(2);
     expect(parse.snippet?.text).toContain('numpy');
@@ -154,11 +156,23 @@ describe('spacelint CLI options', () => {
     const dir = tempSpace({ 'README.md': '---\nsdk: docker\napp-port: 7860\n---\n', Dockerfile: 'FROM x\n' });
     const asError = runCli(['-f', 'json', '--rule', 'config-unknown-key=error', dir]);
     expect(asError.status).toBe(1);
-    expect(parseJson(asError.stdout).flatMap((f) => f.messages).find((m) => m.ruleId === 'config-unknown-key')?.level).toBe('error');
+    expect(
+      parseJson(asError.stdout)
+        .flatMap((f) => f.messages)
+        .find((m) => m.ruleId === 'config-unknown-key')?.level,
+    ).toBe('error');
     const off = runCli(['-f', 'json', '--rule', 'config-unknown-key=off', dir]);
-    expect(parseJson(off.stdout).flatMap((f) => f.messages).some((m) => m.ruleId === 'config-unknown-key')).toBe(false);
+    expect(
+      parseJson(off.stdout)
+        .flatMap((f) => f.messages)
+        .some((m) => m.ruleId === 'config-unknown-key'),
+    ).toBe(false);
     const quiet = runCli(['-f', 'json', '--quiet', dir]);
-    expect(parseJson(quiet.stdout).flatMap((f) => f.messages).every((m) => m.level === 'error')).toBe(true);
+    expect(
+      parseJson(quiet.stdout)
+        .flatMap((f) => f.messages)
+        .every((m) => m.level === 'error'),
+    ).toBe(true);
   });
 
   it('--max-warnings turns warnings into a failing exit code; info never counts', () => {
@@ -239,12 +253,20 @@ describe('spacelint CLI on bad input', () => {
   });
 
   it('handles an empty README, a README that is only ---, and a YAML bomb', () => {
-    for (const text of ['', '---', '---\n', '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nsdk: gradio\n---\n']) {
+    for (const text of [
+      '',
+      '---',
+      '---\n',
+      '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nsdk: gradio\n---\n',
+    ]) {
       const dir = tempSpace({ 'README.md': text, 'app.py': GRADIO_APP });
       const r = runCli(['-f', 'json', dir]);
       expect(r.status, JSON.stringify(text)).toBe(1);
       const messages = parseJson(r.stdout).flatMap((f) => f.messages);
-      expect(messages.some((m) => m.ruleId === 'config-front-matter'), JSON.stringify(text)).toBe(true);
+      expect(
+        messages.some((m) => m.ruleId === 'config-front-matter'),
+        JSON.stringify(text),
+      ).toBe(true);
     }
   });
 

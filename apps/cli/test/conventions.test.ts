@@ -26,7 +26,9 @@ describe('--stdin --stdin-filename', () => {
 
   it('uses the other files of the Space from disk (a finding that needs the README)', () => {
     const space = tempSpace({ 'README.md': README.replace('sdk_version: "5.49.1"\n', 'sdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n'), 'app.py': APP });
-    const r = runCli(['--stdin', '--stdin-filename', join(space, 'app.py'), '-f', 'json'], { input: 'import spaces\nimport torch\n' + APP.replace('lambda x: x', 'run') + '\n@spaces.GPU(duration=30)\ndef run(x):\n    return torch.compile(x)\n' });
+    const r = runCli(['--stdin', '--stdin-filename', join(space, 'app.py'), '-f', 'json'], {
+      input: 'import spaces\nimport torch\n' + APP.replace('lambda x: x', 'run') + '\n@spaces.GPU(duration=30)\ndef run(x):\n    return torch.compile(x)\n',
+    });
     expect(parseJson(r.stdout).flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('zerogpu-torch-compile');
   });
 

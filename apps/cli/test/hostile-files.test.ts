@@ -79,4 +79,3 @@ describe('hostile files', { timeout: 60_000 }, () => {
     expect(r.status).toBeLessThan(2);
   });
 });
-

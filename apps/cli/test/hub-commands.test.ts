@@ -87,7 +87,7 @@ describe('spacelint doctor', () => {
       },
       {
         runtime: { stage: 'BUILD_ERROR' },
-        buildLogs: ['E: Package \'libgl1-mesa-glx\' has no installation candidate'],
+        buildLogs: ["E: Package 'libgl1-mesa-glx' has no installation candidate"],
       },
     );
     const r = await runCli(['doctor', 'alice/broken', '--no-color'], { env });
@@ -225,4 +225,3 @@ describe('spacelint doctor: logs', () => {
     }
   }, 40_000);
 });
-

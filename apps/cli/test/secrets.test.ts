@@ -52,7 +52,11 @@ describe('spacelint CLI never prints a secret', () => {
 describe('a secret quoted without its context is still masked', () => {
   // `PASSWORD=` gives the value away as a secret; the value alone (a SARIF snippet of the finding's span,
   // or the part a parse error quotes) has no shape a token pattern knows.
-  const dir = tempSpace({ 'README.md': README, 'app.py': 'import gradio as gr\n\ngr.Interface(fn=lambda x: x, inputs="text", outputs="text").launch()\n', 'requirements.txt': `gradio\nPASSWORD=${PASSWORD}\n` });
+  const dir = tempSpace({
+    'README.md': README,
+    'app.py': 'import gradio as gr\n\ngr.Interface(fn=lambda x: x, inputs="text", outputs="text").launch()\n',
+    'requirements.txt': `gradio\nPASSWORD=${PASSWORD}\n`,
+  });
 
   it('in every format: messages, code frames, SARIF snippets, GitHub annotations', () => {
     for (const format of ['stylish', 'json', 'sarif', 'github']) {

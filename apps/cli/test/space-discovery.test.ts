@@ -87,7 +87,7 @@ describe('a folder holding several Spaces', { timeout: 60_000 }, () => {
     const r = runCli(['docs'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("spacelint: no Space found in docs (a Space is a folder whose README.md front matter has `sdk:`)\n");
+    expect(r.stderr).toBe('spacelint: no Space found in docs (a Space is a folder whose README.md front matter has `sdk:`)\n');
     expect(runCli(['--skip-outside-spaces', 'docs'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
     mkdirSync(join(dir, 'empty'));
     expect(runCli(['empty'], { cwd: dir }).status).toBe(2);

@@ -96,7 +96,11 @@ describe('bulk suppressions (spacelint-suppressions.json)', { timeout: 60_000 },
 
   it('rejects bad combinations, unknown rules and a broken file clearly', () => {
     const dir = tempSpace({ 'README.md': README, 'app.py': APP });
-    for (const args of [['--suppress-all', '--suppress-rule', 'parse-error'], ['--suppress-rule', 'no-such-rule'], ['--fix-dry-run', '--suppress-all']]) {
+    for (const args of [
+      ['--suppress-all', '--suppress-rule', 'parse-error'],
+      ['--suppress-rule', 'no-such-rule'],
+      ['--fix-dry-run', '--suppress-all'],
+    ]) {
       const r = runCli([...args, dir]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -62,7 +62,11 @@ rmSync(catalog);
 const englishOnlyZod = {
   name: 'english-only-zod',
   setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: dirname(require.resolve('zod/v4/locales/en.js')) }));
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+      resolveDir: dirname(require.resolve('zod/v4/locales/en.js')),
+    }));
   },
 };
 

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     if (!options.authToken && setup.tools.some((t) => t.group === 'deploy')) {
       // Always printed: any local process (another user's, a browser extension's helper) can reach the port.
       process.stderr.write(
-        'spacelint-mcp: warning: --http without a bearer token lets any local process use the deploy tools with this server\'s HF_TOKEN; set --auth-token-file (or SPACELINT_MCP_TOKEN), or pass --read-only or --tools lint,observe\n',
+        "spacelint-mcp: warning: --http without a bearer token lets any local process use the deploy tools with this server's HF_TOKEN; set --auth-token-file (or SPACELINT_MCP_TOKEN), or pass --read-only or --tools lint,observe\n",
       );
     }
     close = http.close;

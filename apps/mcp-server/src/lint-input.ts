@@ -64,12 +64,7 @@ export function exactlyOne<K extends string>(args: Partial<Record<K, unknown>>, 
 }
 
 /** The snapshot a lint reads: a local folder (inside the roots), a Hub Space, or inline files. */
-export async function readSnapshot(
-  args: { path?: string; space?: string; revision?: string; files?: Record<string, string> },
-  context: ToolContext,
-  core: Core,
-  node: CoreNode,
-): Promise<Snapshot> {
+export async function readSnapshot(args: { path?: string; space?: string; revision?: string; files?: Record<string, string> }, context: ToolContext, core: Core, node: CoreNode): Promise<Snapshot> {
   const which = exactlyOne(args, ['path', 'space', 'files'] as const, 'a local Space folder, owner/name on the Hub, or path → text');
   if (args.revision !== undefined && which !== 'space') throw new ToolError('`revision` goes with `space` (a Hub Space)');
   if (which === 'path') {
@@ -116,7 +111,16 @@ export async function readSnapshots(
   for (const space of found.spaces) {
     const snapshot = await new node.DirectorySource(space).snapshot();
     await context.services.paths.confirm(space);
-    spaces.push({ folder: space === dir ? '' : space.slice(dir.length + 1).split('\\').join('/'), snapshot });
+    spaces.push({
+      folder:
+        space === dir
+          ? ''
+          : space
+              .slice(dir.length + 1)
+              .split('\\')
+              .join('/'),
+      snapshot,
+    });
   }
   return { root: dir, spaces };
 }

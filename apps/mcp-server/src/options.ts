@@ -82,7 +82,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd = proce
         break;
       }
       case '--tools': {
-        const groups = value().split(',').map((g) => g.trim()).filter(Boolean);
+        const groups = value()
+          .split(',')
+          .map((g) => g.trim())
+          .filter(Boolean);
         const unknown = groups.filter((g) => !TOOL_GROUPS.includes(g as ToolGroup));
         if (unknown.length || groups.length === 0) throw new UsageError(`--tools takes ${TOOL_GROUPS.join(', ')} (comma-separated); got ${unknown.join(', ') || 'nothing'}`);
         options.groups = [...new Set(groups as ToolGroup[])];

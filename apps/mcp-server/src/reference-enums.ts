@@ -7,9 +7,7 @@ import { z } from 'zod';
 declare const SPACELINT_HARDWARE: string[] | undefined;
 const FLAVORS = typeof SPACELINT_HARDWARE === 'undefined' ? undefined : SPACELINT_HARDWARE;
 
-export const hardwareSchema: z.ZodType<string> = FLAVORS
-  ? z.enum(FLAVORS as [string, ...string[]], { error: (issue) => flavorError(issue.input, FLAVORS) })
-  : z.string();
+export const hardwareSchema: z.ZodType<string> = FLAVORS ? z.enum(FLAVORS as [string, ...string[]], { error: (issue) => flavorError(issue.input, FLAVORS) }) : z.string();
 
 /** The usual slips (`a10g_small`, `A10G-Small`) get a did-you-mean. */
 function flavorError(input: unknown, flavors: readonly string[]): string {

@@ -24,7 +24,7 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,
 export function checkRequest(headers: Record<string, string | string[] | undefined>, settings: GuardSettings): GuardRefusal | undefined {
   const host = single(headers.host);
   if (!host || !isAllowedHost(host, settings.port)) {
-    return { status: 403, message: 'Forbidden: the Host header must be 127.0.0.1 or localhost with this server\'s port (DNS rebinding protection)' };
+    return { status: 403, message: "Forbidden: the Host header must be 127.0.0.1 or localhost with this server's port (DNS rebinding protection)" };
   }
   const origin = single(headers.origin);
   if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) {

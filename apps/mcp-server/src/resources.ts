@@ -56,7 +56,6 @@ export function resourceDefinitions(redactor: Redactor): ResourceDefinition[] {
   ];
 }
 
-
 export function configReferenceMarkdown(core: Core): string {
   const lines = [
     '# Hugging Face Spaces configuration reference',

@@ -162,7 +162,9 @@ class BoundedStdioTransport extends StdioServerTransport {
       const part = chunk.subarray(start, nl === -1 ? chunk.length : nl);
       if (this.skipped) this.skipped.tail = (this.skipped.tail + part.toString('latin1')).slice(-512);
       else if (this.pendingBytes + part.length > MAX_STDIO_MESSAGE_BYTES) {
-        const head = Buffer.concat([...this.pending, part]).subarray(0, 512).toString('latin1');
+        const head = Buffer.concat([...this.pending, part])
+          .subarray(0, 512)
+          .toString('latin1');
         this.skipped = { head, tail: part.subarray(-512).toString('latin1') };
         this.pending = [];
         this.pendingBytes = 0;
@@ -183,7 +185,11 @@ class BoundedStdioTransport extends StdioServerTransport {
       const ids = [...tail.matchAll(/"id"\s*:\s*(-?\d+|"[^"\\]{0,200}")/g)];
       const found = ids.at(-1) ?? /"id"\s*:\s*(-?\d+|"[^"\\]{0,200}")/.exec(head);
       const id = found ? (JSON.parse(found[1]) as string | number) : null;
-      void this.send({ jsonrpc: '2.0', id, error: { code: -32600, message: `Message too large: over ${MAX_STDIO_MESSAGE_BYTES / 1024 / 1024} MB. Send less (e.g. a local \`path\` instead of inline \`files\`).` } } as never);
+      void this.send({
+        jsonrpc: '2.0',
+        id,
+        error: { code: -32600, message: `Message too large: over ${MAX_STDIO_MESSAGE_BYTES / 1024 / 1024} MB. Send less (e.g. a local \`path\` instead of inline \`files\`).` },
+      } as never);
       return;
     }
     const line = Buffer.concat(this.pending).toString('utf8').replace(/\r$/, '');

@@ -29,11 +29,7 @@ export function runtimeView(raw: SpaceRuntimeInfo): SpaceRuntimeView {
 /** One line that says exactly what the structured runtime says (no hardware guessed from the request). */
 export function runtimeText(space: string, r: SpaceRuntimeView): string {
   const { current, requested } = r.hardware;
-  const hw = current
-    ? `on ${current}${requested && requested !== current ? ` (${requested} requested)` : ''}`
-    : requested
-      ? `no hardware assigned yet (${requested} requested)`
-      : 'hardware unknown';
+  const hw = current ? `on ${current}${requested && requested !== current ? ` (${requested} requested)` : ''}` : requested ? `no hardware assigned yet (${requested} requested)` : 'hardware unknown';
   const sleep = r.sleepTimeSeconds === null ? '' : r.sleepTimeSeconds < 0 ? ', never sleeps' : `, sleeps after ${r.sleepTimeSeconds} s`;
   return `${space}: ${r.stage}, ${hw}${sleep}${r.errorMessage ? `\nError: ${r.errorMessage}` : ''}`;
 }
@@ -54,7 +50,11 @@ export async function readLogTail(client: HubClient, space: string, kind: 'build
   const signal = withDeadline(context.signal, LOG_LIMITS.deadlineMs);
   const raw = await hubCall(context, client.tailLogs(space, kind, { lines: Math.min(lines, LOG_LIMITS.maxLines), signal }));
   const capped = signal.aborted && !context.signal.aborted;
-  const tail = capLogLines(raw.map((l) => context.services.redactor.redact(l.text)), LOG_LIMITS.maxLineChars, LOG_LIMITS.maxBytes);
+  const tail = capLogLines(
+    raw.map((l) => context.services.redactor.redact(l.text)),
+    LOG_LIMITS.maxLineChars,
+    LOG_LIMITS.maxBytes,
+  );
   return { lines: tail.lines, capped: capped || tail.capped };
 }
 

@@ -25,11 +25,30 @@ import { isChangingTool, type ToolDefinition, type ToolGroup } from './tool.js';
 /** Every tool, in the order tools/list shows them: one file per tool under tools/. */
 export const ALL_TOOLS: readonly ToolDefinition[] = [
   // lint
-  lintSpace, fixSpace, explainRule, listRules, validateSpaceConfig, scaffoldSpace,
+  lintSpace,
+  fixSpace,
+  explainRule,
+  listRules,
+  validateSpaceConfig,
+  scaffoldSpace,
   // observe
-  whoami, spaceStatus, waitForSpace, spaceLogs, diagnoseSpace, readSpaceFiles,
+  whoami,
+  spaceStatus,
+  waitForSpace,
+  spaceLogs,
+  diagnoseSpace,
+  readSpaceFiles,
   // deploy
-  createSpace, deploySpace, setSpaceSecret, deleteSpaceSecret, setSpaceVariable, deleteSpaceVariable, setSpaceHardware, setSpaceSleepTime, restartSpace, pauseSpace,
+  createSpace,
+  deploySpace,
+  setSpaceSecret,
+  deleteSpaceSecret,
+  setSpaceVariable,
+  deleteSpaceVariable,
+  setSpaceHardware,
+  setSpaceSleepTime,
+  restartSpace,
+  pauseSpace,
 ];
 
 /** The tools `--tools` and `--read-only` leave. */

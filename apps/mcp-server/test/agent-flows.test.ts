@@ -15,7 +15,8 @@ const TOKEN = 'hf_fake_write_token_for_agent_flows';
 
 /** A ZeroGPU Space with what people get wrong: every finding is a safe fix or a suggestion. */
 const BROKEN_ZEROGPU = {
-  'README.md': '---\ntitle: Caption Studio\nemoji: 🖼️\ncolorFrom: blue\ncolorTo: green\nsdk: gradio\nsdk_version: 5.0\npython_version: 3.10\napp_file: app.py\npreload_from_hub:\n  - Salesforce/blip-image-captioning-base\n---\n\n# Caption Studio\n',
+  'README.md':
+    '---\ntitle: Caption Studio\nemoji: 🖼️\ncolorFrom: blue\ncolorTo: green\nsdk: gradio\nsdk_version: 5.0\npython_version: 3.10\napp_file: app.py\npreload_from_hub:\n  - Salesforce/blip-image-captioning-base\n---\n\n# Caption Studio\n',
   'app.py':
     'import torch\nimport gradio as gr\nfrom transformers import pipeline\n\ntorch.cuda.init()\nimport spaces\n\ncaptioner = pipeline("image-to-text", model="Salesforce/blip-image-captioning-base", device="cuda")\n\n\n@spaces.GPU\ndef caption(image):\n    return captioner(image)[0]["generated_text"]\n\n\ndemo = gr.Interface(caption, gr.Image(type="pil"), "text")\ndemo.queue(concurrency_count=4).launch(share=True)\n',
   'requirements.txt': 'gradio==4.44.1\ntransformers\ntorch\n',

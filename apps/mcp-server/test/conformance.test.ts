@@ -15,17 +15,7 @@ const run = promisify(execFile);
 const BASELINE = join(APP_ROOT, 'test', 'conformance-baseline.yml');
 
 /** Scenarios that apply to this server and must pass. */
-const MUST_PASS = [
-  'server-initialize',
-  'ping',
-  'logging-set-level',
-  'tools-list',
-  'tools-call-error',
-  'resources-list',
-  'prompts-list',
-  'server-sse-multiple-streams',
-  'dns-rebinding-protection',
-];
+const MUST_PASS = ['server-initialize', 'ping', 'logging-set-level', 'tools-list', 'tools-call-error', 'resources-list', 'prompts-list', 'server-sse-multiple-streams', 'dns-rebinding-protection'];
 
 if (NODE22_MISSING) console.warn(`conformance.test.ts: ${NODE22_SKIP_REASON}`);
 
@@ -53,7 +43,11 @@ describe.skipIf(NODE22_MISSING)(NODE22_MISSING ? `MCP conformance suite (skipped
   async function conformance(args: string[], outDir: string): Promise<{ code: number; output: string }> {
     const env = { PATH: `${join(NODE22, '..')}:${process.env.PATH}`, HOME: outDir };
     try {
-      const { stdout, stderr } = await run(NODE22, [CONFORMANCE, 'server', '--url', http.url, '-o', outDir, '--expected-failures', BASELINE, ...args], { env, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 });
+      const { stdout, stderr } = await run(NODE22, [CONFORMANCE, 'server', '--url', http.url, '-o', outDir, '--expected-failures', BASELINE, ...args], {
+        env,
+        timeout: 120_000,
+        maxBuffer: 32 * 1024 * 1024,
+      });
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };

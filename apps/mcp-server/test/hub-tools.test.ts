@@ -7,7 +7,6 @@ import { BROKEN_SPACE, CLEAN_README, connectHttp, connectStdio, serverEnv, start
  * The observe and deploy tools against @spacelint/hub's fake Hub on 127.0.0.1, through the built server.
  */
 
-
 const WRITE = 'hf_fake_write_token_for_mcp_tests';
 const READ = 'hf_fake_read_token_for_mcp_tests';
 const APP = 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="text")\ndemo.queue(max_size=10).launch()\n';
@@ -19,13 +18,17 @@ describe('observe and deploy tools against the fake Hub', () => {
 
   beforeAll(async () => {
     fake = await createFakeHub({ tokens: { [WRITE]: { user: 'user', role: 'write', orgs: ['acme'] }, [READ]: { user: 'user', role: 'read' } } });
-    fake.seedSpace('user/failing', { 'README.md': CLEAN_README, 'app.py': APP }, {
-      sdk: 'gradio',
-      runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Memory limit exceeded (16Gi)' },
-      buildLogs: ['Step 1/5 : FROM python:3.10', 'Successfully built image'],
-      runLogs: ['Loading model...', 'Memory limit exceeded (16Gi)'],
-      secrets: { EXISTING: 'old-secret-value' },
-    });
+    fake.seedSpace(
+      'user/failing',
+      { 'README.md': CLEAN_README, 'app.py': APP },
+      {
+        sdk: 'gradio',
+        runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Memory limit exceeded (16Gi)' },
+        buildLogs: ['Step 1/5 : FROM python:3.10', 'Successfully built image'],
+        runLogs: ['Loading model...', 'Memory limit exceeded (16Gi)'],
+        secrets: { EXISTING: 'old-secret-value' },
+      },
+    );
     fake.seedSpace('user/target', { 'README.md': CLEAN_README, 'app.py': APP }, { sdk: 'gradio' });
     root = tempRoot();
     writeSpace(join(root, 'broken'), { ...BROKEN_SPACE, 'README.md': BROKEN_SPACE['README.md'] });
@@ -165,7 +168,7 @@ describe('observe and deploy tools against the fake Hub', () => {
     }
   });
 
-  it('works over HTTP too, with the server\'s token (a client Authorization header is never passed to the Hub)', async () => {
+  it("works over HTTP too, with the server's token (a client Authorization header is never passed to the Hub)", async () => {
     const http = await startHttpServer(['--root', root], serverEnv({ HF_TOKEN: WRITE, HF_ENDPOINT: fake.url, SPACELINT_MCP_TOKEN: 'local-bearer-abc123' }));
     try {
       const client = await connectHttp(http.url, { Authorization: 'Bearer local-bearer-abc123' });

@@ -3,7 +3,7 @@ import { loadEngine } from '../src/engine.js';
 import { Redactor } from '../src/redaction.js';
 
 describe('Redactor', () => {
-  it('masks the server\'s own secrets everywhere in a value, keeping a recognisable prefix', () => {
+  it("masks the server's own secrets everywhere in a value, keeping a recognisable prefix", () => {
     const r = new Redactor(['hf_OwnTokenOwnTokenOwnToken1234567', 'bearer-secret-xyz', undefined, 'short']);
     expect(r.redact('token hf_OwnTokenOwnTokenOwnToken1234567 and bearer-secret-xyz')).toBe('token hf_Ow******** and bear********');
     // Values under 6 characters would mask ordinary words; they are not registered.

@@ -169,7 +169,11 @@ describe('local paths stay inside the roots', () => {
   afterAll(async () => server?.close());
 
   it('refuses .. and absolute paths outside the roots, for every tool that takes a path', async () => {
-    for (const [name, extra] of [['lint_space', {}], ['fix_space', { dry_run: false }], ['deploy_space', { space: 'julien/demo' }]] as const) {
+    for (const [name, extra] of [
+      ['lint_space', {}],
+      ['fix_space', { dry_run: false }],
+      ['deploy_space', { space: 'julien/demo' }],
+    ] as const) {
       for (const path of ['..', '../..', outside, join(outside, 'secret-space'), 'nested/../../', '/']) {
         const result = await server.client.callTool({ name, arguments: { path, ...extra } });
         expect(result.isError, `${name} ${path}`).toBe(true);

@@ -278,7 +278,6 @@ describe('spacelint-mcp over stdio', () => {
     await expect(server.client.setLoggingLevel('debug')).resolves.toBeDefined();
     await expect(server.client.ping()).resolves.toBeDefined();
   });
-
 });
 
 describe('spacelint-mcp --tools and --read-only', () => {

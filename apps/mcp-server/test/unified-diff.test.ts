@@ -17,7 +17,11 @@ function gnuDiff(before: string, after: string): string {
   }
 }
 
-const hunks = (text: string) => text.split('\n').filter((l) => !l.startsWith('---') && !l.startsWith('+++')).join('\n');
+const hunks = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.startsWith('---') && !l.startsWith('+++'))
+    .join('\n');
 
 describe('unifiedDiff', () => {
   const cases: [string, string, string][] = [

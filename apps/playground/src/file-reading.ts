@@ -13,9 +13,7 @@ export interface FolderLimits {
 
 /** From an `<input type=file>` (with `webkitdirectory`, each file knows its relative path). */
 export async function readFileList(list: FileList): Promise<RawFile[]> {
-  return Promise.all(
-    [...list].map(async (file) => ({ path: file.webkitRelativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
+  return Promise.all([...list].map(async (file) => ({ path: file.webkitRelativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 
 /** From a drop: folders are walked with the File System entries API. */

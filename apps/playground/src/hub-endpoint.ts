@@ -25,4 +25,3 @@ export function parseSpaceInput(input: string): string {
   if (!SPACE_ID.test(id)) throw new HubLoadError(`"${trimmed}" is not a Space id: write owner/name (for example gradio/hello_world).`);
   return id;
 }
-

@@ -57,7 +57,13 @@ export async function loadHubSpace(endpoint: string, id: string, signal?: AbortS
   let truncated: string | undefined;
   for (const entry of entries) {
     if (entry.type !== 'file') continue;
-    if (entry.path.split('/').slice(0, -1).some((part) => SKIPPED_DIRS.has(part))) continue;
+    if (
+      entry.path
+        .split('/')
+        .slice(0, -1)
+        .some((part) => SKIPPED_DIRS.has(part))
+    )
+      continue;
     if (listed.length + wanted.length >= MAX_FILES) {
       truncated = `stopped listing after ${MAX_FILES} files at ${entry.path}`;
       break;

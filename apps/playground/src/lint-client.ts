@@ -17,9 +17,10 @@ let nextId = 1;
 type Hello = Extract<WorkerMessage, { type: 'hello' }>;
 let resolveHello: (hello: Hello) => void;
 /** What the worker says as soon as core is evaluated: every rule's id, description and page; folder limits. */
-export const engineFacts: Promise<{ rules: Map<string, RuleSummary>; limits: FolderLimits }> = new Promise<Hello>((resolve) => (resolveHello = resolve)).then(
-  (hello) => ({ rules: new Map(hello.rules.map((r) => [r.id, r])), limits: { skippedDirs: hello.skippedDirs, maxFiles: hello.maxFiles } }),
-);
+export const engineFacts: Promise<{ rules: Map<string, RuleSummary>; limits: FolderLimits }> = new Promise<Hello>((resolve) => (resolveHello = resolve)).then((hello) => ({
+  rules: new Map(hello.rules.map((r) => [r.id, r])),
+  limits: { skippedDirs: hello.skippedDirs, maxFiles: hello.maxFiles },
+}));
 
 worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
   const message = event.data;

@@ -72,7 +72,10 @@ function switchTo(path: string): void {
   view.setState(state ?? createFileState('', '', () => undefined));
   view.contentDOM.setAttribute('contenteditable', state ? 'true' : 'false');
   renderTabs();
-  showDiagnostics(view, findings.filter((d) => d.file === path));
+  showDiagnostics(
+    view,
+    findings.filter((d) => d.file === path),
+  );
 }
 
 function renderTabs(): void {
@@ -178,7 +181,11 @@ function lintNow(): void {
       }
       renderFindings();
       renderTabs();
-      if (active) showDiagnostics(view, findings.filter((d) => d.file === active));
+      if (active)
+        showDiagnostics(
+          view,
+          findings.filter((d) => d.file === active),
+        );
       // Keystroke to findings on screen: the request, the lint in the worker, the reply and the rendering.
       const duration = performance.now() - started;
       lintCount++;
@@ -218,8 +225,20 @@ function renderFindings(): void {
     li.append(level, rule, where, message);
     const actions = document.createElement('div');
     actions.className = 'actions';
-    if (d.fix) actions.append(Object.assign(button('Fix', () => applyFix(d.file, d.fix!)), { className: 'fix' }));
-    for (const s of d.suggestions ?? []) actions.append(Object.assign(button(s.desc, () => applyFix(d.file, s.fix)), { className: 'suggestion', title: 'Suggestion: review the result' }));
+    if (d.fix)
+      actions.append(
+        Object.assign(
+          button('Fix', () => applyFix(d.file, d.fix!)),
+          { className: 'fix' },
+        ),
+      );
+    for (const s of d.suggestions ?? [])
+      actions.append(
+        Object.assign(
+          button(s.desc, () => applyFix(d.file, s.fix)),
+          { className: 'suggestion', title: 'Suggestion: review the result' },
+        ),
+      );
     if (actions.childElementCount) li.append(actions);
     return li;
   });
@@ -296,9 +315,10 @@ function showRuleList(): void {
 
 // ── starting points: example, templates, share links, the Hub, files ────────────────────────────────
 const EXAMPLE = Object.fromEntries(
-  Object.entries(import.meta.glob('../../../examples/bad-gradio-zerogpu/*', { query: '?raw', import: 'default', eager: true }) as Record<string, string>).map(
-    ([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text],
-  ),
+  Object.entries(import.meta.glob('../../../examples/bad-gradio-zerogpu/*', { query: '?raw', import: 'default', eager: true }) as Record<string, string>).map(([path, text]) => [
+    path.slice(path.lastIndexOf('/') + 1),
+    text,
+  ]),
 );
 
 async function loadTemplate(name: string): Promise<void> {
@@ -313,7 +333,11 @@ function restoreFromFragment(): boolean {
   try {
     const shared = decodeShareFragment(location.hash);
     if (!shared) return false;
-    replaceSpace(shared.files, Object.entries(shared.listed ?? {}).map(([path, size]) => ({ path, size })), shared.active);
+    replaceSpace(
+      shared.files,
+      Object.entries(shared.listed ?? {}).map(([path, size]) => ({ path, size })),
+      shared.active,
+    );
     return true;
   } catch (error) {
     setStatus((error as Error).message, 'error');
@@ -362,7 +386,11 @@ async function loadFromHub(input: string): Promise<void> {
 async function openFiles(raw: Promise<{ path: string; bytes: Uint8Array }[]>): Promise<void> {
   try {
     const files = await raw;
-    const imported = await callWorker('import', { files }, files.map((f) => f.bytes.buffer));
+    const imported = await callWorker(
+      'import',
+      { files },
+      files.map((f) => f.bytes.buffer),
+    );
     replaceSpace(imported.texts, imported.listed);
     setStatus(`Opened ${Object.keys(imported.texts).length + imported.listed.length} files; they stay in this browser.`);
   } catch (error) {

@@ -86,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     expect(errors).toEqual([]);
   };
 
-  it('shows the first findings within 1.5 s of a cold navigation, the CLI\'s findings exactly, within the transfer budget', async () => {
+  it("shows the first findings within 1.5 s of a cold navigation, the CLI's findings exactly, within the transfer budget", async () => {
     // Each attempt is a new browser context: empty HTTP cache, no service worker. The machine is shared
     // (2 cores, other test projects run at the same time), so the best of up to three cold loads counts.
     const attempts: number[] = [];
@@ -243,7 +243,7 @@ describe.skipIf(!HAS_CHROMIUM)(`playground in Debian Chromium${HAS_CHROMIUM ? ''
     noConsoleErrors();
   });
 
-  it('opens a rule\'s documentation from a finding and lists every rule', async () => {
+  it("opens a rule's documentation from a finding and lists every rule", async () => {
     const { page, context } = await openPage();
     await page.waitForSelector('#findings li.finding');
     const link = page.locator('#findings li[data-rule-id="config-app-file-missing"] a.rule');

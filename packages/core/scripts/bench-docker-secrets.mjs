@@ -26,8 +26,14 @@ const stats = (times) => {
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2);
   return `median ${pct(0.5)} ms, p10 ${pct(0.1)} ms, p90 ${pct(0.9)} ms`;
 };
-for (const [name, files] of [['bad-docker-streamlit', example], ['+ 1 MB text file', big]]) {
-  for (const [label, config] of [['all rules', undefined], ['issue-5 rules off', off]]) {
+for (const [name, files] of [
+  ['bad-docker-streamlit', example],
+  ['+ 1 MB text file', big],
+]) {
+  for (const [label, config] of [
+    ['all rules', undefined],
+    ['issue-5 rules off', off],
+  ]) {
     const run = () => lintSnapshot(snapshotFromEntries(files), config).diagnostics.length;
     for (let i = 0; i < 30; i++) run();
     const times = [];

@@ -8,7 +8,8 @@ import { parsePythonTree } from '../dist/parse/python.js';
 const iterations = Number(process.argv[2] ?? 200);
 const app = readFileSync(new URL('../test/spaces/zerogpu-app.py', import.meta.url), 'utf8');
 const files = {
-  'README.md': '---\ntitle: Turbo images\nemoji: 🎨\ncolorFrom: blue\ncolorTo: indigo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: app.py\nsuggested_hardware: zero-a10g\nshort_description: Turbo text-to-image and captions\n---\n# Turbo images\n',
+  'README.md':
+    '---\ntitle: Turbo images\nemoji: 🎨\ncolorFrom: blue\ncolorTo: indigo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: app.py\nsuggested_hardware: zero-a10g\nshort_description: Turbo text-to-image and captions\n---\n# Turbo images\n',
   'app.py': app,
   'requirements.txt': 'diffusers==0.35.1\ntransformers==4.56.0\naccelerate\ntorch==2.9.1\nnumpy<2\n',
 };

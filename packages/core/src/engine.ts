@@ -55,9 +55,7 @@ export function lint(space: Space, config: LintConfig = {}): Diagnostic[] {
   let kept = applyDirectives(found, directives);
   const unusedSetting = settingLevel(config.rules?.['unused-directive']);
   if (unusedSetting !== 'off') {
-    kept = kept.concat(
-      unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)),
-    );
+    kept = kept.concat(unusedDirectiveDiagnostics(directives, space).map((d) => (unusedSetting ? { ...d, level: unusedSetting } : d)));
   }
   return kept.map((d) => redactDiagnostic(d, space)).sort(compareDiagnostics);
 }
@@ -252,9 +250,7 @@ function frontMatterPreserved(before: string, after: string, fixes: Fix[]): bool
   const fa = a.frontMatter;
   const fb = b.frontMatter;
   if (fb.problems.length > fa.problems.length) return false;
-  const touched = new Set(
-    fa.entries.filter((e) => fixes.some((f) => f.range[0] < e.pair.range[1] + 1 && f.range[1] >= e.pair.range[0])).map((e) => e.key),
-  );
+  const touched = new Set(fa.entries.filter((e) => fixes.some((f) => f.range[0] < e.pair.range[1] + 1 && f.range[1] >= e.pair.range[0])).map((e) => e.key));
   for (const e of fa.entries) {
     if (touched.has(e.key)) continue;
     const other = fb.byKey.get(e.key);

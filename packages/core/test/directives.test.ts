@@ -5,8 +5,7 @@ import { fixFiles, GRADIO_APP, lintFiles as lintAll, readme } from './lint-files
 // These tests are about directives: they look at the findings of the rules they disable, whatever other
 // rules (present and future) say about the tiny test Spaces.
 const WATCHED = new Set(['config-unknown-key', 'config-invalid-value', 'parse-error', 'unused-directive']);
-const lintFiles = async (files: Record<string, string>, options: { config?: LintConfig } = {}) =>
-  (await lintAll(files, options)).filter((d) => WATCHED.has(d.ruleId));
+const lintFiles = async (files: Record<string, string>, options: { config?: LintConfig } = {}) => (await lintAll(files, options)).filter((d) => WATCHED.has(d.ruleId));
 
 const bad = (extra = '') => readme(`sdk: docker\n${extra}app-port: 7860`);
 

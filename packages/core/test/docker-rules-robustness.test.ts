@@ -29,7 +29,10 @@ describe('Docker, storage and security rules on odd input', () => {
   it('never fail, whatever the Dockerfile holds', async () => {
     for (const dockerfile of DOCKERFILES) {
       const found = await lintFiles({ 'README.md': readme('sdk: docker\napp_port: 7860\npreload_from_hub:\n  - org/m'), Dockerfile: dockerfile, ...SCRIPTS });
-      expect(found.filter((d) => d.ruleId === 'internal-error'), dockerfile.slice(0, 80)).toEqual([]);
+      expect(
+        found.filter((d) => d.ruleId === 'internal-error'),
+        dockerfile.slice(0, 80),
+      ).toEqual([]);
     }
   });
 

@@ -9,7 +9,11 @@ import { fixFiles, GRADIO_APP, lintFiles, readme } from './lint-files.js';
 
 describe('engine', () => {
   it('applies non-overlapping fixes and skips overlapping ones', () => {
-    const r = applyFixes('abcdef', [{ range: [0, 1], text: 'X' }, { range: [0, 2], text: 'Y' }, { range: [4, 6], text: 'Z' }]);
+    const r = applyFixes('abcdef', [
+      { range: [0, 1], text: 'X' },
+      { range: [0, 2], text: 'Y' },
+      { range: [4, 6], text: 'Z' },
+    ]);
     expect(r.output).toBe('XbcdZ');
     expect(r.applied).toHaveLength(2);
   });

@@ -31,7 +31,10 @@ describe('hostile YAML: alias bombs and prototype keys', () => {
     for (const key of ['constructor', '__proto__', 'toString', 'valueOf']) {
       const found = await lintFiles({ 'README.md': readme(`sdk: gradio\nsdk_version: "5.49.1"\n${key}: 1`), 'app.py': 'import gradio\n' });
       expect(found.filter((d) => d.ruleId === 'config-unknown-key').length, key).toBe(1);
-      expect(found.filter((d) => d.ruleId === 'internal-error'), key).toEqual([]);
+      expect(
+        found.filter((d) => d.ruleId === 'internal-error'),
+        key,
+      ).toEqual([]);
     }
     expect(() => parseConfigText('rules:\n  __proto__: off\n', '.spacelint.yaml', new Set(['parse-error']))).toThrow(/unknown rule/);
     const added = await lintFiles({ 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"\nconstructor: 1'), 'app.py': 'import gradio\n', '.spacelint.yaml': 'reference:\n  keys: [constructor]\n' });

@@ -30,7 +30,8 @@ describe('front matter', () => {
 describe('python', () => {
   it('reads every import form with positions in UTF-16 offsets', async () => {
     await initParsers();
-    const text = 's = "é"\nimport spaces as sp, os\nfrom spaces import GPU as gpu\nfrom . import helpers\nfrom .pkg.mod import *\ntry:\n    import spaces\nexcept ImportError:\n    spaces = None\ndef f():\n    import torch\n';
+    const text =
+      's = "é"\nimport spaces as sp, os\nfrom spaces import GPU as gpu\nfrom . import helpers\nfrom .pkg.mod import *\ntry:\n    import spaces\nexcept ImportError:\n    spaces = None\ndef f():\n    import torch\n';
     const m = analyzePython('app.py', text);
     expect(m.syntaxError).toBeUndefined();
     const summary = m.imports.map((i) => [i.module, i.name ?? '', i.alias ?? '', i.level, i.guarded, i.nested]);
@@ -51,7 +52,8 @@ describe('python', () => {
 
 describe('requirements', () => {
   it('parses names, extras, specifiers, markers, URLs, options and continuations', () => {
-    const text = 'Gradio_Client[extra]==1.3.0 ; python_version < "3.13"  # comment\n-r base.txt\n--index-url https://x\ntorch \\\n  >=2.8\ngit+https://github.com/a/b.git#egg=b\nname @ https://e.com/n.whl\n';
+    const text =
+      'Gradio_Client[extra]==1.3.0 ; python_version < "3.13"  # comment\n-r base.txt\n--index-url https://x\ntorch \\\n  >=2.8\ngit+https://github.com/a/b.git#egg=b\nname @ https://e.com/n.whl\n';
     const r = parseRequirements(text);
     expect(r.error).toBeUndefined();
     expect(r.lines.map((l) => [l.kind, l.normalizedName ?? l.target ?? l.url, l.specifier ?? ''])).toEqual([
@@ -90,11 +92,16 @@ describe('packages.txt', () => {
 
 describe('Dockerfile', () => {
   it('reads instructions, flags, exec form, both ENV forms and continuations', () => {
-    const text = 'FROM python:3.12\nENV A=1 B="x y"\nENV HF_HOME /data/.huggingface\nRUN --mount=type=secret,id=HF_TOKEN \\\n    pip install x\nCMD ["uvicorn", "app:app", "--port", "7860"]\nEXPOSE 7860\n';
+    const text =
+      'FROM python:3.12\nENV A=1 B="x y"\nENV HF_HOME /data/.huggingface\nRUN --mount=type=secret,id=HF_TOKEN \\\n    pip install x\nCMD ["uvicorn", "app:app", "--port", "7860"]\nEXPOSE 7860\n';
     const d = parseDockerfile(text);
     expect(d.error).toBeUndefined();
     expect(d.instructions.map((i) => i.keyword)).toEqual(['FROM', 'ENV', 'ENV', 'RUN', 'CMD', 'EXPOSE']);
-    expect(d.env.map((e) => [e.name, e.value])).toEqual([['A', '1'], ['B', 'x y'], ['HF_HOME', '/data/.huggingface']]);
+    expect(d.env.map((e) => [e.name, e.value])).toEqual([
+      ['A', '1'],
+      ['B', 'x y'],
+      ['HF_HOME', '/data/.huggingface'],
+    ]);
     const run = d.instructions[3];
     expect(run.flags).toEqual([{ name: 'mount', value: 'type=secret,id=HF_TOKEN', range: expect.any(Array) }]);
     expect(run.args).toBe('pip install x');

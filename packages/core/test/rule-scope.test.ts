@@ -9,7 +9,9 @@ import { lintFiles, readme } from './lint-files.js';
  * rules must not report anything the other files would have answered.
  */
 describe('rule scope', () => {
-  const spaceRules = listRules().filter((r) => r.scope === 'space').map((r) => r.id);
+  const spaceRules = listRules()
+    .filter((r) => r.scope === 'space')
+    .map((r) => r.id);
 
   it('marks the rules that report what is absent from the Space', () => {
     expect(spaceRules.sort()).toEqual(['config-app-file-missing', 'gradio-missing-launch', 'gradio-unbounded-queue', 'storage-hf-home-not-persistent', 'zerogpu-no-gpu-function']);

@@ -69,7 +69,7 @@ describe('findSpaces', () => {
     expect(findSpaces(join(dir, 'spaces/b')).spaces).toEqual([join(dir, 'spaces/b'), join(dir, 'spaces/b/sub')]);
   });
 
-  it('a folder with a Space\'s files but no Space is that Space being written; a folder without them holds none', () => {
+  it("a folder with a Space's files but no Space is that Space being written; a folder without them holds none", () => {
     const dir = tree({ 'new/app.py': '', 'new/requirements.txt': '', 'docs/guide.md': '', 'docs/README.md': '---\nlicense: mit\n---\n' });
     expect(findSpaces(join(dir, 'new')).spaces).toEqual([join(dir, 'new')]);
     expect(findSpaces(join(dir, 'docs')).spaces).toEqual([join(dir, 'docs')]); // a README: its findings say what is missing

@@ -41,7 +41,16 @@ describe('listSpaceFiles', () => {
     const list = listSpaceFiles(dir);
     expect(list.files.map((f) => f.path)).toEqual(['.gitignore', 'README.md', 'app.py', 'keep.log']);
     const why = Object.fromEntries(list.skipped.map((s) => [s.path, s.reason]));
-    expect(why).toMatchObject({ '.env': 'env-file', '.envrc': 'credentials', '.netrc': 'credentials', '.huggingface/token': 'credentials', '.git': 'git', 'run.log': 'ignored', data: 'ignored', __pycache__: 'ignored' });
+    expect(why).toMatchObject({
+      '.env': 'env-file',
+      '.envrc': 'credentials',
+      '.netrc': 'credentials',
+      '.huggingface/token': 'credentials',
+      '.git': 'git',
+      'run.log': 'ignored',
+      data: 'ignored',
+      __pycache__: 'ignored',
+    });
     expect(list.skipped.find((s) => s.path === 'run.log')!.detail).toBe('.gitignore: *.log');
   });
 

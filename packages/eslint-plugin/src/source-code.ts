@@ -35,9 +35,9 @@ export const LINE_ENDING = /\r\n|[\r\n]/u;
 // ESLint already loaded @eslint/plugin-kit's CommonJS build; requiring it shares that copy instead of
 // loading the ES module build as well (a few milliseconds of every cold run). It is resolved from ESLint's
 // own folder: the published plugin has no dependencies of its own (eslint is its only peer).
-const { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } = createRequire(
-  createRequire(import.meta.url).resolve('eslint/package.json'),
-)('@eslint/plugin-kit') as typeof import('@eslint/plugin-kit');
+const { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } = createRequire(createRequire(import.meta.url).resolve('eslint/package.json'))(
+  '@eslint/plugin-kit',
+) as typeof import('@eslint/plugin-kit');
 type Directive = InstanceType<typeof Directive>;
 type VisitNodeStep = InstanceType<typeof VisitNodeStep>;
 

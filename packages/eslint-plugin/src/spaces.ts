@@ -9,19 +9,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import {
-  ConfigError,
-  decodeFile,
-  lint,
-  normalizePath,
-  ParseCache,
-  prepareSpace,
-  snapshotFromEntries,
-  type Diagnostic,
-  type LintConfig,
-  type Snapshot,
-  type Space,
-} from '@spacelint/core';
+import { ConfigError, decodeFile, lint, normalizePath, ParseCache, prepareSpace, snapshotFromEntries, type Diagnostic, type LintConfig, type Snapshot, type Space } from '@spacelint/core';
 import { DirectorySource, findSpaceRoot, relativeInside } from '@spacelint/core/node';
 
 /** `languageOptions` of every spacelint language. */

@@ -63,7 +63,10 @@ describe('the documented eslint config in a fresh npm init -y project', () => {
     expect(run.stderr).toContain('Cannot use import statement outside a module');
   });
 
-  for (const [where, config] of [['docs/eslint.md', docs], ['README.md', readme]] as const) {
+  for (const [where, config] of [
+    ['docs/eslint.md', docs],
+    ['README.md', readme],
+  ] as const) {
     it(`${where}: ${config.name} as documented lints the Space`, async () => {
       expect(config.name).toBe('eslint.config.mjs');
       writeFileSync(join(project, config.name), config.code);

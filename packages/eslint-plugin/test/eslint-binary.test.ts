@@ -140,7 +140,9 @@ beforeAll(async () => {
   const coreDist = dirname(createRequire(import.meta.url).resolve('@spacelint/core'));
   const sources = [
     ...readdirSync(join(pluginDir, 'src')).map((f) => join(pluginDir, 'src', f)),
-    ...readdirSync(coreDist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(coreDist, f)),
+    ...readdirSync(coreDist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(coreDist, f)),
   ];
   const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
   if (newest > built.mtimeMs) throw new Error('packages/eslint-plugin/dist is older than its sources or @spacelint/core: run `npm run build`');
@@ -212,7 +214,9 @@ describe('the eslint binary with the plugin', () => {
       const { diagnostics } = lintSnapshot(await new DirectorySource(root).snapshot());
       // ESLint is handed only the file kinds the plugin's config names; core's findings on those files.
       const onLinted = diagnostics.filter((d) => results.some((res) => res.filePath === join(root, d.file)));
-      expect(reportedByEslint(results, root).filter((k) => !spaces.some((other) => other !== root && other.startsWith(root + '/') && k.startsWith(relative(root, other) + '/')))).toEqual(expectedFromCore(onLinted));
+      expect(reportedByEslint(results, root).filter((k) => !spaces.some((other) => other !== root && other.startsWith(root + '/') && k.startsWith(relative(root, other) + '/')))).toEqual(
+        expectedFromCore(onLinted),
+      );
     }
     const inner = reportedByEslint(results, join(nest, 'outer/demos/inner'));
     expect(inner.some((k) => k.startsWith('README.md:') && k.includes('config-app-file-missing'))).toBe(true);
@@ -258,7 +262,10 @@ describe('the eslint binary with the plugin', () => {
 
   it('lints text from stdin as the file it names (an editor buffer)', async () => {
     const unsaved = BAD_README.replace('app_file: main.py', 'app_file: app.py');
-    const child = execFile(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', join(project, 'bad-gradio', 'README.md')], { cwd: project, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
+    const child = execFile(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', join(project, 'bad-gradio', 'README.md')], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
     let stdout = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stdin!.end(unsaved);

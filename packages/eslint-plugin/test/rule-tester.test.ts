@@ -58,7 +58,19 @@ describe('README.md (spacelint/readme)', () => {
         filename: 'README.md',
         code: '---\r\nsdk: gradio\r\ncolorfrom: red\r\n---\r\n',
         output: '---\r\nsdk: gradio\r\ncolorFrom: red\r\n---\r\n',
-        errors: [{ message: /`colorfrom`/, line: 3, column: 1, endLine: 3, endColumn: 10, suggestions: [{ desc: 'Rename to `colorFrom`', output: '---\r\nsdk: gradio\r\ncolorFrom: red\r\n---\r\n' }, { desc: 'Remove `colorfrom`', output: '---\r\nsdk: gradio\r\n---\r\n' }] }],
+        errors: [
+          {
+            message: /`colorfrom`/,
+            line: 3,
+            column: 1,
+            endLine: 3,
+            endColumn: 10,
+            suggestions: [
+              { desc: 'Rename to `colorFrom`', output: '---\r\nsdk: gradio\r\ncolorFrom: red\r\n---\r\n' },
+              { desc: 'Remove `colorfrom`', output: '---\r\nsdk: gradio\r\n---\r\n' },
+            ],
+          },
+        ],
       },
     ],
   });
@@ -71,7 +83,15 @@ describe('README.md (spacelint/readme)', () => {
         filename: 'README.md',
         code: readme('sdk: gradio\napp_file: main.py\n'),
         output: null,
-        errors: [{ message: /^The app file `main\.py` does not exist \(found `app\.py`\)/, line: 4, column: 11, endColumn: 18, suggestions: [{ desc: 'Use `app_file: app.py`', output: readme('sdk: gradio\napp_file: app.py\n') }] }],
+        errors: [
+          {
+            message: /^The app file `main\.py` does not exist \(found `app\.py`\)/,
+            line: 4,
+            column: 11,
+            endColumn: 18,
+            suggestions: [{ desc: 'Use `app_file: app.py`', output: readme('sdk: gradio\napp_file: app.py\n') }],
+          },
+        ],
       },
     ],
   });
@@ -82,7 +102,14 @@ describe('README.md (spacelint/readme)', () => {
       {
         filename: 'README.md',
         code: readme('sdk: gradio\ncolorFrom: pinc\n'),
-        errors: [{ message: /`colorFrom: pinc` is not a documented thumbnail color \(did you mean `pink`\?\)/, line: 4, column: 12, suggestions: [{ desc: 'Use `pink`', output: readme('sdk: gradio\ncolorFrom: pink\n') }] }],
+        errors: [
+          {
+            message: /`colorFrom: pinc` is not a documented thumbnail color \(did you mean `pink`\?\)/,
+            line: 4,
+            column: 12,
+            suggestions: [{ desc: 'Use `pink`', output: readme('sdk: gradio\ncolorFrom: pink\n') }],
+          },
+        ],
       },
     ],
   });
@@ -162,7 +189,10 @@ describe('packages.txt (spacelint/packages)', () => {
 
 describe('other text files (spacelint/text)', () => {
   tester('text', SPACE).run('unused-directive', plugin.rules['unused-directive'], {
-    valid: [{ filename: '.env', code: 'GRADIO_SERVER_NAME=0.0.0.0\n' }, { filename: 'run.sh', code: '#!/bin/sh\npython app.py\n' }],
+    valid: [
+      { filename: '.env', code: 'GRADIO_SERVER_NAME=0.0.0.0\n' },
+      { filename: 'run.sh', code: '#!/bin/sh\npython app.py\n' },
+    ],
     invalid: [],
   });
 });

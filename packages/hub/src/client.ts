@@ -2,28 +2,9 @@ import { openAsBlob } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readRegularFileSync } from '@spacelint/core/node';
-import {
-  commitIter,
-  createRepo,
-  downloadFile,
-  listFiles,
-  listSpaces,
-  spaceInfo,
-  whoAmI,
-  type CommitOperation,
-  type CommitOutput,
-} from '@huggingface/hub';
+import { commitIter, createRepo, downloadFile, listFiles, listSpaces, spaceInfo, whoAmI, type CommitOperation, type CommitOutput } from '@huggingface/hub';
 import { redactSecrets } from '@spacelint/core';
-import {
-  badTokenError,
-  fromStatus,
-  HubError,
-  HubRequestError,
-  HubTimeoutError,
-  missingTokenError,
-  reframe,
-  toHubError,
-} from './errors.js';
+import { badTokenError, fromStatus, HubError, HubRequestError, HubTimeoutError, missingTokenError, reframe, toHubError } from './errors.js';
 import { collectSpaceFiles, type LocalSpaceFiles, type SkippedFile } from './local-files.js';
 import { eventLines, SseDecoder, type LogKind, type LogLine } from './logs.js';
 import { parseSpaceId, SpaceRefError } from './space-ref.js';
@@ -123,9 +104,7 @@ export interface SpaceFileEntry {
   lfsOid?: string;
 }
 
-export type UploadProgress =
-  | { phase: 'preupload' | 'commit'; message: string }
-  | { phase: 'hashing' | 'uploading'; message: string; path: string; progress: number };
+export type UploadProgress = { phase: 'preupload' | 'commit'; message: string } | { phase: 'hashing' | 'uploading'; message: string; path: string; progress: number };
 
 export interface UploadOptions {
   /** Commit title (default "Upload Space with spacelint"). */
@@ -229,12 +208,18 @@ export class HubClient {
   }
 
   async whoami(): Promise<HubUser> {
-    return this.#run('whoami', undefined, [], async (accessToken) => {
-      const info = await whoAmI({ accessToken: accessToken!, hubUrl: this.endpoint, fetch: this.#fetch });
-      const orgs = info.type === 'user' ? info.orgs.map((o) => o.name) : [];
-      const role = info.auth?.accessToken?.role;
-      return { name: this.redact(info.name), type: info.type, orgs: orgs.map((o) => this.redact(o)), ...(role ? { tokenRole: this.redact(role) } : {}) };
-    }, 'required');
+    return this.#run(
+      'whoami',
+      undefined,
+      [],
+      async (accessToken) => {
+        const info = await whoAmI({ accessToken: accessToken!, hubUrl: this.endpoint, fetch: this.#fetch });
+        const orgs = info.type === 'user' ? info.orgs.map((o) => o.name) : [];
+        const role = info.auth?.accessToken?.role;
+        return { name: this.redact(info.name), type: info.type, orgs: orgs.map((o) => this.redact(o)), ...(role ? { tokenRole: this.redact(role) } : {}) };
+      },
+      'required',
+    );
   }
 
   async spaceInfo(id: string, options: { revision?: string } = {}): Promise<SpaceInfo> {
@@ -287,34 +272,40 @@ export class HubClient {
     const variables = toEntries(options.variables, 'variable', space, (t) => this.redact(t));
     const secretValues = secrets.map((s) => s.value);
     const [namespace, name] = space.split('/');
-    return this.#run(`create Space ${space}`, `Space ${space}`, secretValues, async (accessToken) => {
-      const extras = options.hardware !== undefined || options.sleepTimeSeconds !== undefined || secrets.length > 0 || variables.length > 0;
-      if (!extras) {
-        await createRepo({
-          repo: { type: 'space', name: space },
-          sdk: options.sdk,
-          ...(options.private !== undefined ? { visibility: options.private ? 'private' : 'public' } : {}),
-          license: options.license,
-          accessToken: accessToken!,
-          hubUrl: this.endpoint,
-          fetch: this.#fetch,
-        });
-      } else {
-        await this.#request('POST', '/api/repos/create', accessToken, {
-          name,
-          organization: namespace,
-          type: 'space',
-          sdk: options.sdk,
-          ...(options.private !== undefined ? { visibility: options.private ? 'private' : 'public' } : {}),
-          ...(options.license ? { license: options.license } : {}),
-          ...(options.hardware !== undefined ? { hardware: options.hardware } : {}),
-          ...(options.sleepTimeSeconds !== undefined ? { sleepTimeSeconds: options.sleepTimeSeconds } : {}),
-          ...(secrets.length ? { secrets } : {}),
-          ...(variables.length ? { variables } : {}),
-        });
-      }
-      return { id: space, url: this.spaceUrl(space) };
-    }, 'required');
+    return this.#run(
+      `create Space ${space}`,
+      `Space ${space}`,
+      secretValues,
+      async (accessToken) => {
+        const extras = options.hardware !== undefined || options.sleepTimeSeconds !== undefined || secrets.length > 0 || variables.length > 0;
+        if (!extras) {
+          await createRepo({
+            repo: { type: 'space', name: space },
+            sdk: options.sdk,
+            ...(options.private !== undefined ? { visibility: options.private ? 'private' : 'public' } : {}),
+            license: options.license,
+            accessToken: accessToken!,
+            hubUrl: this.endpoint,
+            fetch: this.#fetch,
+          });
+        } else {
+          await this.#request('POST', '/api/repos/create', accessToken, {
+            name,
+            organization: namespace,
+            type: 'space',
+            sdk: options.sdk,
+            ...(options.private !== undefined ? { visibility: options.private ? 'private' : 'public' } : {}),
+            ...(options.license ? { license: options.license } : {}),
+            ...(options.hardware !== undefined ? { hardware: options.hardware } : {}),
+            ...(options.sleepTimeSeconds !== undefined ? { sleepTimeSeconds: options.sleepTimeSeconds } : {}),
+            ...(secrets.length ? { secrets } : {}),
+            ...(variables.length ? { variables } : {}),
+          });
+        }
+        return { id: space, url: this.spaceUrl(space) };
+      },
+      'required',
+    );
   }
 
   /**
@@ -324,66 +315,72 @@ export class HubClient {
    */
   async uploadSpace(id: string, folder: string | LocalSpaceFiles, options: UploadOptions = {}): Promise<UploadResult> {
     const space = this.#spaceId(id, 'upload Space');
-    return this.#run(`upload to Space ${space}`, `Space ${space}`, [], async (accessToken) => {
-      const local = typeof folder === 'string' ? await collectSpaceFiles(folder, { exclude: options.exclude }) : folder;
-      const operations: CommitOperation[] = [];
-      for (const file of local.files) {
-        operations.push({ operation: 'addOrUpdate', path: file.path, content: await openAsBlob(file.absPath) });
-      }
-      const deleted: string[] = [];
-      if (options.deleteRemoved) {
-        const present = new Set(local.files.map((f) => f.path));
-        for (const entry of await this.#listEntries(space, undefined, accessToken)) {
-          // .gitattributes decides what the Hub stores in LFS; a folder without one must not remove it.
-          if (present.has(entry.path) || entry.path === '.gitattributes' || local.isExcluded(entry.path)) continue;
-          operations.push({ operation: 'delete', path: entry.path });
-          deleted.push(entry.path);
+    return this.#run(
+      `upload to Space ${space}`,
+      `Space ${space}`,
+      [],
+      async (accessToken) => {
+        const local = typeof folder === 'string' ? await collectSpaceFiles(folder, { exclude: options.exclude }) : folder;
+        const operations: CommitOperation[] = [];
+        for (const file of local.files) {
+          operations.push({ operation: 'addOrUpdate', path: file.path, content: await openAsBlob(file.absPath) });
         }
-      }
-      if (operations.length === 0) {
-        throw new HubRequestError('invalid-input', `upload to Space ${space}: nothing to upload (every file is excluded).`, { operation: `upload to Space ${space}` });
-      }
-      const iterator = commitIter({
-        repo: { type: 'space', name: space },
-        operations,
-        title: options.message ?? 'Upload Space with spacelint',
-        description: options.description,
-        parentCommit: options.parentCommit,
-        accessToken: accessToken!,
-        hubUrl: this.endpoint,
-        fetch: this.#fetch,
-        abortSignal: options.signal,
-      });
-      const failed: string[] = [];
-      let step = await iterator.next();
-      while (!step.done) {
-        const event = step.value;
-        if (event.event === 'phase') {
-          if (event.phase === 'preuploading') options.onProgress?.({ phase: 'preupload', message: `Preparing ${local.files.length} files` });
-          if (event.phase === 'committing') options.onProgress?.({ phase: 'commit', message: 'Creating the commit' });
-        } else if (event.state === 'error') {
-          failed.push(event.path);
-        } else {
-          options.onProgress?.({
-            phase: event.state,
-            path: event.path,
-            progress: event.progress,
-            message: `${event.state === 'hashing' ? 'Hashing' : 'Uploading'} ${event.path} (${Math.round(event.progress * 100)}%)`,
+        const deleted: string[] = [];
+        if (options.deleteRemoved) {
+          const present = new Set(local.files.map((f) => f.path));
+          for (const entry of await this.#listEntries(space, undefined, accessToken)) {
+            // .gitattributes decides what the Hub stores in LFS; a folder without one must not remove it.
+            if (present.has(entry.path) || entry.path === '.gitattributes' || local.isExcluded(entry.path)) continue;
+            operations.push({ operation: 'delete', path: entry.path });
+            deleted.push(entry.path);
+          }
+        }
+        if (operations.length === 0) {
+          throw new HubRequestError('invalid-input', `upload to Space ${space}: nothing to upload (every file is excluded).`, { operation: `upload to Space ${space}` });
+        }
+        const iterator = commitIter({
+          repo: { type: 'space', name: space },
+          operations,
+          title: options.message ?? 'Upload Space with spacelint',
+          description: options.description,
+          parentCommit: options.parentCommit,
+          accessToken: accessToken!,
+          hubUrl: this.endpoint,
+          fetch: this.#fetch,
+          abortSignal: options.signal,
+        });
+        const failed: string[] = [];
+        let step = await iterator.next();
+        while (!step.done) {
+          const event = step.value;
+          if (event.event === 'phase') {
+            if (event.phase === 'preuploading') options.onProgress?.({ phase: 'preupload', message: `Preparing ${local.files.length} files` });
+            if (event.phase === 'committing') options.onProgress?.({ phase: 'commit', message: 'Creating the commit' });
+          } else if (event.state === 'error') {
+            failed.push(event.path);
+          } else {
+            options.onProgress?.({
+              phase: event.state,
+              path: event.path,
+              progress: event.progress,
+              message: `${event.state === 'hashing' ? 'Hashing' : 'Uploading'} ${event.path} (${Math.round(event.progress * 100)}%)`,
+            });
+          }
+          step = await iterator.next();
+        }
+        if (failed.length > 0) {
+          throw new HubRequestError('bad-request', `upload to Space ${space}: ${failed.length} file(s) failed to upload: ${failed.slice(0, 5).join(', ')}.`, {
+            operation: `upload to Space ${space}`,
           });
         }
-        step = await iterator.next();
-      }
-      if (failed.length > 0) {
-        throw new HubRequestError('bad-request', `upload to Space ${space}: ${failed.length} file(s) failed to upload: ${failed.slice(0, 5).join(', ')}.`, {
-          operation: `upload to Space ${space}`,
-        });
-      }
-      const output = step.value as CommitOutput | undefined;
-      if (!output?.commit?.oid) {
-        throw new HubRequestError('invalid-response', `upload to Space ${space}: the Hub did not return the new commit.`, { operation: `upload to Space ${space}` });
-      }
-      return { commit: { oid: output.commit.oid, url: output.commit.url }, uploaded: local.files.map((f) => f.path), deleted, skipped: local.skipped };
-    }, 'required');
+        const output = step.value as CommitOutput | undefined;
+        if (!output?.commit?.oid) {
+          throw new HubRequestError('invalid-response', `upload to Space ${space}: the Hub did not return the new commit.`, { operation: `upload to Space ${space}` });
+        }
+        return { commit: { oid: output.commit.oid, url: output.commit.url }, uploaded: local.files.map((f) => f.path), deleted, skipped: local.skipped };
+      },
+      'required',
+    );
   }
 
   /** Ids (`owner/name`) of the Spaces of `author` and/or whose name matches `search`, every page of the listing. */
@@ -421,9 +418,7 @@ export class HubClient {
         hubUrl: this.endpoint,
         fetch: this.#fetch,
         xet: false,
-        ...(known?.oid
-          ? { downloadInfo: { size: known.size, etag: known.oid, url: `${this.endpoint}/spaces/${space}/resolve/${encodeURIComponent(revision)}/${path}` } }
-          : {}),
+        ...(known?.oid ? { downloadInfo: { size: known.size, etag: known.oid, url: `${this.endpoint}/spaces/${space}/resolve/${encodeURIComponent(revision)}/${path}` } } : {}),
       });
       if (!blob) return null;
       return new Uint8Array(await blob.arrayBuffer());
@@ -444,36 +439,54 @@ export class HubClient {
   /** Secret names with their descriptions and update dates (the Hub never returns values). */
   async listSecrets(id: string): Promise<Record<string, { description?: string; updatedAt?: string }>> {
     const space = this.#spaceId(id, 'list secrets');
-    return this.#run(`list secrets of ${space}`, `Space ${space}`, [], async (token) => {
-      const raw = (await this.#request('GET', `/api/spaces/${space}/secrets`, token)) as Record<string, { description?: string; updatedAt?: string }> | undefined;
-      const out: Record<string, { description?: string; updatedAt?: string }> = {};
-      for (const [key, meta] of Object.entries(raw ?? {})) {
-        if (key === '__proto__') continue; // would set the result's prototype, not a key
-        out[this.redact(key)] = {
-          ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
-          ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
-        };
-      }
-      return out;
-    }, 'required');
+    return this.#run(
+      `list secrets of ${space}`,
+      `Space ${space}`,
+      [],
+      async (token) => {
+        const raw = (await this.#request('GET', `/api/spaces/${space}/secrets`, token)) as Record<string, { description?: string; updatedAt?: string }> | undefined;
+        const out: Record<string, { description?: string; updatedAt?: string }> = {};
+        for (const [key, meta] of Object.entries(raw ?? {})) {
+          if (key === '__proto__') continue; // would set the result's prototype, not a key
+          out[this.redact(key)] = {
+            ...(typeof meta?.description === 'string' && meta.description ? { description: this.redact(meta.description) } : {}),
+            ...(typeof meta?.updatedAt === 'string' ? { updatedAt: this.redact(meta.updatedAt) } : {}),
+          };
+        }
+        return out;
+      },
+      'required',
+    );
   }
 
   /** Adds or replaces a secret. Takes effect at the next restart (the Hub restarts the Space itself). */
   async setSecret(id: string, key: string, value: string, options: { description?: string } = {}): Promise<void> {
     const space = this.#spaceId(id, 'set secret');
     checkKey(key, 'secret', space, (t) => this.redact(t));
-    await this.#run(`set secret ${key} of ${space}`, `Space ${space}`, [value], async (token) => {
-      await this.#request('POST', `/api/spaces/${space}/secrets`, token, { key, value, ...(options.description ? { description: options.description } : {}) });
-    }, 'required');
+    await this.#run(
+      `set secret ${key} of ${space}`,
+      `Space ${space}`,
+      [value],
+      async (token) => {
+        await this.#request('POST', `/api/spaces/${space}/secrets`, token, { key, value, ...(options.description ? { description: options.description } : {}) });
+      },
+      'required',
+    );
   }
 
   /** Deletes a secret; deleting a missing one succeeds (as on the Hub). */
   async deleteSecret(id: string, key: string): Promise<void> {
     const space = this.#spaceId(id, 'delete secret');
     checkKey(key, 'secret', space, (t) => this.redact(t));
-    await this.#run(`delete secret ${key} of ${space}`, `Space ${space}`, [], async (token) => {
-      await this.#request('DELETE', `/api/spaces/${space}/secrets`, token, { key });
-    }, 'required');
+    await this.#run(
+      `delete secret ${key} of ${space}`,
+      `Space ${space}`,
+      [],
+      async (token) => {
+        await this.#request('DELETE', `/api/spaces/${space}/secrets`, token, { key });
+      },
+      'required',
+    );
   }
 
   async listVariables(id: string): Promise<Record<string, { value: string; description?: string; updatedAt?: string }>> {
@@ -485,22 +498,34 @@ export class HubClient {
   async setVariable(id: string, key: string, value: string, options: { description?: string } = {}): Promise<Record<string, { value: string; description?: string; updatedAt?: string }>> {
     const space = this.#spaceId(id, 'set variable');
     checkKey(key, 'variable', space, (t) => this.redact(t));
-    return this.#run(`set variable ${key} of ${space}`, `Space ${space}`, [], async (token) =>
-      this.#variables(await this.#request('POST', `/api/spaces/${space}/variables`, token, { key, value, ...(options.description ? { description: options.description } : {}) })),
-    'required');
+    return this.#run(
+      `set variable ${key} of ${space}`,
+      `Space ${space}`,
+      [],
+      async (token) => this.#variables(await this.#request('POST', `/api/spaces/${space}/variables`, token, { key, value, ...(options.description ? { description: options.description } : {}) })),
+      'required',
+    );
   }
 
   async deleteVariable(id: string, key: string): Promise<Record<string, { value: string; description?: string; updatedAt?: string }>> {
     const space = this.#spaceId(id, 'delete variable');
     checkKey(key, 'variable', space, (t) => this.redact(t));
-    return this.#run(`delete variable ${key} of ${space}`, `Space ${space}`, [], async (token) => this.#variables(await this.#request('DELETE', `/api/spaces/${space}/variables`, token, { key })), 'required');
+    return this.#run(
+      `delete variable ${key} of ${space}`,
+      `Space ${space}`,
+      [],
+      async (token) => this.#variables(await this.#request('DELETE', `/api/spaces/${space}/variables`, token, { key })),
+      'required',
+    );
   }
 
   /** Requests a hardware flavor (the Space restarts on it); optionally sets the sleep time too. */
   async requestHardware(id: string, flavor: string, options: { sleepTimeSeconds?: number } = {}): Promise<SpaceRuntimeInfo> {
     const space = this.#spaceId(id, 'request hardware');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(flavor)) {
-      throw new HubRequestError('invalid-input', `request hardware for ${space}: "${this.redact(flavor.slice(0, 64))}" is not a hardware flavor name (e.g. cpu-basic, t4-small).`, { operation: `request hardware for ${space}` });
+      throw new HubRequestError('invalid-input', `request hardware for ${space}: "${this.redact(flavor.slice(0, 64))}" is not a hardware flavor name (e.g. cpu-basic, t4-small).`, {
+        operation: `request hardware for ${space}`,
+      });
     }
     return this.#runtimeCall(`request hardware ${flavor} for ${space}`, space, 'POST', `/api/spaces/${space}/hardware`, {
       flavor,
@@ -637,13 +662,19 @@ export class HubClient {
   }
 
   async #runtimeCall(operation: string, space: string, method: string, path: string, body?: unknown): Promise<SpaceRuntimeInfo> {
-    return this.#run(operation, `Space ${space}`, [], async (token) => {
-      const raw = await this.#request(method, path, token, body);
-      if (!raw || typeof raw !== 'object' || typeof (raw as { stage?: unknown }).stage !== 'string') {
-        throw new HubRequestError('invalid-response', `${operation}: the Hub did not answer with the Space runtime.`, { operation });
-      }
-      return this.#runtime(raw as Record<string, unknown>);
-    }, 'required');
+    return this.#run(
+      operation,
+      `Space ${space}`,
+      [],
+      async (token) => {
+        const raw = await this.#request(method, path, token, body);
+        if (!raw || typeof raw !== 'object' || typeof (raw as { stage?: unknown }).stage !== 'string') {
+          throw new HubRequestError('invalid-response', `${operation}: the Hub did not answer with the Space runtime.`, { operation });
+        }
+        return this.#runtime(raw as Record<string, unknown>);
+      },
+      'required',
+    );
   }
 
   /** A raw Hub API call: JSON in, JSON (or nothing) out, errors as HubError. */
@@ -806,9 +837,13 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkKey(key: string, kind: 'secret' | 'variable', space: string, redact: (text: string) => string): void {
   if (!KEY.test(key)) {
-    throw new HubRequestError('invalid-input', `${kind} name "${redact(key.slice(0, 64))}" for ${space}: use letters, digits and "_", not starting with a digit (it becomes an environment variable).`, {
-      operation: `set ${kind} of ${space}`,
-    });
+    throw new HubRequestError(
+      'invalid-input',
+      `${kind} name "${redact(key.slice(0, 64))}" for ${space}: use letters, digits and "_", not starting with a digit (it becomes an environment variable).`,
+      {
+        operation: `set ${kind} of ${space}`,
+      },
+    );
   }
 }
 

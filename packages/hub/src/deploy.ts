@@ -178,13 +178,7 @@ interface SpaceComparison {
  * The folder against the Space's head: every file present with the same content (git blob id, or the
  * sha256 of an LFS file), and with `deleteRemoved` no file on the Hub that would be deleted.
  */
-async function compareWithSpace(
-  hub: HubClient,
-  space: string,
-  local: LocalSpaceFiles,
-  deleteRemoved: boolean,
-  progress: (event: DeployProgress) => void,
-): Promise<SpaceComparison> {
+async function compareWithSpace(hub: HubClient, space: string, local: LocalSpaceFiles, deleteRemoved: boolean, progress: (event: DeployProgress) => void): Promise<SpaceComparison> {
   progress({ phase: 'compare', message: `Comparing with ${space}` });
   const info = await hub.spaceInfo(space);
   const remote = new Map((await hub.listFiles(space, info.sha ? { revision: info.sha } : {})).map((e) => [e.path, e]));
@@ -238,7 +232,7 @@ function secretsOutsideLint(hub: HubClient, local: LocalSpaceFiles, snapshot: Sn
       }
     }
     const reported = new Set(linted.filter((d) => d.file === file.path && d.ruleId === 'security-hardcoded-secret').map((d) => `${d.line}:${d.column}`));
-    const found = findSecrets(text).filter((m) => lintedText === undefined ? m.kind === 'token' && !m.placeholder : false);
+    const found = findSecrets(text).filter((m) => (lintedText === undefined ? m.kind === 'token' && !m.placeholder : false));
     const tokenAt = hub.indexOfToken(text);
     if (tokenAt !== -1) {
       const literal = findSecrets(text).find((m) => m.start <= tokenAt && tokenAt < m.end);

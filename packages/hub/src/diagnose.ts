@@ -1,13 +1,4 @@
-import {
-  getRule,
-  initParsers,
-  lintSnapshot,
-  matchSpaceLogs,
-  prepareSpace,
-  type Diagnostic,
-  type LintConfig,
-  type LogCause,
-} from '@spacelint/core';
+import { getRule, initParsers, lintSnapshot, matchSpaceLogs, prepareSpace, type Diagnostic, type LintConfig, type LogCause } from '@spacelint/core';
 import type { HubClient, SpaceRuntimeInfo } from './client.js';
 import { HubError } from './errors.js';
 import { HubSpaceSource } from './hub-source.js';
@@ -148,7 +139,7 @@ export async function diagnoseSpace(options: DiagnoseOptions): Promise<DiagnoseR
     space: ref.id,
     spaceUrl: hub.spaceUrl(ref.id),
     ...(sdk ? { sdk } : {}),
-    ...(linted.commit ?? info.sha ? { commit: linted.commit ?? info.sha } : {}),
+    ...((linted.commit ?? info.sha) ? { commit: linted.commit ?? info.sha } : {}),
     runtime,
     healthy,
     causes,

@@ -116,7 +116,11 @@ export interface ErrorContext {
 
 /** Converts anything an operation threw (hub.js HubApiError, fetch errors, our own) into a redacted HubError. */
 export function toHubError(error: unknown, context: ErrorContext): HubError {
-  const redact = (text: string) => redactSecrets(text, context.secrets.filter((s): s is string => !!s));
+  const redact = (text: string) =>
+    redactSecrets(
+      text,
+      context.secrets.filter((s): s is string => !!s),
+    );
   if (error instanceof HubError) return rebuild(error, redact);
   const e = error as { name?: string; message?: string; statusCode?: number; requestId?: string; data?: unknown };
   const operation = redact(context.operation);
@@ -138,10 +142,7 @@ export function toHubError(error: unknown, context: ErrorContext): HubError {
   return new HubError('invalid-response', `${operation}: ${redact(firstLine(e?.message ?? String(error)))}`, { operation });
 }
 
-export function fromStatus(
-  status: number,
-  details: { operation: string; subject?: string; hubMessage?: string; requestId?: string; retryAfterSeconds?: number },
-): HubError {
+export function fromStatus(status: number, details: { operation: string; subject?: string; hubMessage?: string; requestId?: string; retryAfterSeconds?: number }): HubError {
   const { operation, subject } = details;
   const hubMessage = details.hubMessage ? clipHubText(details.hubMessage) : undefined;
   const said = hubMessage ? ` The Hub said: "${hubMessage}".` : '';

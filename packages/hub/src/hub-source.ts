@@ -1,14 +1,4 @@
-import {
-  decodeFile,
-  formatBytes,
-  isTextCandidate,
-  MAX_FILES,
-  MAX_TEXT_BYTES,
-  SKIPPED_DIRS,
-  type FileSource,
-  type Snapshot,
-  type SpaceFile,
-} from '@spacelint/core';
+import { decodeFile, formatBytes, isTextCandidate, MAX_FILES, MAX_TEXT_BYTES, SKIPPED_DIRS, type FileSource, type Snapshot, type SpaceFile } from '@spacelint/core';
 import type { HubClient, SpaceFileEntry } from './client.js';
 import { HubNotFoundError } from './errors.js';
 import { formatHubSpaceUrl, parseHubSpaceUrl, parseSpaceId, type SpaceRef } from './space-ref.js';
@@ -28,7 +18,10 @@ export class HubSpaceSource implements FileSource {
   /** The commit the last snapshot read (set by `snapshot()`). */
   commit?: string;
 
-  constructor(private readonly hub: HubClient, ref: string | SpaceRef) {
+  constructor(
+    private readonly hub: HubClient,
+    ref: string | SpaceRef,
+  ) {
     this.ref = typeof ref === 'string' ? (ref.startsWith('hf://') ? parseHubSpaceUrl(ref) : { id: parseSpaceId(ref) }) : ref;
     this.root = formatHubSpaceUrl(this.ref);
   }
@@ -43,7 +36,13 @@ export class HubSpaceSource implements FileSource {
     let truncated: string | undefined;
     const wanted: SpaceFileEntry[] = [];
     for (const entry of entries) {
-      if (entry.path.split('/').slice(0, -1).some((part) => SKIPPED_DIRS.has(part))) continue;
+      if (
+        entry.path
+          .split('/')
+          .slice(0, -1)
+          .some((part) => SKIPPED_DIRS.has(part))
+      )
+        continue;
       if (files.size >= MAX_FILES) {
         truncated = `stopped listing after ${MAX_FILES} files at ${entry.path}`;
         break;
@@ -64,7 +63,12 @@ export class HubSpaceSource implements FileSource {
         const bytes = await this.hub.downloadFile(this.ref.id, entry.path, { revision, known: entry });
         if (!bytes) throw new HubNotFoundError('not-found', `lint ${this.root}: ${entry.path} was listed but could not be downloaded (404).`, { operation: `lint ${this.root}`, status: 404 });
         // The listing's size is the Hub's word; what arrived decides (a body larger than listed is not decoded).
-        files.set(entry.path, bytes.length > MAX_TEXT_BYTES ? { path: entry.path, size: bytes.length, problem: 'too-large', detail: `file is ${formatBytes(bytes.length)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` } : decodeFile(entry.path, bytes));
+        files.set(
+          entry.path,
+          bytes.length > MAX_TEXT_BYTES
+            ? { path: entry.path, size: bytes.length, problem: 'too-large', detail: `file is ${formatBytes(bytes.length)}; spacelint reads files up to ${formatBytes(MAX_TEXT_BYTES)}` }
+            : decodeFile(entry.path, bytes),
+        );
       }
     };
     await Promise.all(Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, wanted.length) }, worker));

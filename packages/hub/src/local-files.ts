@@ -1,14 +1,6 @@
 import type { Snapshot } from '@spacelint/core';
 import { HubRequestError } from './errors.js';
-import {
-  DEFAULT_EXCLUDES,
-  listSpaceFiles,
-  readSpaceFile,
-  type ListedFile,
-  type SkippedFile,
-  type SkipReason,
-  type SpaceFileList,
-} from '@spacelint/core/node';
+import { DEFAULT_EXCLUDES, listSpaceFiles, readSpaceFile, type ListedFile, type SkippedFile, type SkipReason, type SpaceFileList } from '@spacelint/core/node';
 
 /**
  * What a deploy uploads is core's file set of the folder (`listSpaceFiles`): the same files

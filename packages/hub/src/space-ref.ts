@@ -27,9 +27,7 @@ export function parseSpaceId(value: string): string {
   }
   for (const part of parts) {
     if (!PART.test(part) || part.includes('--') || part.includes('..') || part.endsWith('.git')) {
-      throw new SpaceRefError(
-        `"${id}" is not a valid Space id: "${part}" may use letters, digits, "-", "_" and "." (not at either end, not doubled), up to 96 characters.`,
-      );
+      throw new SpaceRefError(`"${id}" is not a valid Space id: "${part}" may use letters, digits, "-", "_" and "." (not at either end, not doubled), up to 96 characters.`);
     }
   }
   return id;

@@ -105,9 +105,9 @@ export function isIdempotent(method: string, url: string): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || method === 'OPTIONS') return true;
   if (method !== 'POST') return false;
   const path = pathOf(url);
-  return /\/(preupload|paths-info)\/[^/]+$/.test(path) ||
-    /\.git\/info\/lfs\/objects\/batch$/.test(path) ||
-    /^\/api\/spaces\/[^/]+\/[^/]+\/(secrets|variables|hardware|sleeptime|storage|pause)$/.test(path);
+  return (
+    /\/(preupload|paths-info)\/[^/]+$/.test(path) || /\.git\/info\/lfs\/objects\/batch$/.test(path) || /^\/api\/spaces\/[^/]+\/[^/]+\/(secrets|variables|hardware|sleeptime|storage|pause)$/.test(path)
+  );
 }
 
 /** Delay before the next attempt, or undefined when the budget (attempts or time) is spent. */

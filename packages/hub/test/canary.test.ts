@@ -33,12 +33,16 @@ describe.each(CANARIES)('canary token %s', (canary) => {
     fake = await createFakeHub({ tokens: { [canary]: 'write' }, ...SMALL_LFS, buildPolls: 0 });
     hub = new HubClient({ endpoint: fake.url, token: canary, env: {}, retry: { ...FAST_RETRY, maxAttempts: 2 }, timeoutMs: 2000, logIdleTimeoutMs: 100 });
     ({ dir, cleanup } = await spaceDir({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'weights.bin': new Uint8Array(3000).fill(1) }));
-    fake.seedSpace('user/demo', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, {
-      runtime: { stage: 'RUNTIME_ERROR', errorMessage: `Exit code: 1. Reason: bad token ${canary}` },
-      runLogs: ['===== Application Startup at 2025-01-01 00:00:00 =====', `HF_TOKEN is ${canary}`, `Authorization: Bearer ${canary}`],
-      buildLogs: [`--> RUN echo ${canary}`],
-      variables: { LEAKY: `token=${canary}` },
-    });
+    fake.seedSpace(
+      'user/demo',
+      { 'README.md': GRADIO_README, 'app.py': GRADIO_APP },
+      {
+        runtime: { stage: 'RUNTIME_ERROR', errorMessage: `Exit code: 1. Reason: bad token ${canary}` },
+        runLogs: ['===== Application Startup at 2025-01-01 00:00:00 =====', `HF_TOKEN is ${canary}`, `Authorization: Bearer ${canary}`],
+        buildLogs: [`--> RUN echo ${canary}`],
+        variables: { LEAKY: `token=${canary}` },
+      },
+    );
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
     }
@@ -89,11 +93,15 @@ describe.each(CANARIES)('canary token %s', (canary) => {
   });
 
   it('log lines, the runtime error message and variable values it appears in are masked', async () => {
-    fake.seedSpace('user/echo', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, {
-      runtime: { stage: 'RUNTIME_ERROR', errorMessage: `Exit code: 1. Reason: bad token ${canary}` },
-      runLogs: [`HF_TOKEN is ${canary}`],
-      variables: { LEAKY: `token=${canary}` },
-    });
+    fake.seedSpace(
+      'user/echo',
+      { 'README.md': GRADIO_README, 'app.py': GRADIO_APP },
+      {
+        runtime: { stage: 'RUNTIME_ERROR', errorMessage: `Exit code: 1. Reason: bad token ${canary}` },
+        runLogs: [`HF_TOKEN is ${canary}`],
+        variables: { LEAKY: `token=${canary}` },
+      },
+    );
     const run = await hub.tailLogs('user/echo', 'run');
     expect(run[0].text).toMatch(/^HF_TOKEN is hf_\w{2}\*{8}$/);
     expect((await hub.getRuntime('user/echo')).errorMessage).toContain('*'.repeat(8));
@@ -119,13 +127,23 @@ describe.each(CANARIES)('canary token %s', (canary) => {
     const slow = new HubClient({ endpoint: fake.url, token: canary, env: {}, retry: { maxAttempts: 1 }, timeoutMs: 50, logIdleTimeoutMs: 50 });
     fake.inject({ path: '/*', delayMs: 200, times: Infinity });
     for (const run of [() => slow.whoami(), () => slow.getRuntime('user/demo'), () => slow.restart('user/demo'), () => slow.tailLogs('user/demo', 'run')]) {
-      const error = await run().then(() => undefined, (e: unknown) => e);
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(leaks(error)).toEqual([]);
     }
     fake.inject({ reset: true });
     const offline = new HubClient({ endpoint: 'http://127.0.0.1:9', token: canary, env: {}, retry: { maxAttempts: 1 } });
-    expect(leaks(await offline.whoami().then(() => undefined, (e: unknown) => e))).toEqual([]);
+    expect(
+      leaks(
+        await offline.whoami().then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('invalid input that contains it (a token pasted in the wrong place) is masked in the error', async () => {
@@ -139,7 +157,10 @@ describe.each(CANARIES)('canary token %s', (canary) => {
       () => hub.downloadFile('user/demo', `${canary}#x`),
     ];
     for (const misuse of misuses) {
-      const error = await misuse().then(() => undefined, (e: unknown) => e);
+      const error = await misuse().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(leaks(error)).toEqual([]);
     }

@@ -62,7 +62,10 @@ describe('deploySpace', () => {
   it('refuses on error-level findings, before sending anything', async () => {
     const dir = await folder(BROKEN);
     const before = fake.requests.length;
-    const error = await deploySpace({ hub, dir, space: 'user/refused' }).then(() => undefined, (e: unknown) => e);
+    const error = await deploySpace({ hub, dir, space: 'user/refused' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DeployRefusedError);
     const refused = error as DeployRefusedError;
     expect(refused.errorCount).toBe(1);
@@ -95,7 +98,10 @@ describe('deploySpace', () => {
 
   it('with create: false, a missing Space is an error and nothing is uploaded', async () => {
     const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP });
-    const error = await deploySpace({ hub, dir, space: 'user/not-there', create: false }).then(() => undefined, (e: unknown) => e);
+    const error = await deploySpace({ hub, dir, space: 'user/not-there', create: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HubNotFoundError);
     expect(fake.requests.some((r) => r.path.startsWith('/api/spaces/user/not-there/preupload'))).toBe(false);
   });
@@ -127,7 +133,12 @@ describe('deploySpace', () => {
     expect(plan).toMatchObject({ dryRun: true, commit: null, upToDate: false, created: false });
     expect(plan.uploaded).toEqual(['.gitignore', 'README.md', 'app.py', 'new.py']);
     expect(plan.deleted).toEqual(['old.py']); // notes.log is covered by the folder's .gitignore: kept
-    expect(plan.skipped.map((s) => [s.path, s.reason])).toEqual(expect.arrayContaining([['.env', 'env-file'], ['run.log', 'ignored']]));
+    expect(plan.skipped.map((s) => [s.path, s.reason])).toEqual(
+      expect.arrayContaining([
+        ['.env', 'env-file'],
+        ['run.log', 'ignored'],
+      ]),
+    );
     expect(fake.space('user/planned')!.commits).toHaveLength(before);
     const missing = await deploySpace({ hub, dir, space: 'user/not-yet', dryRun: true });
     expect(missing).toMatchObject({ created: true, dryRun: true });
@@ -157,17 +168,35 @@ describe('deploySpace', () => {
     const result = await deploySpace({ hub, dir, space: 'user/linked' });
     expect([...fake.space('user/linked')!.files.keys()].sort()).toEqual(['.gitattributes', 'README.md', 'app.py']);
     expect(result.skipped.map((s) => [s.path, s.reason])).toEqual(
-      expect.arrayContaining([['settings.cfg.txt', 'symlink-to-excluded'], ['gitconfig', 'symlink-to-excluded'], ['.netrc', 'credentials'], ['.envrc', 'credentials']]),
+      expect.arrayContaining([
+        ['settings.cfg.txt', 'symlink-to-excluded'],
+        ['gitconfig', 'symlink-to-excluded'],
+        ['.netrc', 'credentials'],
+        ['.envrc', 'credentials'],
+      ]),
     );
   });
 
   it('scans every uploaded text file for tokens, and for the HF_TOKEN value itself, before sending anything', async () => {
     const token = 'hf_fake_write'; // the client's own token (test tokens are short: only the literal check finds it)
-    const dir = await folder({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'config/credentials': `token = ${'hf_' + 'Zq8Lm3Nx7Vb2Kc5Rt9Wy4Hd6Jf1Gs0PaE'}\n`, 'deploy-notes': `use ${token} here\n` });
+    const dir = await folder({
+      'README.md': GRADIO_README,
+      'app.py': GRADIO_APP,
+      'config/credentials': `token = ${'hf_' + 'Zq8Lm3Nx7Vb2Kc5Rt9Wy4Hd6Jf1Gs0PaE'}\n`,
+      'deploy-notes': `use ${token} here\n`,
+    });
     const before = fake.requests.length;
-    const error = (await deploySpace({ hub, dir, space: 'user/leaky' }).then(() => undefined, (e: unknown) => e)) as DeployRefusedError;
+    const error = (await deploySpace({ hub, dir, space: 'user/leaky' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as DeployRefusedError;
     expect(error).toBeInstanceOf(DeployRefusedError);
-    expect(error.diagnostics.filter((d) => d.ruleId === 'security-hardcoded-secret').map((d) => d.file).sort()).toEqual(['config/credentials', 'deploy-notes']);
+    expect(
+      error.diagnostics
+        .filter((d) => d.ruleId === 'security-hardcoded-secret')
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['config/credentials', 'deploy-notes']);
     expect(JSON.stringify(error.diagnostics)).not.toContain('Zq8Lm3Nx7Vb2');
     expect(JSON.stringify(error.diagnostics)).not.toContain(token);
     expect(fake.requests.length).toBe(before);

@@ -49,10 +49,14 @@ describe('diagnoseSpace', () => {
   });
 
   it('a run log with Memory limit exceeded (16Gi)', async () => {
-    fake.seedSpace('user/oom', { 'README.md': GRADIO_README, 'app.py': GRADIO_APP }, {
-      runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Memory limit exceeded (16Gi)' },
-      runLogs: ['===== Application Startup at 2024-08-22 18:01:14 =====', 'Loading checkpoint shards: 100%|██████████| 4/4', 'Memory limit exceeded (16Gi)'],
-    });
+    fake.seedSpace(
+      'user/oom',
+      { 'README.md': GRADIO_README, 'app.py': GRADIO_APP },
+      {
+        runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Memory limit exceeded (16Gi)' },
+        runLogs: ['===== Application Startup at 2024-08-22 18:01:14 =====', 'Loading checkpoint shards: 100%|██████████| 4/4', 'Memory limit exceeded (16Gi)'],
+      },
+    );
     const result = await diagnoseSpace({ hub, space: 'hf://spaces/user/oom' });
     expect(result.causes[0]).toMatchObject({ id: 'runtime-memory-limit-exceeded', evidence: { from: 'runtime', text: 'Memory limit exceeded (16Gi)' } });
     expect(result.causes[0].ruleIds).toContain('perf-model-load-per-request');
@@ -103,7 +107,11 @@ describe('diagnoseSpace', () => {
   });
 
   it('reports error-level findings no log explains as lint causes', async () => {
-    fake.seedSpace('user/lintonly', { 'README.md': readme('title: Demo\nsdk: gradio\napp_file: main.py'), 'app.py': GRADIO_APP }, { runtime: { stage: 'RUNNING' }, runLogs: ['* Running on local URL:  http://0.0.0.0:7860'] });
+    fake.seedSpace(
+      'user/lintonly',
+      { 'README.md': readme('title: Demo\nsdk: gradio\napp_file: main.py'), 'app.py': GRADIO_APP },
+      { runtime: { stage: 'RUNNING' }, runLogs: ['* Running on local URL:  http://0.0.0.0:7860'] },
+    );
     const result = await diagnoseSpace({ hub, space: 'user/lintonly' });
     expect(result.causes).toEqual([expect.objectContaining({ source: 'lint', id: 'config-app-file-missing', evidence: expect.objectContaining({ from: 'lint' }) })]);
     expect(result.causes[0].fix.length).toBeGreaterThan(0);

@@ -9,8 +9,7 @@ export const deploySpace = defineTool({
   name: 'deploy_space',
   title: 'Deploy a local Space',
   group: 'deploy',
-  description:
-    'Lints a folder and uploads exactly those files to an existing Space in one commit; lint errors stop it unless force. dry_run: what would be uploaded, left out, deleted.',
+  description: 'Lints a folder and uploads exactly those files to an existing Space in one commit; lint errors stop it unless force. dry_run: what would be uploaded, left out, deleted.',
   inputSchema: z.strictObject({
     path: pathSchema,
     space: spaceIdSchema,

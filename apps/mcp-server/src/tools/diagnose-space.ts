@@ -24,15 +24,17 @@ export const diagnoseSpace = defineTool({
   name: 'diagnose_space',
   title: 'Diagnose a Space',
   group: 'observe',
-  description:
-    'Why a Space fails: runtime, logs and lint give likely causes with fixes, else the last traceback or log lines.',
+  description: 'Why a Space fails: runtime, logs and lint give likely causes with fixes, else the last traceback or log lines.',
   inputSchema: z.strictObject({ space: spaceIdSchema }),
   outputSchema: z.object({
     space: z.string(),
     runtime: runtimeSchema,
     healthy: z.boolean(),
     causes: z.array(causeSchema).describe('Most likely first.'),
-    logTail: z.object({ from: z.enum(['build', 'run']), lines: z.array(z.string()) }).optional().describe('When no cause matched.'),
+    logTail: z
+      .object({ from: z.enum(['build', 'run']), lines: z.array(z.string()) })
+      .optional()
+      .describe('When no cause matched.'),
     diagnostics: z.array(findingSchema),
     summary: summarySchema,
     docs: docsSchema,
@@ -48,7 +50,17 @@ export const diagnoseSpace = defineTool({
     const runtime = redactor.redactDeep(runtimeView(raw.runtime));
     // An umbrella line (an exit code) is a symptom: it is a cause only when nothing more precise was found.
     const precise = raw.causes.filter((c) => !c.umbrella);
-    const causes = redactor.redactDeep((precise.length ? precise : raw.causes).map((c) => ({ id: c.id, source: c.source, title: c.title, cause: c.cause, fix: inMcpTerms(c.fix), ruleIds: c.ruleIds ?? [], evidence: { from: c.evidence.from, text: cut(c.evidence.text) } })));
+    const causes = redactor.redactDeep(
+      (precise.length ? precise : raw.causes).map((c) => ({
+        id: c.id,
+        source: c.source,
+        title: c.title,
+        cause: c.cause,
+        fix: inMcpTerms(c.fix),
+        ruleIds: c.ruleIds ?? [],
+        evidence: { from: c.evidence.from, text: cut(c.evidence.text) },
+      })),
+    );
     const notes = [
       ...(raw.logs.unavailable.build ? [`build log not read: ${raw.logs.unavailable.build}`] : []),
       ...(raw.logs.unavailable.run ? [`run log not read: ${raw.logs.unavailable.run}`] : []),

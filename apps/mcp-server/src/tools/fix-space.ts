@@ -13,8 +13,7 @@ export const fixSpace = defineTool({
   name: 'fix_space',
   title: 'Check and fix a local Space',
   group: 'lint',
-  description:
-    'Lint, safe fixes (+ suggestions of the apply_suggestions rules), then what is left, with how to fix it. dry_run (default) shows the diff; show the person, then dry_run false.',
+  description: 'Lint, safe fixes (+ suggestions of the apply_suggestions rules), then what is left, with how to fix it. dry_run (default) shows the diff; show the person, then dry_run false.',
   inputSchema: z.strictObject({
     path: pathSchema,
     dry_run: z.boolean().default(true).describe('false writes the files.'),
@@ -67,11 +66,31 @@ export const fixSpace = defineTool({
     const diff = withDiff ? [...changes].map(([file, change]) => redactor.redact(unifiedDiff(file, change.before, change.text))).join('') : undefined;
     const changed = [...changes.keys()];
     const what = fixCount === 0 ? 'nothing to fix' : `${fixCount} fix${fixCount === 1 ? '' : 'es'} in ${changed.join(', ')}`;
-    const verb = args.dry_run ? (fixCount ? ' (dry run: nothing written; call again with dry_run false to write)' : '') : write ? (failures.length ? `; could not write ${failures.map((f) => `${f.file} (${f.message})`).join(', ')}` : ', written') : '';
+    const verb = args.dry_run
+      ? fixCount
+        ? ' (dry run: nothing written; call again with dry_run false to write)'
+        : ''
+      : write
+        ? failures.length
+          ? `; could not write ${failures.map((f) => `${f.file} (${f.message})`).join(', ')}`
+          : ', written'
+        : '';
     const left = findingsText('Left', findings, docs);
     const howTo = Object.entries(guidance).map(([id, text]) => `- ${id}: ${text}`);
     return {
-      structured: { path: dir, dry_run: args.dry_run, written: write && failures.length < changes.size, fixCount, changed, ...(diff !== undefined ? { diff } : {}), diagnostics: findings, summary: summarize(findings), docs, guidance, failures },
+      structured: {
+        path: dir,
+        dry_run: args.dry_run,
+        written: write && failures.length < changes.size,
+        fixCount,
+        changed,
+        ...(diff !== undefined ? { diff } : {}),
+        diagnostics: findings,
+        summary: summarize(findings),
+        docs,
+        guidance,
+        failures,
+      },
       summary: [`${dir}: ${what}${verb}.`, ...(diff ? ['', diff.trimEnd()] : []), '', left, ...(howTo.length ? ['How to fix what is left:', ...howTo] : [])].join('\n'),
     };
   },

@@ -48,7 +48,10 @@ export const readSpaceFiles = defineTool({
       }
     }
     const files = entries.slice(0, LIMITS.listed).map((e) => ({ path: e.path, size: e.size }));
-    const lines = [`${args.space}${args.revision ? `@${args.revision}` : ''}: ${entries.length} files${entries.length > LIMITS.listed ? ` (first ${LIMITS.listed} listed)` : ''}`, ...files.map((f) => `  ${f.path} (${f.size} B)`)];
+    const lines = [
+      `${args.space}${args.revision ? `@${args.revision}` : ''}: ${entries.length} files${entries.length > LIMITS.listed ? ` (first ${LIMITS.listed} listed)` : ''}`,
+      ...files.map((f) => `  ${f.path} (${f.size} B)`),
+    ];
     for (const c of contents) lines.push('', `=== ${c.path} ===`, c.text !== undefined ? c.text.trimEnd() : `(${c.skipped})`);
     return { structured: { space: args.space, files, contents }, summary: lines.join('\n') };
   },

@@ -10,8 +10,7 @@ export const scaffoldSpace = defineTool({
   name: 'scaffold_space',
   title: 'Scaffold a new Space',
   group: 'lint',
-  description:
-    'Files of a new Space that lint clean; with path, written to that new folder (for deploy_space). Ask the person: sdk, title, hardware, inputs, secret names.',
+  description: 'Files of a new Space that lint clean; with path, written to that new folder (for deploy_space). Ask the person: sdk, title, hardware, inputs, secret names.',
   inputSchema: z.strictObject({
     sdk: sdkSchema,
     title: z.string().min(1).max(80).describe('Display title.'),
@@ -70,7 +69,12 @@ export const scaffoldSpace = defineTool({
 /** Writes each file exclusively (`wx`): an existing file, or a symlink planted in its place, is never written through. */
 async function writeNewFiles(dir: string, files: Record<string, string>): Promise<string> {
   for (const name of Object.keys(files)) {
-    if (await lstat(join(dir, name)).then(() => true, () => false)) {
+    if (
+      await lstat(join(dir, name)).then(
+        () => true,
+        () => false,
+      )
+    ) {
       throw new ToolError(`${join(dir, name)} already exists: scaffold_space writes only into a new or empty folder (nothing was written)`);
     }
   }

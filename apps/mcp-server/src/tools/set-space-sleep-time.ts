@@ -11,7 +11,12 @@ export const setSpaceSleepTime = defineTool({
   description: 'Seconds idle before a Space sleeps; -1 never (paid hardware only).',
   inputSchema: z.strictObject({
     space: spaceIdSchema,
-    seconds: z.number().int().min(-1).refine((n) => n !== 0, 'must be -1 (never sleep) or a positive number of seconds').describe('Seconds, or -1 for never.'),
+    seconds: z
+      .number()
+      .int()
+      .min(-1)
+      .refine((n) => n !== 0, 'must be -1 (never sleep) or a positive number of seconds')
+      .describe('Seconds, or -1 for never.'),
   }),
   outputSchema: spaceRuntimeOutput,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

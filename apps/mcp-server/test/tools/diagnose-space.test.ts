@@ -8,11 +8,15 @@ describe('diagnose_space', () => {
   const hub = withFakeHub();
 
   it('with no known signature: no catch-all cause, and the last traceback instead', async () => {
-    hub.fake.seedSpace('ada/odd', { 'README.md': CLEAN_README, 'app.py': APP }, {
-      sdk: 'gradio',
-      runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Exit code: 1. Reason: application crashed' },
-      runLogs: ['starting', 'Traceback (most recent call last):', '  File "/home/user/app/app.py", line 3, in <module>', 'ZoomError: the zoom lens is stuck', 'Exit code: 1'],
-    });
+    hub.fake.seedSpace(
+      'ada/odd',
+      { 'README.md': CLEAN_README, 'app.py': APP },
+      {
+        sdk: 'gradio',
+        runtime: { stage: 'RUNTIME_ERROR', errorMessage: 'Exit code: 1. Reason: application crashed' },
+        runLogs: ['starting', 'Traceback (most recent call last):', '  File "/home/user/app/app.py", line 3, in <module>', 'ZoomError: the zoom lens is stuck', 'Exit code: 1'],
+      },
+    );
     const result = await hub.call('diagnose_space', { space: 'ada/odd' });
     expect(result.isError, text(result)).toBeFalsy();
     const out = result.structuredContent as { causes: { id: string; title: string }[]; logTail?: { from: string; lines: string[] } };

@@ -9,7 +9,7 @@ describe('explain_rule', () => {
   });
   afterAll(async () => server?.close());
 
-  it('prints core\'s one rule doc, the text of `spacelint explain` and of the rule resource, naming fix_space for the autofix', async () => {
+  it("prints core's one rule doc, the text of `spacelint explain` and of the rule resource, naming fix_space for the autofix", async () => {
     const result = await server.client.callTool({ name: 'explain_rule', arguments: { rules: ['gradio-share-true'] } });
     const doc = renderRuleDoc(getRule('gradio-share-true')!).replaceAll('`--fix`', '`fix_space`');
     expect(getRule('gradio-share-true')!.fixable).toBe(true);

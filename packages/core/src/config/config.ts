@@ -21,7 +21,10 @@ export const CONFIG_FILES = ['.spacelint.yaml', '.spacelint.yml'];
 const REFERENCE_LISTS: readonly (keyof ReferenceExtension)[] = ['keys', 'sdks', 'hardware', 'colors', 'storage', 'oauth_scopes', 'zerogpu_torch', 'zerogpu_python'];
 
 export class ConfigError extends Error {
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(file ? `${file}: ${message}` : message);
     this.name = 'ConfigError';
   }

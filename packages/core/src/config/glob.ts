@@ -14,13 +14,7 @@
  *   error), `\` escapes, `!` negation and folder-only patterns. Checked against `git check-ignore`.
  * In both, a glob without a `/` matches at any depth, and a match of a folder covers what is inside it.
  */
-type Token =
-  | { kind: 'literal'; char: string }
-  | { kind: 'one' }
-  | { kind: 'star' }
-  | { kind: 'any' }
-  | { kind: 'dirs' }
-  | { kind: 'class'; test: (c: string) => boolean };
+type Token = { kind: 'literal'; char: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'any' } | { kind: 'dirs' } | { kind: 'class'; test: (c: string) => boolean };
 
 export interface CompiledGlob {
   tokens: Token[];

@@ -164,7 +164,7 @@ describe('matchLogSignatures', () => {
   });
 
   it('strips ANSI colours and Rich frames before matching', () => {
-    expect(cleanLogLine('\x1b[31mE: Package \'x\' has no installation candidate\x1b[0m\n')).toBe("E: Package 'x' has no installation candidate");
+    expect(cleanLogLine("\x1b[31mE: Package 'x' has no installation candidate\x1b[0m\n")).toBe("E: Package 'x' has no installation candidate");
     const rich = "│ ModuleNotFoundError: No module named 'spaces'                  │";
     expect(matchLogSignatures([rich])[0]).toMatchObject({ id: 'runtime-module-not-found', captures: ['spaces'] });
   });

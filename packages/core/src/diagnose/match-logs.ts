@@ -39,7 +39,10 @@ const RICH_FRAME = /^[\s│┃║╭╰╮╯─]+|[\s│┃║╭╰╮╯─]+
 
 /** A log line as the signatures see it: no colour codes, no Rich frame, no trailing newline. */
 export function cleanLogLine(line: string): string {
-  return line.replace(ANSI, '').replace(/\r?\n$/, '').replace(RICH_FRAME, '');
+  return line
+    .replace(ANSI, '')
+    .replace(/\r?\n$/, '')
+    .replace(RICH_FRAME, '');
 }
 
 const BUILD_BANNER = /^===== Build Queued at .+ =====$/;
@@ -56,7 +59,12 @@ export function matchLogSignatures(lines: readonly string[], context: LogMatchCo
   const cleaned = lines.map(cleanLogLine);
   const banner = log === 'build' ? BUILD_BANNER : log === 'run' ? RUN_BANNER : undefined;
   let start = 0;
-  if (banner) for (let i = cleaned.length - 1; i >= 0; i--) if (banner.test(cleaned[i])) { start = i; break; }
+  if (banner)
+    for (let i = cleaned.length - 1; i >= 0; i--)
+      if (banner.test(cleaned[i])) {
+        start = i;
+        break;
+      }
   const lastNonEmpty = findLastNonEmpty(cleaned);
   const candidates = LOG_SIGNATURES.filter((s) => appliesTo(s, log, context));
   const found = new Map<string, LogCause>();
@@ -92,9 +100,7 @@ export interface SpaceLogsInput {
  */
 export function matchSpaceLogs(input: SpaceLogsInput): LogCause[] {
   const context = { sdk: input.sdk, appPort: input.appPort };
-  const fromMessage = input.errorMessage
-    ? matchLogSignatures(input.errorMessage.split(/\r?\n/), { ...context, log: 'any' }).map((c) => ({ ...c, from: 'runtime' as const }))
-    : [];
+  const fromMessage = input.errorMessage ? matchLogSignatures(input.errorMessage.split(/\r?\n/), { ...context, log: 'any' }).map((c) => ({ ...c, from: 'runtime' as const })) : [];
   const build = matchLogSignatures(input.buildLines ?? [], { ...context, log: 'build' });
   const run = matchLogSignatures(input.runLines ?? [], { ...context, log: 'run' });
   const ordered = input.stage === 'BUILD_ERROR' ? [...fromMessage, ...build, ...run] : [...fromMessage, ...run, ...build];
@@ -152,7 +158,10 @@ function toCause(signature: LogSignature, line: string, index: number, captures:
 /** Specific causes first, then umbrellas; noise last. Stable otherwise (input order is line order). */
 function rank(causes: LogCause[]): LogCause[] {
   const weight = (c: LogCause) => (LOG_SIGNATURES.find((s) => s.id === c.id)?.noise ? 2 : c.umbrella ? 1 : 0);
-  return causes.map((c, i) => ({ c, i })).sort((a, b) => weight(a.c) - weight(b.c) || a.i - b.i).map(({ c }) => c);
+  return causes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => weight(a.c) - weight(b.c) || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 function findLastNonEmpty(lines: string[]): number {

@@ -73,7 +73,7 @@ export const LOG_SIGNATURES: readonly LogSignature[] = [
     stage: 'build',
     match: [/ERROR: Could not find a version that satisfies the requirement (\S+)/, /ERROR: No matching distribution found for (\S+)/],
     meaning: 'pip cannot find any release matching the pin for this Python and platform.',
-    cause: 'A pin to a yanked or never-published version, a package not on PyPI (e.g. `detectron2`), or a Space Python outside the package\'s supported range.',
+    cause: "A pin to a yanked or never-published version, a package not on PyPI (e.g. `detectron2`), or a Space Python outside the package's supported range.",
     fix: 'Fix the pin, install from a git or wheel URL, or set `python_version`.',
     ruleIds: ['config-python-version'],
     status: 'confirmed',

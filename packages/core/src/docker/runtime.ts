@@ -174,7 +174,15 @@ export function computeDockerRuntime(space: Space): DockerRuntime {
   runtime.start = entrypoint ?? cmd;
   if (!runtime.start) return runtime;
   const context = (exec: boolean, args: ShellWord[] = []): Context => ({
-    space, runtime, env, local: new Map(), depth: 0, args, exec, file: DOCKERFILE, visitedPython: new Set(),
+    space,
+    runtime,
+    env,
+    local: new Map(),
+    depth: 0,
+    args,
+    exec,
+    file: DOCKERFILE,
+    visitedPython: new Set(),
   });
   const cmdWords = cmd ? argvOf(cmd) : undefined;
   if (entrypoint) {
@@ -357,7 +365,15 @@ function runServer(server: string, args: ShellWord[], commandWords: ShellWord[],
     if (!o) return undefined;
     const value = expandWord(o.value, lookup);
     if (value === undefined) return unknownSetting;
-    return { value, source: 'flag', name: o.name, file: ctx.file, range: o.range, raw: o.value === value ? undefined : o.value, replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined };
+    return {
+      value,
+      source: 'flag',
+      name: o.name,
+      file: ctx.file,
+      range: o.range,
+      raw: o.value === value ? undefined : o.value,
+      replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined,
+    };
   };
   const fromEnv = (name: string): Setting | undefined => {
     const e = ctx.local.get(name) ?? ctx.env.get(name);
@@ -429,9 +445,7 @@ function runServer(server: string, args: ShellWord[], commandWords: ShellWord[],
   const [hostFlag, portFlag] = server === 'streamlit' ? ['--server.address', '--server.port'] : server === 'gunicorn' || server === 'hypercorn' ? ['--bind', '--bind'] : ['--host', '--port'];
   const bind = hostFlag === '--bind';
   listener.addOption = optionAdder(ctx, args.length ? args[args.length - 1] : commandWords[commandWords.length - 1], (option, value) =>
-    bind
-      ? ['--bind', option === 'port' ? `0.0.0.0:${value}` : `${value}:${listener.port?.value || '8000'}`]
-      : [option === 'port' ? portFlag : hostFlag, value],
+    bind ? ['--bind', option === 'port' ? `0.0.0.0:${value}` : `${value}:${listener.port?.value || '8000'}`] : [option === 'port' ? portFlag : hostFlag, value],
   );
   ctx.runtime.listeners.push(listener);
 }
@@ -443,12 +457,15 @@ function bindSettings(b: OptionValue, lookup: (name: string) => string | undefin
   const value = expandWord(b.value, lookup);
   if (value === undefined || value.startsWith('unix:') || value.startsWith('fd://')) return {};
   const m = /^(\[[^\]]*\]|[^:]*):(\d+)$/.exec(value);
-  if (!m) return { host: { value, source: 'flag', name: b.name, file: ctx.file, range: b.range }, port: { value: '8000', source: 'default', name: 'the default port', file: ctx.file, range: b.range } };
+  if (!m)
+    return { host: { value, source: 'flag', name: b.name, file: ctx.file, range: b.range }, port: { value: '8000', source: 'default', name: 'the default port', file: ctx.file, range: b.range } };
   const literal = value === b.value;
   const hostRange = literal ? subRange(b, 0, m[1].length) : b.range;
   const portRange = literal ? subRange(b, m[1].length + 1, value.length) : b.range;
   return {
-    host: m[1] ? { value: m[1].replace(/^\[|\]$/g, ''), source: 'flag', name: b.name, file: ctx.file, range: hostRange, replace: literal ? replacer(ctx.space, ctx.file, hostRange, m[1]) : undefined } : undefined,
+    host: m[1]
+      ? { value: m[1].replace(/^\[|\]$/g, ''), source: 'flag', name: b.name, file: ctx.file, range: hostRange, replace: literal ? replacer(ctx.space, ctx.file, hostRange, m[1]) : undefined }
+      : undefined,
     port: { value: m[2], source: 'flag', name: b.name, file: ctx.file, range: portRange, replace: literal ? replacer(ctx.space, ctx.file, portRange, m[2]) : undefined },
   };
 }
@@ -556,7 +573,16 @@ function scriptPortOption(file: string, words: ShellWord[], args: ShellWord[], c
     if (!o) return undefined;
     const value = expandWord(o.value, lookup);
     if (value === undefined) return undefined;
-    if (o.name !== '--listen') return { value, source: 'flag', name: o.name, file: ctx.file, range: o.range, raw: o.value === value ? undefined : o.value, replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined };
+    if (o.name !== '--listen')
+      return {
+        value,
+        source: 'flag',
+        name: o.name,
+        file: ctx.file,
+        range: o.range,
+        raw: o.value === value ? undefined : o.value,
+        replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined,
+      };
     const colon = value.lastIndexOf(':');
     const piece = colon < 0 ? (part === 'host' ? value : undefined) : part === 'host' ? value.slice(0, colon) : value.slice(colon + 1);
     return piece === undefined ? undefined : { value: piece, source: 'flag', name: '--listen', file: ctx.file, range: o.range };
@@ -567,7 +593,7 @@ function scriptPortOption(file: string, words: ShellWord[], args: ShellWord[], c
     range: command,
     port: setting(port, 'port') ?? setting(listen, 'port'),
     host: setting(option('--host', '--server-name', '--server_name'), 'host') ?? setting(listen, 'host'),
-    addOption: optionAdder(ctx, last, (o, value) => [o === 'port' ? port?.name ?? '--port' : '--host', value]),
+    addOption: optionAdder(ctx, last, (o, value) => [o === 'port' ? (port?.name ?? '--port') : '--host', value]),
   });
   return true;
 }
@@ -588,7 +614,14 @@ function pythonListeners(module: PythonModule, ctx: Context): void {
     if (!arg) return null; // absent: the default applies
     return pythonValueSetting(module, arg.value, keyword, ctx);
   };
-  const add = (server: string, call: PythonCall, host: Setting | undefined | null, port: Setting | undefined | null, defaults: { host: () => Setting | undefined; port: () => Setting | undefined }, kwargs: { host: string; port: string }) => {
+  const add = (
+    server: string,
+    call: PythonCall,
+    host: Setting | undefined | null,
+    port: Setting | undefined | null,
+    defaults: { host: () => Setting | undefined; port: () => Setting | undefined },
+    kwargs: { host: string; port: string },
+  ) => {
     const known = (s: Setting | undefined) => (s === unknownSetting ? undefined : s);
     ctx.runtime.listeners.push({
       server,
@@ -601,10 +634,17 @@ function pythonListeners(module: PythonModule, ctx: Context): void {
   };
   const byDefault = (call: PythonCall, value: string, what: string): Setting => ({ value, source: 'default', name: what, file: path, range: call.calleeRange });
   for (const call of gradioMethodCalls(module, 'launch')) {
-    add('gradio', call, setting(call, 'server_name', undefined), setting(call, 'server_port', undefined), {
-      host: () => (env('GRADIO_SERVER_NAME')) ?? byDefault(call, '127.0.0.1', "Gradio's default `server_name`"),
-      port: () => (env('GRADIO_SERVER_PORT')) ?? byDefault(call, '7860', "Gradio's default port"),
-    }, { host: 'server_name', port: 'server_port' });
+    add(
+      'gradio',
+      call,
+      setting(call, 'server_name', undefined),
+      setting(call, 'server_port', undefined),
+      {
+        host: () => env('GRADIO_SERVER_NAME') ?? byDefault(call, '127.0.0.1', "Gradio's default `server_name`"),
+        port: () => env('GRADIO_SERVER_PORT') ?? byDefault(call, '7860', "Gradio's default port"),
+      },
+      { host: 'server_name', port: 'server_port' },
+    );
   }
   const flaskApps = new Map<string, { port: string; name: string }>();
   for (const a of module.assignments) {
@@ -613,10 +653,17 @@ function pythonListeners(module: PythonModule, ctx: Context): void {
   }
   for (const call of module.calls) {
     if (call.qualified === 'uvicorn.run' || call.qualified === 'uvicorn.Config') {
-      add(call.qualified, call, setting(call, 'host', 1), setting(call, 'port', 2), {
-        host: () => byDefault(call, '127.0.0.1', `\`${call.qualified}\`'s default host`),
-        port: () => byDefault(call, '8000', `\`${call.qualified}\`'s default port`),
-      }, { host: 'host', port: 'port' });
+      add(
+        call.qualified,
+        call,
+        setting(call, 'host', 1),
+        setting(call, 'port', 2),
+        {
+          host: () => byDefault(call, '127.0.0.1', `\`${call.qualified}\`'s default host`),
+          port: () => byDefault(call, '8000', `\`${call.qualified}\`'s default port`),
+        },
+        { host: 'host', port: 'port' },
+      );
       continue;
     }
     // app.run() / app.run_server() on a Flask or Dash app; socketio.run(app, ...).
@@ -625,10 +672,17 @@ function pythonListeners(module: PythonModule, ctx: Context): void {
     if (!kind || (call.name !== 'run' && call.name !== 'run_server')) continue;
     const offset = kind.name === 'Flask-SocketIO' ? 1 : 0;
     const dash = kind.name === 'Dash';
-    add(`${kind.name} \`${call.callee}()\``, call, setting(call, 'host', offset), setting(call, 'port', offset + 1), {
-      host: () => (dash ? (env('HOST')) : undefined) ?? byDefault(call, '127.0.0.1', `${kind.name}'s default host`),
-      port: () => (dash ? (env('PORT')) : undefined) ?? byDefault(call, kind.port, `${kind.name}'s default port`),
-    }, { host: 'host', port: 'port' });
+    add(
+      `${kind.name} \`${call.callee}()\``,
+      call,
+      setting(call, 'host', offset),
+      setting(call, 'port', offset + 1),
+      {
+        host: () => (dash ? env('HOST') : undefined) ?? byDefault(call, '127.0.0.1', `${kind.name}'s default host`),
+        port: () => (dash ? env('PORT') : undefined) ?? byDefault(call, kind.port, `${kind.name}'s default port`),
+      },
+      { host: 'host', port: 'port' },
+    );
   }
 }
 

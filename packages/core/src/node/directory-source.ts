@@ -1,14 +1,5 @@
 import { relative, resolve } from 'node:path';
-import {
-  MAX_TEXT_BYTES,
-  decodeFile,
-  formatBytes,
-  isTextCandidate,
-  normalizePath,
-  type FileSource,
-  type Snapshot,
-  type SpaceFile,
-} from '../space/files.js';
+import { MAX_TEXT_BYTES, decodeFile, formatBytes, isTextCandidate, normalizePath, type FileSource, type Snapshot, type SpaceFile } from '../space/files.js';
 import { readRegularFileSync } from './read-file.js';
 import { listSpaceFiles } from './space-files.js';
 
@@ -31,7 +22,10 @@ export interface DirectorySourceOptions {
  */
 export class DirectorySource implements FileSource {
   readonly root: string;
-  constructor(root: string, private readonly options: DirectorySourceOptions = {}) {
+  constructor(
+    root: string,
+    private readonly options: DirectorySourceOptions = {},
+  ) {
     this.root = resolve(root);
   }
 

@@ -1,9 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 
-export type RegularFileRead =
-  | { ok: true; bytes: Uint8Array; size: number }
-  | { ok: false; reason: 'not-regular' | 'too-large' | 'unreadable' | 'outside'; size: number; code?: string };
+export type RegularFileRead = { ok: true; bytes: Uint8Array; size: number } | { ok: false; reason: 'not-regular' | 'too-large' | 'unreadable' | 'outside'; size: number; code?: string };
 
 /**
  * Reads a file only when it is a regular file, and never more than `maxBytes`. A path from a Space (a

@@ -19,17 +19,7 @@ export interface ListedFile {
   size: number;
 }
 
-export type SkipReason =
-  | 'git'
-  | 'env-file'
-  | 'credentials'
-  | 'ignored'
-  | 'symlink-outside'
-  | 'symlink-broken'
-  | 'symlink-folder'
-  | 'symlink-to-excluded'
-  | 'special-file'
-  | 'nested-space';
+export type SkipReason = 'git' | 'env-file' | 'credentials' | 'ignored' | 'symlink-outside' | 'symlink-broken' | 'symlink-folder' | 'symlink-to-excluded' | 'special-file' | 'nested-space';
 
 export interface SkippedFile {
   path: string;

@@ -165,7 +165,10 @@ function readEnv(inst: DockerInstruction, result: Dockerfile): void {
   const t = inst.tokens;
   if (t.length >= 1 && !t[0].value.includes('=')) {
     // Legacy form: ENV NAME value with spaces
-    const value = t.slice(1).map((x) => x.value).join(' ');
+    const value = t
+      .slice(1)
+      .map((x) => x.value)
+      .join(' ');
     result.env.push({ name: t[0].value, value: unquote(value), instruction: inst, range: [t[0].range[0], t[t.length - 1].range[1]] });
     return;
   }

@@ -37,9 +37,7 @@ export interface FrontMatter {
   problems: FrontMatterProblem[];
 }
 
-export type FrontMatterResult =
-  | { found: true; frontMatter: FrontMatter }
-  | { found: false; problem: FrontMatterProblem };
+export type FrontMatterResult = { found: true; frontMatter: FrontMatter } | { found: false; problem: FrontMatterProblem };
 
 const FENCE = /^---[ \t]*$/;
 /**
@@ -130,9 +128,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const at = yamlStart + Math.max(0, Math.min(e.index ?? 0, yamlText.length));
     const reason = String(e.message ?? error).split('\n')[0];
     fm.problems.push({
-      message: /unique/i.test(reason)
-        ? `Duplicate key in the front matter (${reason}): the Hub rejects the config; keep one.`
-        : `The front matter is not valid YAML: ${reason}.`,
+      message: /unique/i.test(reason) ? `Duplicate key in the front matter (${reason}): the Hub rejects the config; keep one.` : `The front matter is not valid YAML: ${reason}.`,
       range: [at, Math.min(at + 1, text.length)],
     });
     return { found: true, frontMatter: fm };

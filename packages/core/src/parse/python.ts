@@ -12,10 +12,7 @@ let loading: Promise<void> | undefined;
 
 /** Where the grammar may be: next to a bundle (CLI, MCP), next to core's dist/, or in node_modules (dev). */
 function grammarCandidates(): string[] {
-  const list = [
-    new URL('./tree-sitter-python.wasm', import.meta.url),
-    new URL('../tree-sitter-python.wasm', import.meta.url),
-  ].map((u) => decodeURIComponent(u.pathname));
+  const list = [new URL('./tree-sitter-python.wasm', import.meta.url), new URL('../tree-sitter-python.wasm', import.meta.url)].map((u) => decodeURIComponent(u.pathname));
   try {
     list.push(decodeURIComponent(new URL(import.meta.resolve('tree-sitter-python/tree-sitter-python.wasm')).pathname));
   } catch {

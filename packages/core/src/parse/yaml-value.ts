@@ -45,12 +45,7 @@ export function collectAnchors(doc: AST.YAMLDocument | undefined): Map<string, A
 }
 
 /** The plain value of `node`; throws YamlValueLimit when the budget or depth runs out. */
-export function yamlValue(
-  node: AST.YAMLContent | AST.YAMLWithMeta | null,
-  anchors: Map<string, AST.YAMLContent | null>,
-  budget: YamlValueBudget,
-  depth = 0,
-): unknown {
+export function yamlValue(node: AST.YAMLContent | AST.YAMLWithMeta | null, anchors: Map<string, AST.YAMLContent | null>, budget: YamlValueBudget, depth = 0): unknown {
   if (depth > MAX_YAML_VALUE_DEPTH) throw new YamlValueLimit('depth');
   if (--budget.left < 0) throw new YamlValueLimit('budget');
   // An explicit tag on a scalar (`!!str 5.0`) decides its type; yaml-eslint-parser applies it.

@@ -7,17 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { pythonQuery } from '../parse/python.js';
 import { parseNumberLiteral, parseStringLiteral } from './literals.js';
-import {
-  isLiteral,
-  qualify,
-  type PythonAssignment,
-  type PythonCall,
-  type PythonFunction,
-  type PythonModule,
-  type PythonParameter,
-  type PythonSyntaxError,
-  type PythonValue,
-} from './module.js';
+import { isLiteral, qualify, type PythonAssignment, type PythonCall, type PythonFunction, type PythonModule, type PythonParameter, type PythonSyntaxError, type PythonValue } from './module.js';
 
 const MODULE_QUERY = `
 (import_statement) @import
@@ -787,6 +777,9 @@ function syntaxErrorAt(text: string, node: Node, kind: string): PythonSyntaxErro
   if (kind === 'lone-comma') return { message: 'Python syntax error: a comma with nothing before it', range: [start, end] };
   if (kind === 'missing') return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
   // From the file's text (offsets are UTF-16 units), not node.text: an ERROR node may span megabytes.
-  const snippet = text.slice(start, Math.min(node.endIndex, start + 200)).split(/\r?\n/)[0].slice(0, 40);
+  const snippet = text
+    .slice(start, Math.min(node.endIndex, start + 200))
+    .split(/\r?\n/)[0]
+    .slice(0, 40);
   return { message: snippet ? `Python syntax error near \`${snippet}\`` : 'Python syntax error', range: [start, end] };
 }

@@ -124,7 +124,7 @@ class Resolver {
     const call = this.module.calls[index];
     if (call.callee) return call.callee;
     const receiver = call.receiverCall !== undefined && depth < 5 ? `${this.displayOf(call.receiverCall, depth + 1)}(...)` : '';
-    return receiver ? `${receiver}.${call.name ?? ''}` : call.name ?? '';
+    return receiver ? `${receiver}.${call.name ?? ''}` : (call.name ?? '');
   }
 
   /** `gradio.X.Y` → `X.Y` for a qualified name reached through an import of gradio. */
@@ -144,7 +144,16 @@ class Resolver {
     if (!names[parts[0]]) return undefined;
     // `gr.inputs.Textbox`: the namespace itself may be what is missing, so record both. A bare imported
     // name (`from gradio import Box`; `Box()`) fails at its import, which is recorded there.
-    if (text.includes('.')) this.attribute({ kind: 'name', name: parts[0], text: text.split('.').slice(0, -parts.length + 1 || undefined).join('.'), range });
+    if (text.includes('.'))
+      this.attribute({
+        kind: 'name',
+        name: parts[0],
+        text: text
+          .split('.')
+          .slice(0, -parts.length + 1 || undefined)
+          .join('.'),
+        range,
+      });
     if (parts.length === 1) return parts[0];
     if (parts.length !== 2 || !names[path]) return undefined;
     if (NAMESPACES.has(parts[0])) this.attribute({ kind: 'name', name: path, text, range });
@@ -176,7 +185,8 @@ class Resolver {
       return /^[A-Z]/.test(path) && !path.includes('.') && this.tables.callables[path] ? path : undefined;
     }
     if (!call.name) return undefined;
-    const owner = call.receiverCall !== undefined ? this.typeOfCall(call.receiverCall, depth + 1) : call.receiver && !call.receiver.includes('.') ? this.typeOfName(call.receiver, call, depth + 1) : undefined;
+    const owner =
+      call.receiverCall !== undefined ? this.typeOfCall(call.receiverCall, depth + 1) : call.receiver && !call.receiver.includes('.') ? this.typeOfName(call.receiver, call, depth + 1) : undefined;
     if (!owner) return undefined;
     if (BLOCKS_CLASSES.has(owner) && call.name === 'queue') return owner;
     const eventClass = BLOCKS_CLASSES.has(owner) ? 'Blocks' : owner;

@@ -10,9 +10,53 @@ const GRADIO_EVENTS = new Set([
   'option_select', 'example_select', 'login', 'logout',
 ]);
 /** Event names too common elsewhere (`json.load`, `df.select`) to count without other evidence. */
-const AMBIGUOUS_EVENTS = new Set(['change', 'input', 'select', 'load', 'unload', 'release', 'stream', 'clear', 'edit', 'play', 'pause', 'stop', 'end', 'apply', 'copy', 'delete', 'expand', 'collapse', 'blur', 'focus', 'login', 'logout']);
+const AMBIGUOUS_EVENTS = new Set([
+  'change',
+  'input',
+  'select',
+  'load',
+  'unload',
+  'release',
+  'stream',
+  'clear',
+  'edit',
+  'play',
+  'pause',
+  'stop',
+  'end',
+  'apply',
+  'copy',
+  'delete',
+  'expand',
+  'collapse',
+  'blur',
+  'focus',
+  'login',
+  'logout',
+]);
 /** Keywords only Gradio event listeners take. */
-const LISTENER_KEYWORDS = new Set(['fn', 'inputs', 'outputs', 'concurrency_limit', 'concurrency_id', 'api_name', 'show_progress', 'trigger_mode', 'queue', 'batch', 'max_batch_size', 'preprocess', 'postprocess', 'cancels', 'every', 'js', 'show_api', 'api_visibility', 'time_limit', 'stream_every']);
+const LISTENER_KEYWORDS = new Set([
+  'fn',
+  'inputs',
+  'outputs',
+  'concurrency_limit',
+  'concurrency_id',
+  'api_name',
+  'show_progress',
+  'trigger_mode',
+  'queue',
+  'batch',
+  'max_batch_size',
+  'preprocess',
+  'postprocess',
+  'cancels',
+  'every',
+  'js',
+  'show_api',
+  'api_visibility',
+  'time_limit',
+  'stream_every',
+]);
 
 /** Gradio objects, then the handlers registered on them (spec §4.0 "Gradio event-handler discovery"). */
 export function buildGradioFacts(module: PythonModule): void {

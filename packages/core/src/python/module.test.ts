@@ -118,7 +118,10 @@ describe('functions', () => {
 
   it('knows methods from module functions', () => {
     const m = py('class A:\n    LIMIT = None\n    def run(self):\n        def inner(): pass\n');
-    expect(m.functions.map((f) => [f.name, f.className])).toEqual([['run', 'A'], ['inner', undefined]]);
+    expect(m.functions.map((f) => [f.name, f.className])).toEqual([
+      ['run', 'A'],
+      ['inner', undefined],
+    ]);
     expect(m.assignments[0]).toMatchObject({ targets: ['LIMIT'], inClass: true });
     expect(m.constants.LIMIT).toBeUndefined();
   });
@@ -196,7 +199,8 @@ describe('GPU references and applications', () => {
   });
 
   it('reads wrapping calls', () => {
-    const t = 'import spaces as sp\nimport gradio as gr\ndef raw(x): ...\nfast = sp.GPU(raw)\nslow = sp.GPU(duration=30)(raw)\ngr.Interface(fn=sp.GPU(lambda x: x, duration=5), inputs="text", outputs="text")\nLATER = sp.GPU(duration=10)\n';
+    const t =
+      'import spaces as sp\nimport gradio as gr\ndef raw(x): ...\nfast = sp.GPU(raw)\nslow = sp.GPU(duration=30)(raw)\ngr.Interface(fn=sp.GPU(lambda x: x, duration=5), inputs="text", outputs="text")\nLATER = sp.GPU(duration=10)\n';
     expect(forms(t)).toEqual([
       { form: 'wrapper', fn: 'raw', duration: undefined, size: undefined },
       { form: 'wrapper', fn: 'raw', duration: '30', size: undefined },
@@ -250,8 +254,13 @@ describe('Gradio handlers', () => {
   });
 
   it('sees through spaces.GPU and functools.partial around a handler', () => {
-    const m = py('import gradio as gr, spaces\nfrom functools import partial\ndef run(x, y): ...\ngr.Interface(fn=spaces.GPU(run), inputs="text", outputs="text")\ngr.Interface(partial(run, y=1), "text", "text")\n');
-    expect(m.handlers.map((h) => [m.functions[h.function!].name, h.gpu])).toEqual([['run', true], ['run', false]]);
+    const m = py(
+      'import gradio as gr, spaces\nfrom functools import partial\ndef run(x, y): ...\ngr.Interface(fn=spaces.GPU(run), inputs="text", outputs="text")\ngr.Interface(partial(run, y=1), "text", "text")\n',
+    );
+    expect(m.handlers.map((h) => [m.functions[h.function!].name, h.gpu])).toEqual([
+      ['run', true],
+      ['run', false],
+    ]);
   });
 });
 

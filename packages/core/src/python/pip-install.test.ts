@@ -12,7 +12,9 @@ describe('runtimePipInstalls', () => {
     expect(installs('import os\nos.system("pip install -U Sentence_Transformers==3.0 einops")')).toEqual([{ packages: ['sentence-transformers', 'einops'], complete: true }]);
     expect(installs('import subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "--no-deps", "demucs"])')).toEqual([{ packages: ['demucs'], complete: true }]);
     expect(installs('from subprocess import run\nrun("apt-get update && python3 -m pip install timm && echo ok", shell=True)')).toEqual([{ packages: ['timm'], complete: true }]);
-    expect(installs('import os\nos.system("pip install -e ./vendor/lib git+https://github.com/org/x.git")')).toEqual([{ packages: ['./vendor/lib', 'git+https://github.com/org/x.git'], complete: true }]);
+    expect(installs('import os\nos.system("pip install -e ./vendor/lib git+https://github.com/org/x.git")')).toEqual([
+      { packages: ['./vendor/lib', 'git+https://github.com/org/x.git'], complete: true },
+    ]);
   });
 
   it('marks computed commands and requirement files as incomplete', () => {

@@ -4,13 +4,50 @@ import type { PythonModule } from './module.js';
 
 /** Calls that run a shell or a program: `os.system`, `subprocess.run([...])`, `os.popen`, `pip.main([...])`. */
 const RUNNERS = new Set([
-  'os.system', 'os.popen', 'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output',
-  'subprocess.Popen', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'pip.main', 'pip._internal.main',
+  'os.system',
+  'os.popen',
+  'subprocess.run',
+  'subprocess.call',
+  'subprocess.check_call',
+  'subprocess.check_output',
+  'subprocess.Popen',
+  'subprocess.getoutput',
+  'subprocess.getstatusoutput',
+  'pip.main',
+  'pip._internal.main',
   'pip._internal.cli.main.main',
 ]);
 const PIP_INSTALL = /(?:^|[\s;&|"'(])(?:(?:python3?(?:\.\d+)?|sys\.executable|\{sys\.executable\})\s+-m\s+pip|pip3?|uv\s+pip)\s+install\b/;
 /** Options of `pip install` that take a value (the next word is not a requirement). */
-const VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--config-settings', '-C', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log']);
+const VALUE_OPTIONS = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--trusted-host',
+  '--config-settings',
+  '-C',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--upgrade-strategy',
+  '--progress-bar',
+  '--cache-dir',
+  '--log',
+]);
 
 /** A `pip install` that app code runs (`os.system("pip install flash-attn --no-build-isolation")`). */
 export interface RuntimePipInstall {

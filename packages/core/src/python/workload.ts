@@ -21,7 +21,23 @@ const MODEL_PACKAGES = new Set([
 /** Calls that load or run a model whatever the package (`X.from_pretrained`, `model.generate`). */
 const MODEL_CALLS = new Set(['from_pretrained', 'pipeline', 'generate', 'SentenceTransformer', 'load_model', 'create_model', 'YOLO', 'cuda', 'forward', 'encode_prompt']);
 /** Packages whose calls are network I/O (the guide's case for `concurrency_limit=None`). */
-const IO_PACKAGES = new Set(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib3', 'openai', 'anthropic', 'gradio_client', 'huggingface_hub', 'groq', 'mistralai', 'cohere', 'google', 'boto3', 'websockets']);
+const IO_PACKAGES = new Set([
+  'requests',
+  'httpx',
+  'aiohttp',
+  'urllib',
+  'urllib3',
+  'openai',
+  'anthropic',
+  'gradio_client',
+  'huggingface_hub',
+  'groq',
+  'mistralai',
+  'cohere',
+  'google',
+  'boto3',
+  'websockets',
+]);
 
 const RANK: Record<Workload, number> = { unknown: 0, io: 1, model: 2, gpu: 3 };
 

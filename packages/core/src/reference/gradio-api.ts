@@ -194,7 +194,11 @@ export function gradioRelease(space: Space): GradioRelease | undefined {
     if (facts.source === 'unknown' || requested === undefined) {
       const index = versions.length - 1;
       return {
-        version: versions[index], index, major: major(versions[index]), source: 'assumed', uncertain: true,
+        version: versions[index],
+        index,
+        major: major(versions[index]),
+        source: 'assumed',
+        uncertain: true,
         label: `unknown (no \`sdk_version\` or \`gradio==\` pin; assumed ${versions[index]}, the newest release as of ${GRADIO_DATA_AS_OF})`,
       };
     }

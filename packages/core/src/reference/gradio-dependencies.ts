@@ -85,7 +85,8 @@ export const GRADIO_RUNTIME_BOUNDS: { gradio: string; package: string; specifier
     package: 'huggingface-hub',
     specifier: '<1.0',
     reason: 'the Space crashes at start: gradio/oauth.py imports HfFolder, which huggingface_hub 1.0 removed',
-    source: '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (https://github.com/Cinnamon/kotaemon/issues/811, https://github.com/huggingface/mcp-course/issues/199)',
+    source:
+      '`from huggingface_hub import HfFolder` in gradio/oauth.py fails with huggingface_hub 1.x (https://github.com/Cinnamon/kotaemon/issues/811, https://github.com/huggingface/mcp-course/issues/199)',
   },
 ];
 

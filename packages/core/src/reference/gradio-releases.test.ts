@@ -8,7 +8,9 @@ import { describeHistory, GRADIO_DATA_AS_OF, GRADIO_DATA_NEWEST, gradioTables, i
 
 const script = fileURLToPath(new URL('../../scripts/vendor-gradio-data.mjs', import.meta.url));
 /** Where the script looks for ../shared/data (see defaultDataDir there). */
-const dataDir = execFileSync(process.execPath, ['--input-type=module', '-e', `import { defaultDataDir } from ${JSON.stringify(script)}; console.log(defaultDataDir() ?? '')`], { encoding: 'utf8' }).trim();
+const dataDir = execFileSync(process.execPath, ['--input-type=module', '-e', `import { defaultDataDir } from ${JSON.stringify(script)}; console.log(defaultDataDir() ?? '')`], {
+  encoding: 'utf8',
+}).trim();
 
 describe('vendored Gradio release data', () => {
   it.skipIf(!dataDir || !existsSync(dataDir))('matches what the script produces from ../shared/data (skipped when the shared data is absent)', () => {

@@ -56,7 +56,7 @@ export const CONFIG_KEYS: Record<string, KeyInfo> = {
   // spaces.py `dev-mode-folder`, default /home/user/app).
   license_name: { type: 'string', description: 'Short id of a custom license when `license: other`.' },
   license_link: { type: 'string', description: 'Link to a custom license (a URL or a file of the repo) when `license: other`.' },
-  language: { type: 'string-or-list', description: 'Language codes (ISO 639-1) of the Space\'s content.' },
+  language: { type: 'string-or-list', description: "Language codes (ISO 639-1) of the Space's content." },
   'dev-mode-folder': { type: 'string', description: 'Folder Dev Mode opens in VS Code; default /home/user/app.' },
 };
 
@@ -65,7 +65,8 @@ export const MODEL_CARD_KEYS = ['library_name', 'pipeline_tag', 'base_model', 'w
 
 /** Keys people expect to work but that the Hub does not read, with what to do instead. */
 export const MISLEADING_KEYS: Record<string, string> = {
-  hardware: 'the README cannot assign hardware: use `suggested_hardware` (a hint for duplicates) and pick the hardware in the Space settings, or through the Hub API (`hf spaces settings <space> --hardware <flavor>`, or the `set_space_hardware` tool of spacelint\'s MCP server)',
+  hardware:
+    "the README cannot assign hardware: use `suggested_hardware` (a hint for duplicates) and pick the hardware in the Space settings, or through the Hub API (`hf spaces settings <space> --hardware <flavor>`, or the `set_space_hardware` tool of spacelint's MCP server)",
   gpu: 'the README cannot assign a GPU: use `suggested_hardware` and pick the hardware in the Space settings',
   port: 'the port of a Docker Space is `app_port`',
   secrets: 'secrets never go in the README (it is public): add them in the Space settings (or with `hf spaces secrets add`, or the `set_space_secret` MCP tool)',

@@ -77,9 +77,7 @@ export default defineRule({
     if (candidates.length) {
       d.suggestions = candidates.slice(0, 3).map((c) => ({
         desc: `Use \`app_file: ${c}\``,
-        fix: appEntry?.valueNode
-          ? { range: appEntry.valueNode.range, text: c }
-          : { range: [fm.yamlRange[1], fm.yamlRange[1]] as [number, number], text: `app_file: ${c}\n` },
+        fix: appEntry?.valueNode ? { range: appEntry.valueNode.range, text: c } : { range: [fm.yamlRange[1], fm.yamlRange[1]] as [number, number], text: `app_file: ${c}\n` },
       }));
     }
     report(d);

@@ -35,7 +35,9 @@ describe(only, () => {
   });
 
   it('stays silent on allowed headers', async () => {
-    expect(await lintFiles(files('custom_headers:\n  cross-origin-embedder-policy: require-corp\n  cross-origin-opener-policy: same-origin\n  cross-origin-resource-policy: cross-origin'), { only })).toEqual([]);
+    expect(
+      await lintFiles(files('custom_headers:\n  cross-origin-embedder-policy: require-corp\n  cross-origin-opener-policy: same-origin\n  cross-origin-resource-policy: cross-origin'), { only }),
+    ).toEqual([]);
     expect(await lintFiles(files('# custom_headers:\n#   X-Frame-Options: deny'), { only })).toEqual([]);
   });
 });

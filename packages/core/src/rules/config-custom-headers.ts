@@ -26,9 +26,7 @@ export default defineRule({
       incorrect: [
         { file: 'README.md', code: '---\nsdk: static\ncustom_headers:\n  Cross-Origin-Opener-Policy: same-origin\n  cross-origin-embedder-policy: require_corp\n  x-frame-options: deny\n---\n' },
       ],
-      correct: [
-        { file: 'README.md', code: '---\nsdk: static\ncustom_headers:\n  cross-origin-embedder-policy: require-corp\n  cross-origin-opener-policy: same-origin\n---\n' },
-      ],
+      correct: [{ file: 'README.md', code: '---\nsdk: static\ncustom_headers:\n  cross-origin-embedder-policy: require-corp\n  cross-origin-opener-policy: same-origin\n---\n' }],
       howToFix: 'Lowercase names and values (`--fix` does it) and keep to the three allowed headers and their values.',
     },
   },

@@ -7,7 +7,10 @@ export default defineRule({
     category: 'config',
     description: 'README.md exists and starts with a valid YAML front-matter mapping without duplicate keys.',
     messages: {
-      missingReadme: { level: 'error', text: 'The Space has no README.md: its config (sdk, title, hardware hints) is the YAML block at the top of README.md. Add one (spacelint writes a starter: its `init` command, or the `scaffold_space` MCP tool).' },
+      missingReadme: {
+        level: 'error',
+        text: 'The Space has no README.md: its config (sdk, title, hardware hints) is the YAML block at the top of README.md. Add one (spacelint writes a starter: its `init` command, or the `scaffold_space` MCP tool).',
+      },
       unreadable: { level: 'error', text: 'README.md could not be read: {{detail}}. Save it as UTF-8 text.' },
       problem: { level: 'error', text: '{{detail}}' },
     },

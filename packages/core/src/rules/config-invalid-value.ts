@@ -23,9 +23,7 @@ export default defineRule({
     docs: {
       rationale:
         'Each enumerated key lists its allowed values in the config reference (https://huggingface.co/docs/hub/spaces-config-reference: "Value must be a valid hardware flavor"; "Value must be one of small, medium or large"). An unknown `sdk` or `header` is an error. `sdk: streamlit` is deprecated (Spaces changelog, 2025-04-30: https://huggingface.co/docs/hub/spaces-changelog), not unknown, so a warning. `zero-a10g` (ZeroGPU) is accepted although the reference list omits it: it is in huggingface_hub\'s SpaceHardware, synced with the Hub API (https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/_space_api.py). TPU `v5e-*`, H100 and other removed flavors warn as legacy; `h200`, `cpu-performance`, `rtx-pro-6000*` warn as Jobs-only. Colors outside the list are only a warning because the docs\' own settings example uses `orange`. Did-you-mean compares case- and separator-insensitively (`A10G_SMALL` → `a10g-small`) and then by edit distance. New values released after this version can be added under `reference:` in `.spacelint.yaml`.',
-      incorrect: [
-        { file: 'README.md', code: '---\nsdk: gradio-5\nsuggested_hardware: a10g_small\nheader: minimal\n---\n' },
-      ],
+      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio-5\nsuggested_hardware: a10g_small\nheader: minimal\n---\n' }],
       correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\ncolorFrom: indigo\n---\n' }],
       howToFix: 'Use one of the listed values; the suggestion replaces the value with the closest one.',
     },
@@ -68,15 +66,7 @@ function at(e: FrontMatterEntry, messageId: string, data: Record<string, string>
   return { messageId, data, file: README, range: e.valueNode!.range };
 }
 
-function withSuggestion(
-  space: Space,
-  e: FrontMatterEntry,
-  messageId: string,
-  value: string,
-  candidates: string[],
-  separator: '_' | '-' = '_',
-  key = e.key,
-): ReportDescriptor {
+function withSuggestion(space: Space, e: FrontMatterEntry, messageId: string, value: string, candidates: string[], separator: '_' | '-' = '_', key = e.key): ReportDescriptor {
   const best = closestMatch(value, candidates, separator);
   const d = at(e, messageId, { value, key, hint: best ? ` (did you mean \`${best.match}\`?)` : '' });
   if (best) d.suggestions = [{ desc: `Use \`${best.match}\``, fix: { range: e.valueNode!.range, text: requote(space, e, best.match) } }];

@@ -7,7 +7,7 @@ const WHY: Record<string, string> = {
   app_port: '"Used only if `sdk` is `docker`": other Spaces serve on the platform port',
   app_build_command: 'it is "For static Spaces" only',
   base_path: '"For static Spaces, use `app_file` instead"',
-  app_file: 'a Docker Space runs the Dockerfile\'s CMD, not `app_file`',
+  app_file: "a Docker Space runs the Dockerfile's CMD, not `app_file`",
 };
 
 /** Why an SDK-version key has no effect, by SDK: a Docker image installs its own, a static Space nothing. */
@@ -31,7 +31,7 @@ export default defineRule({
   meta: {
     id: 'config-key-sdk-mismatch',
     category: 'config',
-    description: 'README keys that have no effect for the Space\'s SDK (app_port outside Docker, sdk_version in Docker...).',
+    description: "README keys that have no effect for the Space's SDK (app_port outside Docker, sdk_version in Docker...).",
     hasSuggestions: true,
     messages: {
       ignored: { level: 'warning', text: '`{{key}}` has no effect in a {{sdk}} Space: {{why}}. Remove it, or change `sdk`.' },

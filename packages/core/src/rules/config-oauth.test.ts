@@ -3,8 +3,7 @@ import { GRADIO_APP, lintFiles, readme } from '../../test/lint-files.js';
 import { applyFixes } from '../engine.js';
 
 const only = 'config-oauth';
-const lintReadme = (yaml: string, extra: Record<string, string> = {}) =>
-  lintFiles({ 'README.md': readme(`sdk: gradio\n${yaml}`), 'app.py': GRADIO_APP, ...extra }, { only });
+const lintReadme = (yaml: string, extra: Record<string, string> = {}) => lintFiles({ 'README.md': readme(`sdk: gradio\n${yaml}`), 'app.py': GRADIO_APP, ...extra }, { only });
 
 describe(only, () => {
   it('rejects unknown scopes with a did-you-mean and notes default scopes', async () => {

@@ -40,9 +40,7 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nhf_oauth: true\nhf_oauth_scopes:\n  - read_repos\nhf_oauth_expiration_minutes: 100000\n---\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nhf_oauth_scopes:\n  - inference-api\n---\n' },
       ],
-      correct: [
-        { file: 'README.md', code: '---\nsdk: gradio\nhf_oauth: true\nhf_oauth_scopes:\n  - inference-api\n  - gated-repos\nhf_oauth_expiration_minutes: 480\n---\n' },
-      ],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nhf_oauth: true\nhf_oauth_scopes:\n  - inference-api\n  - gated-repos\nhf_oauth_expiration_minutes: 480\n---\n' }],
       howToFix: 'Use scope names from the OAuth docs, keep the expiration at most 43200 minutes, and set `hf_oauth: true` when using OAuth.',
     },
   },
@@ -83,9 +81,8 @@ export default defineRule({
           data: { value, max: ref.maxExpirationMinutes },
           file: README,
           range: expiration.valueNode.range,
-          suggestions: value > ref.maxExpirationMinutes
-            ? [{ desc: `Use the maximum, ${ref.maxExpirationMinutes}`, fix: { range: expiration.valueNode.range, text: String(ref.maxExpirationMinutes) } }]
-            : [],
+          suggestions:
+            value > ref.maxExpirationMinutes ? [{ desc: `Use the maximum, ${ref.maxExpirationMinutes}`, fix: { range: expiration.valueNode.range, text: String(ref.maxExpirationMinutes) } }] : [],
         });
       }
     }

@@ -16,9 +16,9 @@ describe(only, () => {
   });
 
   it('checks the parts of each item', async () => {
-    const messages = (await lintReadme(
-      'preload_from_hub:\n  - https://huggingface.co/owner/model\n  - owner/m1 a b c\n  - owner/m2 f.json main\n  - owner/m3 a,,b\n  - owner/m4 /abs.json\n  - 42',
-    )).map((d) => d.message);
+    const messages = (
+      await lintReadme('preload_from_hub:\n  - https://huggingface.co/owner/model\n  - owner/m1 a b c\n  - owner/m2 f.json main\n  - owner/m3 a,,b\n  - owner/m4 /abs.json\n  - 42')
+    ).map((d) => d.message);
     expect(messages).toEqual([
       expect.stringContaining('did you mean `owner/model`'),
       expect.stringContaining('has 4 parts'),
@@ -42,9 +42,11 @@ describe(only, () => {
   });
 
   it('stays silent on the documented forms', async () => {
-    expect(await lintReadme(
-      'preload_from_hub:\n  - coqui/XTTS-v1\n  - warp-ai/wuerstchen-prior text_encoder/model.safetensors,prior/diffusion_pytorch_model.safetensors\n  - openai-community/gpt2 config.json 11c5a3d5811f50298f278a704980280950aedb10',
-    )).toEqual([]);
+    expect(
+      await lintReadme(
+        'preload_from_hub:\n  - coqui/XTTS-v1\n  - warp-ai/wuerstchen-prior text_encoder/model.safetensors,prior/diffusion_pytorch_model.safetensors\n  - openai-community/gpt2 config.json 11c5a3d5811f50298f278a704980280950aedb10',
+      ),
+    ).toEqual([]);
     expect(await lintReadme('preload_from_hub: [gpt2]')).toEqual([]);
     expect(await lintReadme('# preload_from_hub: bad')).toEqual([]);
   });

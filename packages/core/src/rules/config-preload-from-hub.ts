@@ -39,9 +39,7 @@ export default defineRule({
     docs: {
       rationale:
         'Format quoted from the config reference (https://huggingface.co/docs/hub/spaces-config-reference): "The format for each item is `"repository_name"` to download all files from a repository, or `"repository_name file1,file2"` for downloading specific files within that repository. You can also specify a specific commit to download using the format `"repository_name file1,file2 commit_sha256"`." So each item is a string of 1–3 space-separated parts, files comma-separated without spaces. The docs say "commit_sha256" but their example is a 40-hex git SHA-1, so both 40- and 64-hex are accepted. The repo id pattern (`owner/name` or a legacy bare name such as `gpt2`) is spacelint\'s judgement from the ids the Hub shows. A mapping item (`- repo_id: owner/name`) is a shape seen in the wild that does not match the format. Whether dataset or Space repos can be preloaded is not documented (the docs speak of "models or other large files" and show only model repos), so `datasets/…`/`spaces/…` ids are a warning, not an error. Duplicate repos are only an info. Checks that need the Hub (the repo exists, is not private: "Preloading of private repos is not supported yet") belong to the MCP/Hub side.',
-      incorrect: [
-        { file: 'README.md', code: '---\nsdk: gradio\npreload_from_hub:\n  - repo_id: openai-community/gpt2\n  - coqui/XTTS-v1 config.json, model.pth\n---\n' },
-      ],
+      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\npreload_from_hub:\n  - repo_id: openai-community/gpt2\n  - coqui/XTTS-v1 config.json, model.pth\n---\n' }],
       correct: [
         {
           file: 'README.md',
@@ -56,9 +54,14 @@ export default defineRule({
     if (!e?.valueNode || e.value === null) return;
     const node = e.valueNode;
     if (node.type !== 'YAMLSequence') {
-      const suggestions: Suggestion[] =
-        typeof e.value === 'string' ? [{ desc: 'Make it a one-item list', fix: { range: node.range, text: `[${quoteYaml(e.value)}]` } }] : [];
-      report({ messageId: 'notList', data: { actual: typeof e.value === 'string' ? 'a string' : typeof e.value === 'object' ? 'a mapping' : String(e.value) }, file: README, range: node.range, suggestions });
+      const suggestions: Suggestion[] = typeof e.value === 'string' ? [{ desc: 'Make it a one-item list', fix: { range: node.range, text: `[${quoteYaml(e.value)}]` } }] : [];
+      report({
+        messageId: 'notList',
+        data: { actual: typeof e.value === 'string' ? 'a string' : typeof e.value === 'object' ? 'a mapping' : String(e.value) },
+        file: README,
+        range: node.range,
+        suggestions,
+      });
       return;
     }
     const seen = new Map<string, number>();
@@ -66,7 +69,11 @@ export default defineRule({
       const item = unwrap(entry);
       if (!item) return;
       const at = (messageId: string, data: Record<string, string | number>, suggestions: Suggestion[] = []): ReportDescriptor => ({
-        messageId, data, file: README, range: item.range, suggestions,
+        messageId,
+        data,
+        file: README,
+        range: item.range,
+        suggestions,
       });
       if (item.type === 'YAMLMapping') {
         const repo = mappingRepo(item);
@@ -102,11 +109,7 @@ export default defineRule({
       }
       if (files !== undefined) {
         const list = files.split(',');
-        const problem = list.some((f) => f === '')
-          ? 'an empty entry (a stray comma)'
-          : list.some((f) => f.startsWith('/'))
-            ? 'paths are relative to the repo root, without a leading `/`'
-            : undefined;
+        const problem = list.some((f) => f === '') ? 'an empty entry (a stray comma)' : list.some((f) => f.startsWith('/')) ? 'paths are relative to the repo root, without a leading `/`' : undefined;
         if (problem) report(at('files', { files, repo, problem }));
       }
       if (revision !== undefined && !REVISION.test(revision)) report(at('revision', { revision }));

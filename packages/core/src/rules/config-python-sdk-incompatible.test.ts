@@ -5,7 +5,7 @@ const only = 'config-python-sdk-incompatible';
 const lint = (yaml: string) => lintFiles({ 'README.md': readme(yaml), 'app.py': GRADIO_APP }, { only });
 
 describe(only, () => {
-  it('fires when python_version is below the release\'s requires-python, suggesting the oldest that fits', async () => {
+  it("fires when python_version is below the release's requires-python, suggesting the oldest that fits", async () => {
     const [d, ...rest] = await lint('sdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.9"');
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ level: 'error', line: 4 });

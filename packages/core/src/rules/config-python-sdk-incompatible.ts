@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     id: 'config-python-sdk-incompatible',
     category: 'config',
-    description: '`python_version` is one the Space\'s Gradio release can be installed on (Gradio 5+ needs Python 3.10+).',
+    description: "`python_version` is one the Space's Gradio release can be installed on (Gradio 5+ needs Python 3.10+).",
     hasSuggestions: true,
     messages: {
       tooOld: {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixFiles, GRADIO_APP, lintFiles, readme } from '../../test/lint-files.js';
 
 const only = 'config-python-version';
-const lintReadme = (yaml: string, extra: Record<string, string> = {}) =>
-  lintFiles({ 'README.md': readme(yaml), 'app.py': GRADIO_APP, ...extra }, { only });
+const lintReadme = (yaml: string, extra: Record<string, string> = {}) => lintFiles({ 'README.md': readme(yaml), 'app.py': GRADIO_APP, ...extra }, { only });
 const ZERO_APP = 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef f(x):\n    return x\n\ngr.Interface(f, "text", "text").launch()\n';
 
 describe(only, () => {

@@ -22,7 +22,7 @@ export default defineRule({
       },
       python2: { level: 'error', text: '`python_version: {{value}}`: only Python 3 versions are supported on Spaces. Use a 3.x version such as "{{default}}".' },
       format: { level: 'error', text: '`python_version: {{value}}` is not a Python version: use "3.x" or "3.x.x" (default "{{default}}").' },
-      notAllowed: { level: 'warning', text: '`python_version: {{value}}` is not in this project\'s installable versions ({{allowed}}).' },
+      notAllowed: { level: 'warning', text: "`python_version: {{value}}` is not in this project's installable versions ({{allowed}})." },
       zeroGpu: {
         level: 'warning',
         text: 'ZeroGPU supports Python {{supported}} only (as of {{asOf}}), and this Space {{evidence}}: `python_version: {{value}}` may fail there. Use "{{suggested}}".',

@@ -3,8 +3,7 @@ import { GRADIO_APP, lintFiles, readme } from '../../test/lint-files.js';
 import { durationMinutes } from './config-startup-duration-timeout.js';
 
 const only = 'config-startup-duration-timeout';
-const lintReadme = (yaml: string, config?: Parameters<typeof lintFiles>[1]['config']) =>
-  lintFiles({ 'README.md': readme(`sdk: gradio\n${yaml}`), 'app.py': GRADIO_APP }, { only, config });
+const lintReadme = (yaml: string, config?: Parameters<typeof lintFiles>[1]['config']) => lintFiles({ 'README.md': readme(`sdk: gradio\n${yaml}`), 'app.py': GRADIO_APP }, { only, config });
 
 describe(only, () => {
   it('rejects a bare number and suggests seconds and minutes readings', async () => {

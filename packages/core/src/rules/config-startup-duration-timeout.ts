@@ -5,9 +5,21 @@ import { frontMatterOf, README } from '../readme/front-matter.js';
 import { defineRule } from './rule.js';
 
 const UNIT_WORDS: Record<string, 's' | 'm' | 'h'> = {
-  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
 };
 const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60 };
 

@@ -18,7 +18,10 @@ describe(only, () => {
   it('reports an unbuilt Vite or CRA source page served as the app file', async () => {
     const [d] = await lintFiles({ 'README.md': readme('sdk: static'), 'package.json': PKG, 'index.html': VITE_PAGE }, { only });
     expect(d).toMatchObject({ level: 'error', message: expect.stringContaining('loads `/src/main.tsx`') });
-    const cra = await lintFiles({ 'README.md': readme('sdk: static\napp_file: public/index.html'), 'package.json': PKG, 'public/index.html': '<link rel="icon" href="%PUBLIC_URL%/favicon.ico">' }, { only });
+    const cra = await lintFiles(
+      { 'README.md': readme('sdk: static\napp_file: public/index.html'), 'package.json': PKG, 'public/index.html': '<link rel="icon" href="%PUBLIC_URL%/favicon.ico">' },
+      { only },
+    );
     expect(cra).toHaveLength(1);
   });
 

@@ -102,10 +102,7 @@ describe(only, () => {
   it('quotes a bare number given for a string key, including list items', async () => {
     const files = { 'README.md': readme('title: 2048\nsdk: gradio\ntags: [2024, demo]'), 'app.py': GRADIO_APP };
     const found = await lintFiles(files, { only });
-    expect(found.map((d) => d.message)).toEqual([
-      expect.stringContaining('`title: 2048` is read by YAML as the number 2048'),
-      expect.stringContaining('`tags: 2024`'),
-    ]);
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining('`title: 2048` is read by YAML as the number 2048'), expect.stringContaining('`tags: 2024`')]);
     const fixed = await fixFiles(files);
     expect(fixed['README.md']).toContain('title: "2048"\n');
     expect(fixed['README.md']).toContain('tags: ["2024", demo]');

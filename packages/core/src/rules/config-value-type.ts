@@ -77,9 +77,7 @@ export default defineRule({
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: 5.0\npinned: "no"\napp_port: "8080"\nshort_description: Explore the canonical benchmark of browser agents, with charts\n---\n' },
       ],
-      correct: [
-        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.0"\npinned: false\nshort_description: Text-to-image demo\nmodels:\n  - openai-community/gpt2\n---\n' },
-      ],
+      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.0"\npinned: false\nshort_description: Text-to-image demo\nmodels:\n  - openai-community/gpt2\n---\n' }],
       howToFix: 'Quote versions (`--fix` does it), write booleans as `true`/`false` and ports as bare numbers, keep `short_description` to 60 characters.',
     },
   },
@@ -129,7 +127,7 @@ function expectString(space: Space, e: FrontMatterEntry, node: AST.YAMLContent, 
   const value = node.type === 'YAMLScalar' ? node.value : e.value;
   if (typeof value === 'string') return true;
   if (value === null && asItem) return true;
-  const fix = (typeof value === 'number' || typeof value === 'boolean') ? quoteScalarFix(space, node) : undefined;
+  const fix = typeof value === 'number' || typeof value === 'boolean' ? quoteScalarFix(space, node) : undefined;
   if (fix) {
     const raw = sourceOf(space, node);
     report({ messageId: 'numberForString', data: { key: e.key, raw, parsed: String(value) }, file: README, range: node.range, fix });
@@ -237,7 +235,12 @@ function checkList(space: Space, e: FrontMatterEntry, type: 'string-list' | 'str
       const inner = unwrap(item);
       if (!inner) return;
       if (inner.type !== 'YAMLScalar') {
-        report({ messageId: 'wrongItemType', data: { key: e.key, actual: inner.type === 'YAMLMapping' ? 'a mapping' : inner.type === 'YAMLSequence' ? 'a list' : 'an alias' }, file: README, range: inner.range });
+        report({
+          messageId: 'wrongItemType',
+          data: { key: e.key, actual: inner.type === 'YAMLMapping' ? 'a mapping' : inner.type === 'YAMLSequence' ? 'a list' : 'an alias' },
+          file: README,
+          range: inner.range,
+        });
         return;
       }
       if (!expectString(space, e, inner, report, true) || typeof inner.value !== 'string') return;

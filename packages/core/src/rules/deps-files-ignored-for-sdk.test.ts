@@ -18,10 +18,7 @@ describe(only, () => {
       ['Dockerfile', 1, 'warning'],
       ['Dockerfile', 1, 'warning'],
     ]);
-    expect(found.map((d) => d.message)).toEqual([
-      expect.stringContaining('never installs `packages.txt`'),
-      expect.stringContaining('never installs `requirements.txt`'),
-    ]);
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining('never installs `packages.txt`'), expect.stringContaining('never installs `requirements.txt`')]);
     const fixed = applyFixes(files.Dockerfile, [found[1].suggestions![0].fix]).output;
     expect(fixed).toBe('FROM python:3.12\nCOPY requirements.txt /tmp/requirements.txt\nRUN pip install --no-cache-dir -r /tmp/requirements.txt\nCOPY app.py .\nCMD ["python", "app.py"]\n');
   });

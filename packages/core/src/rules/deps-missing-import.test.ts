@@ -73,13 +73,13 @@ describe(only, () => {
     expect(await lintFiles(space('import zephyr_magic', 'modelscope\n'), { only })).toEqual([]);
   });
 
-  it('reports standard modules that the Space\'s Python does not have', async () => {
+  it("reports standard modules that the Space's Python does not have", async () => {
     const [d] = await lintFiles(space('import tomllib', 'numpy\n'), { only });
     expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('added in Python 3.11') });
     const py311 = { ...space('import tomllib', 'numpy\n'), 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.11"') };
     expect(await lintFiles(py311, { only })).toEqual([]);
     const versionCheck = 'import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib';
-    expect((await lintFiles(space(versionCheck, 'numpy\ntomli; python_version < "3.11"\n'), { only }))).toEqual([]);
+    expect(await lintFiles(space(versionCheck, 'numpy\ntomli; python_version < "3.11"\n'), { only })).toEqual([]);
     const py313 = { ...space('import imghdr', 'numpy\n'), 'README.md': readme('sdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.13"') };
     expect((await lintFiles(py313, { only }))[0].message).toContain('Add `standard-imghdr`');
   });
@@ -136,7 +136,8 @@ describe(only, () => {
 
   it('checks Docker Spaces only when the Dockerfile installs requirements.txt and nothing else', async () => {
     const base = { 'README.md': readme('sdk: docker\napp_port: 7860'), 'app.py': 'import cv2\nimport numpy\n', 'requirements.txt': 'numpy\n' };
-    const only_requirements = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+    const only_requirements =
+      'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
     const [d] = await lintFiles({ ...base, Dockerfile: only_requirements }, { only });
     expect(d).toMatchObject({ level: 'error', file: 'app.py', message: expect.stringContaining('the Dockerfile (it installs only requirements.txt)') });
     // Gradio is not preinstalled in a Docker Space.

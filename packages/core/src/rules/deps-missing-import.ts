@@ -43,26 +43,26 @@ export default defineRule({
     messages: {
       missing: {
         level: 'error',
-        text: '`{{module}}` is not installed: requirements.txt does not list {{dists}} and {{assumed}} does not bring it, so the Space stops at start with `ModuleNotFoundError: No module named \'{{module}}\'`. Add `{{dist}}` to requirements.txt.',
+        text: "`{{module}}` is not installed: requirements.txt does not list {{dists}} and {{assumed}} does not bring it, so the Space stops at start with `ModuleNotFoundError: No module named '{{module}}'`. Add `{{dist}}` to requirements.txt.",
       },
       possiblyMissing: {
         level: 'warning',
-        text: '`{{module}}` looks not installed: requirements.txt does not list {{dists}} and {{assumed}} does not bring it, so the Space would stop with `ModuleNotFoundError: No module named \'{{module}}\'` unless {{doubt}}. Add `{{dist}}` to requirements.txt.',
+        text: "`{{module}}` looks not installed: requirements.txt does not list {{dists}} and {{assumed}} does not bring it, so the Space would stop with `ModuleNotFoundError: No module named '{{module}}'` unless {{doubt}}. Add `{{dist}}` to requirements.txt.",
       },
       unknownModule: {
         level: 'warning',
-        text: '`{{module}}` is not in the standard library of Python {{python}}, not a module of this repository, not in requirements.txt and not brought by {{assumed}}: the Space will likely stop with `ModuleNotFoundError: No module named \'{{module}}\'`. Add the package that provides it to requirements.txt (its PyPI name may differ from `{{module}}`).',
+        text: "`{{module}}` is not in the standard library of Python {{python}}, not a module of this repository, not in requirements.txt and not brought by {{assumed}}: the Space will likely stop with `ModuleNotFoundError: No module named '{{module}}'`. Add the package that provides it to requirements.txt (its PyPI name may differ from `{{module}}`).",
       },
       notInThisPython: {
         level: 'warning',
-        text: '`{{module}}` is not in the standard library of Python {{python}} ({{change}}): the Space stops with `ModuleNotFoundError: No module named \'{{module}}\'`. {{advice}}',
+        text: "`{{module}}` is not in the standard library of Python {{python}} ({{change}}): the Space stops with `ModuleNotFoundError: No module named '{{module}}'`. {{advice}}",
       },
     },
     docs: {
       rationale:
         'A `ModuleNotFoundError` at start is the most common way a new Space fails: the app runs `import x`, but nothing installed `x`. A Gradio Space gets exactly what requirements.txt lists plus what the SDK brings: the builder runs `pip install -r requirements.txt gradio[oauth,mcp]==<sdk_version> "uvicorn>=0.14.0" "websockets>=10.4" spaces` (build logs quoted in https://github.com/zlin0/wedefense/issues/93), so Gradio\'s own dependencies for that release are installed (https://github.com/gradio-app/gradio/blob/main/requirements.txt; Gradio 5 dropped matplotlib, for instance), and ZeroGPU hardware adds torch, but not torchvision or torchaudio (https://huggingface.co/docs/hub/spaces-zerogpu; Hugging Face\'s Spaces skill: "Do list torchvision, torchaudio (not preinstalled)"). Dependencies are documented at https://huggingface.co/docs/hub/spaces-dependencies.\n\n' +
-        'What is checked: imports at module level (they run at start-up) of the app file and the local modules it imports at module level outside `try:` (a module reached only through an optional import may fail without stopping the app); imports inside functions run later and are not reported, imports inside `try:` or `except` blocks (optional imports) and `if TYPE_CHECKING:` are not reported, and imports inside other `if` blocks are warnings (the branch may not run). A module is fine when it is in the standard library of the Space\'s Python (`python_version`, default 3.10: `import tomllib` needs 3.11, and the modules PEP 594 removed are gone in 3.13), when a file or folder of the repository has its name (wherever it is: spacelint does not guess the import path), when a requirement provides it, or when the SDK does. Import names are mapped to the distributions that install them by a table of about 400 names kept with its sources in spacelint (PIL→pillow, cv2→opencv-python or its -headless/-contrib variants, sklearn→scikit-learn, yaml→pyyaml, fitz→pymupdf, bs4→beautifulsoup4; cross-checked with pipreqs\' mapping, https://github.com/bndr/pipreqs), and a requirement also provides what it depends on (transformers brings numpy, tokenizers, safetensors, huggingface_hub, ...), from a table of the Requires-Dist of popular packages (their PyPI pages).\n\n' +
-        'Levels (spacelint\'s judgement, precision first): an error when the table knows the module and nothing listed could bring it; a warning when a listed requirement has dependencies spacelint does not know, when the app changes `sys.path`, when it runs a `pip install` whose packages cannot be read, or when the import sits in an `if` branch; a warning for a module the table does not know (its PyPI name may differ), silent when anything casts a doubt on it (an unnamed URL requirement, a requirement with unknown dependencies or with extras, a `sys.path` change, an `if` branch). A requirement with extras (`transformers[sentencepiece]`) counts as providing the extras\' namesakes, and its other additions are unknown (a warning). A requirements.txt that cannot be read turns the rule off for the Space. Docker Spaces install their own way: they are checked only when the Dockerfile starts from a bare image (python, debian, ubuntu, nvidia/cuda) and installs requirements.txt and nothing else. Namespace packages (`google.*`, `azure.*`) are checked only for the sub-packages the table knows.',
+        "What is checked: imports at module level (they run at start-up) of the app file and the local modules it imports at module level outside `try:` (a module reached only through an optional import may fail without stopping the app); imports inside functions run later and are not reported, imports inside `try:` or `except` blocks (optional imports) and `if TYPE_CHECKING:` are not reported, and imports inside other `if` blocks are warnings (the branch may not run). A module is fine when it is in the standard library of the Space's Python (`python_version`, default 3.10: `import tomllib` needs 3.11, and the modules PEP 594 removed are gone in 3.13), when a file or folder of the repository has its name (wherever it is: spacelint does not guess the import path), when a requirement provides it, or when the SDK does. Import names are mapped to the distributions that install them by a table of about 400 names kept with its sources in spacelint (PIL→pillow, cv2→opencv-python or its -headless/-contrib variants, sklearn→scikit-learn, yaml→pyyaml, fitz→pymupdf, bs4→beautifulsoup4; cross-checked with pipreqs' mapping, https://github.com/bndr/pipreqs), and a requirement also provides what it depends on (transformers brings numpy, tokenizers, safetensors, huggingface_hub, ...), from a table of the Requires-Dist of popular packages (their PyPI pages).\n\n" +
+        "Levels (spacelint's judgement, precision first): an error when the table knows the module and nothing listed could bring it; a warning when a listed requirement has dependencies spacelint does not know, when the app changes `sys.path`, when it runs a `pip install` whose packages cannot be read, or when the import sits in an `if` branch; a warning for a module the table does not know (its PyPI name may differ), silent when anything casts a doubt on it (an unnamed URL requirement, a requirement with unknown dependencies or with extras, a `sys.path` change, an `if` branch). A requirement with extras (`transformers[sentencepiece]`) counts as providing the extras' namesakes, and its other additions are unknown (a warning). A requirements.txt that cannot be read turns the rule off for the Space. Docker Spaces install their own way: they are checked only when the Dockerfile starts from a bare image (python, debian, ubuntu, nvidia/cuda) and installs requirements.txt and nothing else. Namespace packages (`google.*`, `azure.*`) are checked only for the sub-packages the table knows.",
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'requirements.txt', code: 'numpy\n' },
@@ -76,7 +76,8 @@ export default defineRule({
           code: 'import cv2\nimport gradio as gr\nimport numpy as np  # opencv depends on numpy; gradio too\n\ntry:\n    import spaces_extra  # optional\nexcept ImportError:\n    spaces_extra = None\n\ndef edges(img):\n    return cv2.Canny(np.asarray(img), 100, 200)\n\ngr.Interface(edges, "image", "image").launch()\n',
         },
       ],
-      howToFix: 'Add the distribution that provides the module to requirements.txt (the message names it: `opencv-python-headless` for `cv2`, `pillow` for `PIL`). If the module is your own, check that its file is committed. If the import is optional, put it in `try: ... except ImportError:`.',
+      howToFix:
+        'Add the distribution that provides the module to requirements.txt (the message names it: `opencv-python-headless` for `cv2`, `pillow` for `PIL`). If the module is your own, check that its file is committed. If the import is optional, put it in `try: ... except ImportError:`.',
     },
   },
   check(space, report) {
@@ -84,7 +85,9 @@ export default defineRule({
     if (!environment) return;
     const { imports: importTable } = importDistributions();
     const local = repoModuleNames(space);
-    const sysPathChange = space.appModules.some((m) => m.calls.some((c) => c.qualified && SYS_PATH_CHANGES.has(c.qualified)) || m.envWrites.some((w) => w.name === 'PYTHONPATH') || m.assignments.some((a) => a.targets.includes('sys.path')));
+    const sysPathChange = space.appModules.some(
+      (m) => m.calls.some((c) => c.qualified && SYS_PATH_CHANGES.has(c.qualified)) || m.envWrites.some((w) => w.name === 'PYTHONPATH') || m.assignments.some((a) => a.targets.includes('sys.path')),
+    );
     for (const module of startupModules(space)) {
       const text = space.text(module.path) ?? '';
       const reported = new Set<string>();
@@ -104,7 +107,9 @@ export default defineRule({
           const change = std.added ? `added in Python 3.${std.added}` : `removed in Python 3.${std.removed}`;
           const advice = std.added
             ? `Set \`python_version: "3.${std.added}"\` in README.md${std.replacement ? `, or use \`${std.replacement}\` (add it to requirements.txt)` : ''}.`
-            : std.replacement ? `Add \`${std.replacement}\` to requirements.txt, or use an older \`python_version\`.` : 'Use another module, or an older `python_version`.';
+            : std.replacement
+              ? `Add \`${std.replacement}\` to requirements.txt, or use an older \`python_version\`.`
+              : 'Use another module, or an older `python_version`.';
           report({ messageId: 'notInThisPython', data: { module: top, python: environment.python, change, advice }, file: module.path, range: imp.range });
           continue;
         }
@@ -120,7 +125,7 @@ export default defineRule({
         if (environment.unknownDependencies.length) doubts.push(`${quoteList(environment.unknownDependencies.slice(0, 3))}, whose dependencies spacelint does not know, brings it`);
         if (environment.unnamed.length) doubts.push(`a URL requirement provides it`);
         if (environment.opaquePipInstall) doubts.push('the `pip install` the app runs installs it');
-        if (sysPathChange) doubts.push('the app\'s `sys.path` change makes it importable');
+        if (sysPathChange) doubts.push("the app's `sys.path` change makes it importable");
         if (block === 'conditional') doubts.push('the `if` branch around it never runs');
         reported.add(top);
         const data = { module: top, dists: quoteList(candidates, 'or'), dist: candidates[0], assumed: environment.assumed, python: environment.python };

@@ -30,13 +30,20 @@ describe(only, () => {
 
   it('reports Python packages and pip syntax', async () => {
     const found = await lintFiles(space('opencv-python==4.10.0.84\ntorch\nlibsm6\nhuggingface_hub\n'), { only });
-    expect(found.map((d) => [d.line, d.level])).toEqual([[1, 'error'], [2, 'error'], [4, 'error']]);
+    expect(found.map((d) => [d.line, d.level])).toEqual([
+      [1, 'error'],
+      [2, 'error'],
+      [4, 'error'],
+    ]);
     expect(found[0].message).toContain('Put it in requirements.txt');
   });
 
   it('reports comments, which apt receives as package names', async () => {
     const found = await lintFiles(space('# audio\nffmpeg  # for pydub\n'), { only });
-    expect(found.map((d) => [d.line, d.level])).toEqual([[1, 'error'], [2, 'error']]);
+    expect(found.map((d) => [d.line, d.level])).toEqual([
+      [1, 'error'],
+      [2, 'error'],
+    ]);
     expect(found[1].suggestions?.[0].fix).toEqual({ range: [14, 27], text: '' });
   });
 

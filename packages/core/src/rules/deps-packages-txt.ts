@@ -28,7 +28,7 @@ export default defineRule({
       },
       obsoleteDocker: {
         level: 'warning',
-        text: '`{{name}}` no longer exists ({{reason}}): if the Dockerfile\'s base image is one of those releases or later, apt fails with "E: Package \'{{name}}\' has no installation candidate". Use `{{replacement}}`, which older releases have too.',
+        text: "`{{name}}` no longer exists ({{reason}}): if the Dockerfile's base image is one of those releases or later, apt fails with \"E: Package '{{name}}' has no installation candidate\". Use `{{replacement}}`, which older releases have too.",
       },
       shell: {
         level: 'error',
@@ -54,7 +54,7 @@ export default defineRule({
       },
       opencv: {
         level: 'info',
-        text: '`{{name}}` is OpenCV\'s GUI build, which needs libGL (`ImportError: libGL.so.1`), and packages.txt does not install it: use `{{headless}}`, or add `libgl1` to packages.txt.',
+        text: "`{{name}}` is OpenCV's GUI build, which needs libGL (`ImportError: libGL.so.1`), and packages.txt does not install it: use `{{headless}}`, or add `libgl1` to packages.txt.",
       },
     },
     docs: {
@@ -64,7 +64,10 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'packages.txt', code: 'libgl1-mesa-glx\napt-get install -y ffmpeg\nopencv-python==4.10.0.84\n# for audio\n' },
       ],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'packages.txt', code: 'ffmpeg\nlibgl1\nlibsm6\n' }],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'packages.txt', code: 'ffmpeg\nlibgl1\nlibsm6\n' },
+      ],
       howToFix: 'Keep one Debian package name per line (`--fix` renames obsolete packages and removes repeats); move Python packages to requirements.txt.',
     },
   },
@@ -145,7 +148,13 @@ function checkPackagesTxt(space: Space, report: Report): void {
       if (obsolete) {
         // When the replacement is already listed, renaming would only repeat it: remove instead.
         const fix: Fix = listed.has(obsolete.replacement) ? removeEntry : { range: [e.range[0], e.range[0] + bare.length], text: obsolete.replacement };
-        report({ messageId: space.facts.sdk === 'docker' ? 'obsoleteDocker' : 'obsolete', data: { name: bare, replacement: obsolete.replacement, reason: obsolete.reason }, file: FILE, range: e.range, fix });
+        report({
+          messageId: space.facts.sdk === 'docker' ? 'obsoleteDocker' : 'obsolete',
+          data: { name: bare, replacement: obsolete.replacement, reason: obsolete.reason },
+          file: FILE,
+          range: e.range,
+          fix,
+        });
         continue;
       }
       if (seen.has(bare)) {

@@ -16,14 +16,17 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'pip\'s requirements-file format (https://pip.pypa.io/en/stable/reference/requirements-file-format/) splits each line at its first token that starts with `-`: what follows are options. On a requirement line pip keeps only the per-requirement options (`--hash`, `--config-settings`, `--global-option`) and drops the rest without a word, so `torch --index-url https://download.pytorch.org/whl/cpu` installs torch from PyPI (the CUDA build, several GB) rather than the CPU wheel the author asked for. The same option on a line of its own applies to the whole file. The line is valid, so this is a warning of what the author probably meant, never a parse error.',
+        "pip's requirements-file format (https://pip.pypa.io/en/stable/reference/requirements-file-format/) splits each line at its first token that starts with `-`: what follows are options. On a requirement line pip keeps only the per-requirement options (`--hash`, `--config-settings`, `--global-option`) and drops the rest without a word, so `torch --index-url https://download.pytorch.org/whl/cpu` installs torch from PyPI (the CUDA build, several GB) rather than the CPU wheel the author asked for. The same option on a line of its own applies to the whole file. The line is valid, so this is a warning of what the author probably meant, never a parse error.",
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'requirements.txt', code: 'torch --index-url https://download.pytorch.org/whl/cpu\n' },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
-        { file: 'requirements.txt', code: '--extra-index-url https://download.pytorch.org/whl/cpu\ntorch\nrequests==2.32.3 --hash=sha256:70761cfe03c773ceb22aa2f671b4757976145175cdfca038c02654d061d6dcc6\n' },
+        {
+          file: 'requirements.txt',
+          code: '--extra-index-url https://download.pytorch.org/whl/cpu\ntorch\nrequests==2.32.3 --hash=sha256:70761cfe03c773ceb22aa2f671b4757976145175cdfca038c02654d061d6dcc6\n',
+        },
       ],
       howToFix: 'Move the option to a line of its own (the suggestion does so); it then applies to every requirement of the file. Use `--extra-index-url` to keep PyPI for the other packages.',
     },

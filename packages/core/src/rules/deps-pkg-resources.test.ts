@@ -9,7 +9,10 @@ describe(only, () => {
   it('reports the known offenders with a setuptools<81 suggestion', async () => {
     const text = 'torch\nopenai-whisper==20231117\ndeepspeed==0.15.4';
     const found = await lintFiles(space(text), { only });
-    expect(found.map((d) => [d.line, d.level])).toEqual([[2, 'error'], [3, 'error']]);
+    expect(found.map((d) => [d.line, d.level])).toEqual([
+      [2, 'error'],
+      [3, 'error'],
+    ]);
     expect(found[0].message).toContain("No module named 'pkg_resources'");
     expect(applyFixes(text, [found[0].suggestions![0].fix]).output).toBe(`${text}\nsetuptools<81\n`);
   });

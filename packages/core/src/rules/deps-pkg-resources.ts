@@ -17,11 +17,11 @@ export default defineRule({
     messages: {
       offender: {
         level: 'error',
-        text: '`{{req}}` imports `pkg_resources`, which setuptools 81 removed: with the current setuptools the Space fails with `ModuleNotFoundError: No module named \'pkg_resources\'`. Add `setuptools<81` to requirements.txt, or upgrade {{name}}.',
+        text: "`{{req}}` imports `pkg_resources`, which setuptools 81 removed: with the current setuptools the Space fails with `ModuleNotFoundError: No module named 'pkg_resources'`. Add `setuptools<81` to requirements.txt, or upgrade {{name}}.",
       },
       importPkgResources: {
         level: 'error',
-        text: '`import pkg_resources` fails with setuptools 81 or newer, which removed it (`ModuleNotFoundError: No module named \'pkg_resources\'`). Use `importlib.metadata` / `importlib.resources`, or pin `setuptools<81` in requirements.txt.',
+        text: "`import pkg_resources` fails with setuptools 81 or newer, which removed it (`ModuleNotFoundError: No module named 'pkg_resources'`). Use `importlib.metadata` / `importlib.resources`, or pin `setuptools<81` in requirements.txt.",
       },
     },
     docs: {
@@ -35,7 +35,8 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'requirements.txt', code: 'openai-whisper==20231117\nsetuptools<81\n' },
       ],
-      howToFix: 'Pin `setuptools<81` in requirements.txt, upgrade the package that imports `pkg_resources`, or replace `pkg_resources` in your code with `importlib.metadata` and `importlib.resources`.',
+      howToFix:
+        'Pin `setuptools<81` in requirements.txt, upgrade the package that imports `pkg_resources`, or replace `pkg_resources` in your code with `importlib.metadata` and `importlib.resources`.',
     },
   },
   check(space, report) {
@@ -50,7 +51,8 @@ export default defineRule({
       if (!pinned || !specifierAllows(offender.versions, pinned)) continue;
       const end = lines?.text.length ?? 0;
       const newline = lines && !lines.text.endsWith('\n') && lines.text.length ? '\n' : '';
-      const suggestions = path === 'requirements.txt' && lines ? [{ desc: 'Add `setuptools<81` to requirements.txt', fix: { range: [end, end] as [number, number], text: `${newline}setuptools<81\n` } }] : [];
+      const suggestions =
+        path === 'requirements.txt' && lines ? [{ desc: 'Add `setuptools<81` to requirements.txt', fix: { range: [end, end] as [number, number], text: `${newline}setuptools<81\n` } }] : [];
       report({ messageId: 'offender', data: { req: line.raw, name: line.name ?? offender.name }, file: path, range: line.range, suggestions });
     }
     for (const module of space.appModules) {

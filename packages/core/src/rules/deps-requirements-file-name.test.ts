@@ -8,7 +8,10 @@ describe(only, () => {
   it('reports misspelt root requirement files', async () => {
     for (const name of ['Requirements.txt', 'requirement.txt', 'requirements.text', 'requirements-txt', 'REQUIREMENTS.TXT', 'requirements.txt.txt']) {
       const found = await lintFiles(space({ [name]: 'torch\n' }), { only });
-      expect(found.map((d) => [d.file, d.level]), name).toEqual([[name, 'error']]);
+      expect(
+        found.map((d) => [d.file, d.level]),
+        name,
+      ).toEqual([[name, 'error']]);
       expect(found[0].message).toContain('Rename it to `requirements.txt`');
     }
   });

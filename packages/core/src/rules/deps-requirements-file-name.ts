@@ -2,7 +2,8 @@ import { defineRule } from './rule.js';
 
 const SDKS_THAT_INSTALL = new Set(['gradio', 'streamlit']);
 /** Root file names people give requirements.txt by mistake (compared lowercased). */
-const MISNAMED = /^(?:requirement\.txt|requirements\.text|requirements-txt|requirements_txt|requirements|requirements\.txt\.txt|requirments\.txt|requirement\.text|requiremets\.txt|requirements\.in|requirement)$/;
+const MISNAMED =
+  /^(?:requirement\.txt|requirements\.text|requirements-txt|requirements_txt|requirements|requirements\.txt\.txt|requirments\.txt|requirement\.text|requiremets\.txt|requirements\.in|requirement)$/;
 
 export default defineRule({
   meta: {

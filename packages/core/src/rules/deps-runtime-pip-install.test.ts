@@ -16,7 +16,10 @@ describe(only, () => {
     ];
     for (const app of cases) {
       const found = await lintFiles(space(app), { only });
-      expect(found.map((d) => d.level), app).toEqual(['warning']);
+      expect(
+        found.map((d) => d.level),
+        app,
+      ).toEqual(['warning']);
       expect(found[0].message).toContain('in requirements.txt');
     }
     const [d] = await lintFiles(space('import os\nos.system("pip install sentencepiece==0.2.0")'), { only });
@@ -27,12 +30,14 @@ describe(only, () => {
     const app = 'import spaces, os\nos.system("pip install flash-attn --no-build-isolation")\n@spaces.GPU\ndef f():\n    pass\n';
     const [d] = await lintFiles(zeroGpuSpace({ 'app.py': app }), { only });
     expect(d).toMatchObject({ level: 'error', message: expect.stringContaining('`flash-attn`, a CUDA extension') });
-    const skip = 'import spaces, subprocess\nsubprocess.run("pip install flash-attn --no-build-isolation", env={"FLASH_ATTENTION_SKIP_CUDA_BUILD": "TRUE"}, shell=True)\n@spaces.GPU\ndef f():\n    pass\n';
+    const skip =
+      'import spaces, subprocess\nsubprocess.run("pip install flash-attn --no-build-isolation", env={"FLASH_ATTENTION_SKIP_CUDA_BUILD": "TRUE"}, shell=True)\n@spaces.GPU\ndef f():\n    pass\n';
     expect((await lintFiles(zeroGpuSpace({ 'app.py': skip }), { only })).map((x) => x.level)).toEqual(['warning']);
   });
 
   it('stays silent on other commands, local-path installs, scripts the app does not import, and pip show', async () => {
-    const app = 'import os, subprocess\nos.system("ffmpeg -version")\nsubprocess.run(["git", "clone", "https://github.com/org/x"])\nos.system("pip install -e ./vendor/mylib")\nos.system("pip show torch")\nprint("pip install torch")\n';
+    const app =
+      'import os, subprocess\nos.system("ffmpeg -version")\nsubprocess.run(["git", "clone", "https://github.com/org/x"])\nos.system("pip install -e ./vendor/mylib")\nos.system("pip show torch")\nprint("pip install torch")\n';
     expect(await lintFiles(space(app, { 'setup_env.py': 'import os\nos.system("pip install torch")\n' }), { only })).toEqual([]);
   });
 });

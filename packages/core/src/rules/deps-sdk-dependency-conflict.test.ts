@@ -43,7 +43,7 @@ describe(only, () => {
     expect(d.suggestions?.[0]).toMatchObject({ desc: 'Remove `huggingface_hub>=1.0`', fix: { range: [0, 21], text: '' } });
   });
 
-  it('reads the pinned gradio_client\'s own requirements, and the released client of a dev-pinned tree', async () => {
+  it("reads the pinned gradio_client's own requirements, and the released client of a dev-pinned tree", async () => {
     const [d] = await lintFiles(space('4.44.1', 'websockets==13.0\n'), { only });
     expect(d.message).toContain('`gradio_client 1.3.0` requires `websockets>=10.0,<13.0`');
     // Gradio 6.0.0's tree pins gradio_client==2.0.0-dev.3; the wheel pins 2.0.0.
@@ -61,13 +61,13 @@ describe(only, () => {
     expect((await lintFiles({ ...docker, 'requirements.txt': 'gradio[mcp]==6.0.0\nmcp==1.0.0\n' }, { only })).map((d) => d.line)).toEqual([2]);
   });
 
-  it('evaluates markers for the Space\'s Python', async () => {
+  it("evaluates markers for the Space's Python", async () => {
     expect(await findings('6.0.0', 'audioop-lts==1.2\n', {}, '3.13')).toEqual(['1:error']);
     expect(await findings('6.0.0', 'audioop-lts==1.2\n', {}, '3.10')).toEqual([]);
     expect(await findings('6.18.0', 'huggingface_hub<1; python_version < "3.9"\n', {}, '3.12')).toEqual([]);
   });
 
-  it('knows popular packages whose own bounds collide with Gradio\'s (transformers and huggingface_hub)', async () => {
+  it("knows popular packages whose own bounds collide with Gradio's (transformers and huggingface_hub)", async () => {
     const [d] = await lintFiles(space('6.18.0', 'transformers==4.57.1\n'), { only });
     expect(d).toMatchObject({ level: 'error', line: 1 });
     expect(d.message).toContain('needs `huggingface_hub<1.0`');

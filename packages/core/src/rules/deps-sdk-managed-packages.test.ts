@@ -91,7 +91,15 @@ describe(only, () => {
   });
 
   it('leaves gradio_client and huggingface_hub pins to deps-sdk-dependency-conflict (no "may conflict" guesses)', async () => {
-    for (const req of ['huggingface_hub>=1.0', 'huggingface-hub==0.26.0', 'huggingface_hub==1.2.0', 'huggingface_hub==0.30.0', 'gradio-client==1.3.0', 'huggingface_hub>=0.20', 'huggingface_hub @ https://example.com/huggingface_hub-0.30.0-py3-none-any.whl']) {
+    for (const req of [
+      'huggingface_hub>=1.0',
+      'huggingface-hub==0.26.0',
+      'huggingface_hub==1.2.0',
+      'huggingface_hub==0.30.0',
+      'gradio-client==1.3.0',
+      'huggingface_hub>=0.20',
+      'huggingface_hub @ https://example.com/huggingface_hub-0.30.0-py3-none-any.whl',
+    ]) {
       expect([req, await lintFiles(space(`${req}\n`, 'sdk: gradio\nsdk_version: "5.46.1"'), { only })]).toEqual([req, []]);
     }
     // The real conflict among them is reported, once, by the rule that reads the release's Requires-Dist.

@@ -15,7 +15,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'torchvision and torchaudio ship compiled operators built against one torch release: torch 2.X pairs with torchvision 0.(X+15) and torchaudio 2.X (PyTorch\'s compatibility tables: https://github.com/pytorch/vision#installation and https://pytorch.org/audio/main/installation.html#compatibility-matrix). A mismatched pin either fails to resolve or, since `torchaudio==2.11.0` dropped its `torch==` requirement and `torchcodec` declares none (Hugging Face\'s Spaces skill, requirements.md: "When torch is pinned, pin torchvision/torchaudio to the matching minor"), installs silently and fails at import with `undefined symbol` or `operator torchvision::nms does not exist`. Reported when requirements.txt pins torch 2.x exactly (`==2.4.0`, `==2.4.*`, local versions like `+cu121` included) and pins torchvision or torchaudio exactly to another minor. Lower bounds and unpinned lines are not compared (pip picks a pairing release for them when torch\'s own requirement allows it).',
+        "torchvision and torchaudio ship compiled operators built against one torch release: torch 2.X pairs with torchvision 0.(X+15) and torchaudio 2.X (PyTorch's compatibility tables: https://github.com/pytorch/vision#installation and https://pytorch.org/audio/main/installation.html#compatibility-matrix). A mismatched pin either fails to resolve or, since `torchaudio==2.11.0` dropped its `torch==` requirement and `torchcodec` declares none (Hugging Face's Spaces skill, requirements.md: \"When torch is pinned, pin torchvision/torchaudio to the matching minor\"), installs silently and fails at import with `undefined symbol` or `operator torchvision::nms does not exist`. Reported when requirements.txt pins torch 2.x exactly (`==2.4.0`, `==2.4.*`, local versions like `+cu121` included) and pins torchvision or torchaudio exactly to another minor. Lower bounds and unpinned lines are not compared (pip picks a pairing release for them when torch's own requirement allows it).",
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'requirements.txt', code: 'torch==2.8.0\ntorchvision==0.19.1\ntorchaudio==2.4.1\n' },
@@ -31,7 +31,10 @@ export default defineRule({
     const torch = requirementNamed(space, 'torch');
     const pin = torch && exactMinor(torch.line);
     if (!torch || !pin || pin.major !== 2) return;
-    const family: [string, number, number][] = [['torchvision', 0, pin.minor + 15], ['torchaudio', 2, pin.minor]];
+    const family: [string, number, number][] = [
+      ['torchvision', 0, pin.minor + 15],
+      ['torchaudio', 2, pin.minor],
+    ];
     for (const [name, major, minor] of family) {
       const found = requirementNamed(space, name);
       const got = found && exactMinor(found.line);

@@ -10,7 +10,7 @@ const space = (requirements: string, python?: string) => ({
 });
 
 describe(only, () => {
-  it('reports a cp tag other than the Space\'s Python, default 3.10', async () => {
+  it("reports a cp tag other than the Space's Python, default 3.10", async () => {
     const [d] = await lintFiles(space(`torch==2.8.0\n${FA('cu12torch2.8cxx11abiTRUE-cp311-cp311')}\n`), { only });
     expect(d).toMatchObject({ level: 'error', line: 2, message: expect.stringContaining('Python 3.11 (`cp311`), but the Space runs Python 3.10 (the default') });
     const [e] = await lintFiles(space(`${FA('cu12torch2.8cxx11abiTRUE-cp310-cp310')}\n`, '3.12'), { only });

@@ -10,7 +10,7 @@ export default defineRule({
   meta: {
     id: 'deps-wheel-tag-mismatch',
     category: 'dependencies',
-    description: 'Direct wheel URLs in requirements.txt match the Space\'s Python (`cpXY`) and its torch pin (`torch2.X`).',
+    description: "Direct wheel URLs in requirements.txt match the Space's Python (`cpXY`) and its torch pin (`torch2.X`).",
     messages: {
       python: {
         level: 'error',
@@ -26,13 +26,19 @@ export default defineRule({
         'A wheel\'s file name says which Python it runs on (`cp310` = CPython 3.10; https://packaging.python.org/en/latest/specifications/binary-distribution-format/) and pip rejects a wheel for another Python ("is not a supported wheel on this platform"). CUDA extension wheels also name the torch they were compiled against (`flash_attn-2.8.3+cu12torch2.8cxx11abiTRUE-…`); with another torch they fail at import with `undefined symbol` (Hugging Face\'s Spaces skill, known-errors.md and 3d-cuda-extensions.md: "Direct-URL wheels pinned to an old torch ABI … cause undefined symbol errors"; requirements.md: "The wheel\'s cp tag must match python_version, and torch must match any torch2.X tag in the filename"). A Space runs the `python_version` of its README, 3.10 by default (https://huggingface.co/docs/hub/spaces-config-reference). Reported for direct wheel URLs in requirements.txt of Gradio and Streamlit Spaces: a `cpXY` interpreter tag other than the Space\'s Python (stable-ABI `abi3` wheels accept that Python or newer; `py3` wheels are not checked), and a `torch2.X` tag that disagrees with an exact torch pin (`torch==2.8.0`).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.10"\n---\n' },
-        { file: 'requirements.txt', code: 'torch==2.8.0\nhttps://github.com/Dao-AILab/flash-attention/releases/download/v2.8.3/flash_attn-2.8.3+cu12torch2.4cxx11abiFALSE-cp311-cp311-linux_x86_64.whl\n' },
+        {
+          file: 'requirements.txt',
+          code: 'torch==2.8.0\nhttps://github.com/Dao-AILab/flash-attention/releases/download/v2.8.3/flash_attn-2.8.3+cu12torch2.4cxx11abiFALSE-cp311-cp311-linux_x86_64.whl\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\npython_version: "3.10"\n---\n' },
-        { file: 'requirements.txt', code: 'torch==2.8.0\nhttps://github.com/Dao-AILab/flash-attention/releases/download/v2.8.3/flash_attn-2.8.3+cu12torch2.8cxx11abiTRUE-cp310-cp310-linux_x86_64.whl\n' },
+        {
+          file: 'requirements.txt',
+          code: 'torch==2.8.0\nhttps://github.com/Dao-AILab/flash-attention/releases/download/v2.8.3/flash_attn-2.8.3+cu12torch2.8cxx11abiTRUE-cp310-cp310-linux_x86_64.whl\n',
+        },
       ],
-      howToFix: 'Pick the wheel whose file name has `cp` + the Space\'s Python (cp310 for 3.10) and `torch` + the pinned torch minor, or change `python_version` / the torch pin to match the wheel.',
+      howToFix: "Pick the wheel whose file name has `cp` + the Space's Python (cp310 for 3.10) and `torch` + the pinned torch minor, or change `python_version` / the torch pin to match the wheel.",
     },
   },
   check(space, report) {

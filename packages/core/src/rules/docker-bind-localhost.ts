@@ -53,13 +53,14 @@ export default defineRule({
       const fix = host.source === 'default' ? l.addOption?.('host', '0.0.0.0') : host.replace?.('0.0.0.0');
       if (fix) suggestions.push({ desc: 'Listen on 0.0.0.0', fix });
       if (host.source === 'default') {
-        const action = l.server === 'gradio'
-          ? 'Pass `server_name="0.0.0.0"` to `launch()`, or add `ENV GRADIO_SERVER_NAME=0.0.0.0` to the Dockerfile.'
-          : l.server === 'gunicorn' || l.server === 'hypercorn'
-            ? 'Add `--bind 0.0.0.0:<port>`.'
-            : l.file.endsWith('.py')
-              ? 'Pass `host="0.0.0.0"`.'
-              : 'Add `--host 0.0.0.0`.';
+        const action =
+          l.server === 'gradio'
+            ? 'Pass `server_name="0.0.0.0"` to `launch()`, or add `ENV GRADIO_SERVER_NAME=0.0.0.0` to the Dockerfile.'
+            : l.server === 'gunicorn' || l.server === 'hypercorn'
+              ? 'Add `--bind 0.0.0.0:<port>`.'
+              : l.file.endsWith('.py')
+                ? 'Pass `host="0.0.0.0"`.'
+                : 'Add `--host 0.0.0.0`.';
         report({ messageId: 'byDefault', data: { server: serverName(l), how: describeSetting(host), action }, file: host.file, range: host.range, suggestions });
       } else {
         report({ messageId: 'explicit', data: { server: serverName(l), host: host.value, how: describeSetting(host) }, file: host.file, range: host.range, suggestions });

@@ -10,19 +10,22 @@ describe(only, () => {
     const cases = [
       'RUN wget -O /data/model.bin https://example.com/model.bin',
       'RUN cd /data && git clone https://github.com/org/repo',
-      'RUN mkdir -p /data/cache && python -c "from huggingface_hub import snapshot_download; snapshot_download(\'org/m\', cache_dir=\'/data/cache\')"',
+      "RUN mkdir -p /data/cache && python -c \"from huggingface_hub import snapshot_download; snapshot_download('org/m', cache_dir='/data/cache')\"",
       'RUN ["python", "-c", "open(\'/data/x\', \'w\')"]',
       'RUN echo hi > /data/log.txt',
     ];
     for (const run of cases) {
       const found = await lintFiles(space(`FROM python:3.12\n${run}\n`), { only });
-      expect(found.map((d) => [d.level, d.line, d.message.includes('uses `/data` while the image builds')]), run).toEqual([['warning', 2, true]]);
+      expect(
+        found.map((d) => [d.level, d.line, d.message.includes('uses `/data` while the image builds')]),
+        run,
+      ).toEqual([['warning', 2, true]]);
     }
     const [d] = await lintFiles(space(`FROM python:3.12\n${cases[2]}\n`), { only });
     expect(d.column).toBe(cases[2].indexOf("/data/cache'") + 1); // points at the path inside the python code
   });
 
-  it('allows the docs\' permission steps and other folders (relative ./data, /home/user/data, /database)', async () => {
+  it("allows the docs' permission steps and other folders (relative ./data, /home/user/data, /database)", async () => {
     const ok = [
       'RUN mkdir -p /data && chmod 777 /data',
       'RUN chown -R 1000:1000 /data',
@@ -52,7 +55,12 @@ describe(only, () => {
     const [g] = await lintFiles(space('FROM python:3.12\nCOPY . .\nRUN python check.py\n', { 'check.py': gpu }), { only });
     expect(g.message).toContain('`torch.cuda.get_device_name()` in check.py');
     // A download into the image is fine.
-    expect(await lintFiles(space('FROM python:3.12\nCOPY . .\nRUN python download.py\n', { 'download.py': 'from huggingface_hub import snapshot_download\nsnapshot_download("org/m", local_dir="models")\n' }), { only })).toEqual([]);
+    expect(
+      await lintFiles(
+        space('FROM python:3.12\nCOPY . .\nRUN python download.py\n', { 'download.py': 'from huggingface_hub import snapshot_download\nsnapshot_download("org/m", local_dir="models")\n' }),
+        { only },
+      ),
+    ).toEqual([]);
   });
 
   it('reports a Hub download after ENV HF_HOME points into /data', async () => {

@@ -136,7 +136,13 @@ function scriptFacts(module: PythonModule): { gpu?: string; data: boolean; downl
     if (call.function !== undefined) continue;
     if (call.qualified?.startsWith('torch.cuda.')) gpu ??= `${call.qualified}()`;
     if (call.name && ['from_pretrained', 'snapshot_download', 'hf_hub_download', 'load_dataset'].includes(call.name)) download = true;
-    if (call.args.some((a) => { const v = constantOf(module, a.value); return v?.kind === 'string' && /^\/data(\/|$)/.test(String(v.value)); })) data = true;
+    if (
+      call.args.some((a) => {
+        const v = constantOf(module, a.value);
+        return v?.kind === 'string' && /^\/data(\/|$)/.test(String(v.value));
+      })
+    )
+      data = true;
   }
   return { gpu, data, download };
 }

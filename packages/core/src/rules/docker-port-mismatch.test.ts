@@ -27,7 +27,10 @@ describe(only, () => {
     ];
     for (const [cmd, how] of cases) {
       const found = await lintFiles(space(`FROM python:3.12\n${cmd}\n`), { only });
-      expect(found.map((d) => d.message.includes(how)), cmd).toEqual([true]);
+      expect(
+        found.map((d) => d.message.includes(how)),
+        cmd,
+      ).toEqual([true]);
     }
     // The suggestion adds the port to the command (shell and exec form).
     const shell = 'FROM python:3.12\nCMD streamlit run app.py\n';
@@ -95,7 +98,10 @@ describe(only, () => {
     expect(await lintFiles(space('FROM python:3.12\nCOPY . .\nCMD ["./start.sh"]\n', { 'start.sh': script, 'migrate.py': 'from aiohttp import web\n' }), { only })).toEqual([]);
     const [s] = await lintFiles(space('FROM python:3.12\nCOPY . .\nCMD ["bash", "start.sh"]\n', { 'start.sh': script.replace('python migrate.py || true\n', '') }), { only });
     expect(s).toMatchObject({ file: 'start.sh', line: 3 });
-    const passThrough = await lintFiles(space('FROM python:3.12\nCOPY . .\nENTRYPOINT ["/home/user/app/entrypoint.sh"]\nCMD ["uvicorn", "app:app", "--port", "9000"]\n', { 'entrypoint.sh': '#!/bin/sh\nexport FOO=1\nexec "$@"\n' }), { only });
+    const passThrough = await lintFiles(
+      space('FROM python:3.12\nCOPY . .\nENTRYPOINT ["/home/user/app/entrypoint.sh"]\nCMD ["uvicorn", "app:app", "--port", "9000"]\n', { 'entrypoint.sh': '#!/bin/sh\nexport FOO=1\nexec "$@"\n' }),
+      { only },
+    );
     expect(passThrough.map((x) => [x.file, x.line])).toEqual([['Dockerfile', 4]]);
     // nginx in front: a proxy may serve 7860 while the app listens elsewhere.
     expect(await lintFiles(space('FROM python:3.12\nCMD ["sh", "-c", "nginx && uvicorn app:app --port 8000"]\n'), { only })).toEqual([]);

@@ -39,7 +39,8 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nCOPY . .\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "7860"]\n' },
       ],
-      howToFix: 'Either set `app_port` in README.md to the port the app listens on, or make the app listen on `app_port` (7860 when unset): `--port 7860`, `--server.port 7860`, `launch(server_port=7860)`.',
+      howToFix:
+        'Either set `app_port` in README.md to the port the app listens on, or make the app listen on `app_port` (7860 when unset): `--port 7860`, `--server.port 7860`, `launch(server_port=7860)`.',
     },
   },
   check(space, report) {
@@ -80,7 +81,13 @@ export default defineRule({
         suggestions: exposeSuggestion(space, e.range, expected),
       });
     } else if (envPort !== undefined && envPort !== expected && portEnv!.file === DOCKERFILE && !runtime.exposes.some((e) => e.port === expected)) {
-      report({ messageId: 'hint', data: { what: `\`ENV PORT=${envPort}\``, port: envPort, expected, why, action }, file: DOCKERFILE, range: portEnv!.range, suggestions: portEnv!.valueRange ? [{ desc: `Set PORT to ${expected}`, fix: { range: portEnv!.valueRange, text: String(expected) } }] : [] });
+      report({
+        messageId: 'hint',
+        data: { what: `\`ENV PORT=${envPort}\``, port: envPort, expected, why, action },
+        file: DOCKERFILE,
+        range: portEnv!.range,
+        suggestions: portEnv!.valueRange ? [{ desc: `Set PORT to ${expected}`, fix: { range: portEnv!.valueRange, text: String(expected) } }] : [],
+      });
     }
   },
 });

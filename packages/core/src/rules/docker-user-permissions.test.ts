@@ -35,7 +35,8 @@ describe(only, () => {
   });
 
   it('allows requirements copied as root before switching user', async () => {
-    const dockerfile = 'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nRUN useradd -m -u 1000 user\nUSER user\nCOPY --chown=user . /home/user/app\nCMD ["python", "/home/user/app/app.py"]\n';
+    const dockerfile =
+      'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nRUN useradd -m -u 1000 user\nUSER user\nCOPY --chown=user . /home/user/app\nCMD ["python", "/home/user/app/app.py"]\n';
     expect(await lintFiles(space(dockerfile), { only })).toEqual([]);
     expect(await lintFiles(space(GOOD), { only })).toEqual([]);
     expect(await lintFiles(space(GOOD.replace('USER user', 'USER 1000')), { only })).toEqual([]); // USER 1000 is the non-root user too

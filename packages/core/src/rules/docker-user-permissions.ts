@@ -52,7 +52,8 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nRUN useradd -m -u 1000 user\nUSER user\nWORKDIR /home/user/app\nCOPY --chown=user . .\nCMD ["python", "app.py"]\n' },
       ],
-      howToFix: 'Create the user and switch to it before copying the app (`RUN useradd -m -u 1000 user`, `USER user`, `ENV HOME=/home/user PATH=/home/user/.local/bin:$PATH`, `WORKDIR $HOME/app`), copy with `--chown=user`, and end with a `CMD`.',
+      howToFix:
+        'Create the user and switch to it before copying the app (`RUN useradd -m -u 1000 user`, `USER user`, `ENV HOME=/home/user PATH=/home/user/.local/bin:$PATH`, `WORKDIR $HOME/app`), copy with `--chown=user`, and end with a `CMD`.',
       options: '`devMode` (boolean, default false): also check what Dev Mode needs (bash, curl, wget, procps, git, git-lfs installed; the app under /app).',
     },
   },
@@ -74,7 +75,10 @@ export default defineRule({
       if (inst === appCopy && user === undefined && !hasChown(inst)) {
         const later = stage.slice(stage.indexOf(inst) + 1);
         if (later.some((i) => i.keyword === 'USER' && !/^(root|0)(:|$)/.test(i.args.trim()))) {
-          const next = later.find((i) => i.keyword === 'USER')!.args.split(':')[0].trim();
+          const next = later
+            .find((i) => i.keyword === 'USER')!
+            .args.split(':')[0]
+            .trim();
           report({ messageId: 'copyBeforeUser', data: { user: next }, file: DOCKERFILE, range: inst.range, suggestions: [chownSuggestion(inst, next)] });
         } else {
           report({ messageId: 'noUser', file: DOCKERFILE, range: inst.range, suggestions: userSuggestion(text, inst, later) });
@@ -125,7 +129,7 @@ function runsRecursiveChown(inst: DockerInstruction): boolean {
 
 /** Adds the docs' user lines before the app copy and copies as that user, unless a later step needs root. */
 function userSuggestion(text: string, copy: DockerInstruction, later: DockerInstruction[]): Suggestion[] {
-  const needsRoot = later.some((i) => i.keyword === 'RUN' && commandsOf(i).some((words) => ROOT_ONLY.has(programName(words[0] ?? '')) || (words[0] === 'sudo')));
+  const needsRoot = later.some((i) => i.keyword === 'RUN' && commandsOf(i).some((words) => ROOT_ONLY.has(programName(words[0] ?? '')) || words[0] === 'sudo'));
   if (needsRoot) return [];
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = ['RUN useradd -m -u 1000 user', 'USER user', 'ENV HOME=/home/user PATH=/home/user/.local/bin:$PATH', `${copy.keyword} --chown=user`];

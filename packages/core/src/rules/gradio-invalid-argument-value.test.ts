@@ -29,7 +29,7 @@ describe(only, () => {
     const [d, ...rest] = await lintFiles(files, { only });
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ level: 'error', line: 5 });
-    expect(d.message).toContain("accepts only True, False, None here");
+    expect(d.message).toContain('accepts only True, False, None here');
     expect(d.message).toContain("'lazy' was accepted through 5.49.1");
     expect((await fixFiles(files))['app.py']).toContain('fn=str.upper, cache_examples=True, cache_mode="lazy")');
   });
@@ -56,7 +56,10 @@ describe(only, () => {
 
   it('checks other literal sets the source enforces (Textbox type, flagging_mode)', async () => {
     const found = await lint('5.49.1', 'import gradio as gr\ngr.Textbox(type="number")\ngr.Interface(lambda x: x, "text", "text", flagging_mode="always")\n');
-    expect(found.map((d) => [d.line, d.level])).toEqual([[2, 'error'], [3, 'error']]);
+    expect(found.map((d) => [d.line, d.level])).toEqual([
+      [2, 'error'],
+      [3, 'error'],
+    ]);
     expect(found[0].message).toContain("'text', 'password', 'email'");
   });
 

@@ -44,11 +44,17 @@ export default defineRule({
         'The autofix for `cache_examples="lazy"` on Gradio 6+ writes `cache_examples=True, cache_mode="lazy"`, which is what the old value meant (only when the call has no `cache_mode=` yet). When the Gradio version is unknown, the newest release is assumed and the finding is a warning without a fix.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "6.0.0"\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    box = gr.Textbox()\n    gr.Examples([["hi"]], inputs=[box], fn=str.upper, outputs=[box], cache_examples="lazy")\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    box = gr.Textbox()\n    gr.Examples([["hi"]], inputs=[box], fn=str.upper, outputs=[box], cache_examples="lazy")\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "6.0.0"\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    box = gr.Textbox()\n    gr.Examples([["hi"]], inputs=[box], fn=str.upper, outputs=[box], cache_examples=True, cache_mode="lazy")\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    box = gr.Textbox()\n    gr.Examples([["hi"]], inputs=[box], fn=str.upper, outputs=[box], cache_examples=True, cache_mode="lazy")\n',
+        },
       ],
       howToFix: 'Use one of the values the message lists (`--fix` rewrites `cache_examples="lazy"` for Gradio 6), or change `sdk_version`.',
     },

@@ -43,7 +43,8 @@ describe(only, () => {
     expect(await lintFiles(cpuSpace(ZEROGPU_APP), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace('import gradio as gr\ngr.Interface(lambda x: x, "text", "text").launch()\n'), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace('from ui import demo\ndemo.launch()\n', { 'ui.py': 'import gradio as gr\nwith gr.Blocks() as demo:\n    pass\n' }), { only })).toEqual([]);
-    const mounted = 'import gradio as gr, uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\ndemo = gr.Blocks()\napp = gr.mount_gradio_app(app, demo, path="/")\nuvicorn.run(app, host="0.0.0.0", port=7860)\n';
+    const mounted =
+      'import gradio as gr, uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\ndemo = gr.Blocks()\napp = gr.mount_gradio_app(app, demo, path="/")\nuvicorn.run(app, host="0.0.0.0", port=7860)\n';
     expect(await lintFiles(cpuSpace(mounted), { only })).toEqual([]);
     expect(await lintFiles({ 'README.md': readme('sdk: docker'), Dockerfile: 'FROM python:3.12\nCMD ["python", "app.py"]\n', 'app.py': 'import gradio as gr\ngr.Blocks()\n' }, { only })).toEqual([]);
   });

@@ -18,8 +18,14 @@ export default defineRule({
     docs: {
       rationale:
         'Every Gradio example in the Hugging Face docs ends with a launch call (https://huggingface.co/docs/hub/spaces-sdks-gradio: `gradio_app.launch()` inside `if __name__ == "__main__":`; https://huggingface.co/docs/hub/spaces-zerogpu: `.launch()`); that the `__main__` guard works there implies the Space runs `app_file` as a script (spacelint\'s reading of the docs), so without a launch the process ends (or idles) and nothing answers on port 7860. The rule looks at the app file and the local modules it imports: it fires when one of them builds a UI (`gr.Blocks`, `with gr.Blocks() as demo`, `gr.Interface`, `gr.ChatInterface`, `gr.TabbedInterface`) and none calls `.launch(` (directly, chained as `.queue(...).launch(...)`, or under `if __name__ == "__main__":`). It stays silent when the app is served another way (`gr.mount_gradio_app`, e.g. with uvicorn). Only for `sdk: gradio`. The suggestion appends `<variable>.launch()` when the UI is bound to a name.',
-      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    gr.Markdown("Hi")\n' }],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    gr.Markdown("Hi")\n\nif __name__ == "__main__":\n    demo.queue(max_size=10).launch()\n' }],
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    gr.Markdown("Hi")\n' },
+      ],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    gr.Markdown("Hi")\n\nif __name__ == "__main__":\n    demo.queue(max_size=10).launch()\n' },
+      ],
       howToFix: 'Call `demo.launch()` at the end of the app file (the object your `gr.Blocks`/`gr.Interface` is bound to).',
     },
   },
@@ -43,7 +49,12 @@ export default defineRule({
     const text = space.text(app)!;
     const suggestions =
       variable && builder.module.path === app
-        ? [{ desc: `Add \`${variable}.launch()\` at the end of ${app}`, fix: { range: [text.length, text.length] as [number, number], text: `${text.endsWith('\n') || !text ? '' : '\n'}\n${variable}.launch()\n` } }]
+        ? [
+            {
+              desc: `Add \`${variable}.launch()\` at the end of ${app}`,
+              fix: { range: [text.length, text.length] as [number, number], text: `${text.endsWith('\n') || !text ? '' : '\n'}\n${variable}.launch()\n` },
+            },
+          ]
         : undefined;
     report({
       messageId: 'missing',

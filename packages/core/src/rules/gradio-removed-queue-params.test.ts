@@ -21,11 +21,7 @@ describe(only, () => {
 
   it('fires on enable_queue, default_enabled and client_position_to_load_data', async () => {
     const found = await lintFiles(space('4.44.1', 'demo.queue(default_enabled=True, client_position_to_load_data=2).launch(enable_queue=True)\n'), { only });
-    expect(found.map((d) => d.message.split('(')[0] + d.message.split('(')[1].split('=')[0])).toEqual([
-      '`queuedefault_enabled',
-      '`queueclient_position_to_load_data',
-      '`launchenable_queue',
-    ]);
+    expect(found.map((d) => d.message.split('(')[0] + d.message.split('(')[1].split('=')[0])).toEqual(['`queuedefault_enabled', '`queueclient_position_to_load_data', '`launchenable_queue']);
   });
 
   it('fires on default_concurrency_limit before 4.4 and on a truthy concurrency_count in 4.4', async () => {

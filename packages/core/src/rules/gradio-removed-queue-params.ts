@@ -35,7 +35,10 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(concurrency_count=4).launch(enable_queue=True)\n' },
       ],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(default_concurrency_limit=4).launch()\n' }],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'import gradio as gr\n\ndemo = gr.Interface(lambda text: text, "text", "text")\ndemo.queue(default_concurrency_limit=4).launch()\n' },
+      ],
       howToFix: 'Replace `queue(concurrency_count=N)` with `queue(default_concurrency_limit=N)` or per-event `concurrency_limit=N`, and drop `enable_queue` (the queue is always on since 4.0).',
     },
   },
@@ -53,7 +56,11 @@ export default defineRule({
       const launch = callables['Blocks.launch'];
       // What the release does with a keyword its signature lacks (or keeps only to raise).
       const failure = (name: string) =>
-        inReleases(queue.raisesIfSet?.[name], at) ? 'DeprecationWarning raised as an error' : inReleases(queue.kwargsRejected, at) ? 'ValueError: Invalid arguments' : 'TypeError: unexpected keyword argument';
+        inReleases(queue.raisesIfSet?.[name], at)
+          ? 'DeprecationWarning raised as an error'
+          : inReleases(queue.kwargsRejected, at)
+            ? 'ValueError: Invalid arguments'
+            : 'TypeError: unexpected keyword argument';
       const flag = (arg: PythonArgument, callName: string, failureText: string, advice: string, suggestions: Suggestion[]) =>
         report({
           messageId: known ? 'removed' : 'removedUnknown',
@@ -74,19 +81,32 @@ export default defineRule({
             const value = constantOf(module, arg.value);
             if (raises && inReleases(queue.params[name], at) && value && !value.value) continue;
             const renamed = inReleases(queue.params.default_concurrency_limit, at);
-            flag(arg, 'queue', failure(name), 'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.', renameCount(space.text(path)!, call, arg, known && !renamed));
+            flag(
+              arg,
+              'queue',
+              failure(name),
+              'Use `queue(default_concurrency_limit=N)` (Gradio 4.4+) or `concurrency_limit=N` on each event.',
+              renameCount(space.text(path)!, call, arg, known && !renamed),
+            );
           } else {
             flag(arg, 'queue', failure(name), 'Remove it.', [remove(call, arg)]);
           }
         }
         const limit = keywordArgument(call, 'default_concurrency_limit');
         if (limit && known && !inReleases(queue.params.default_concurrency_limit, at)) {
-          report({ messageId: 'tooNew', data: { version: release.label, history: describeHistory(queue.params.default_concurrency_limit, at), failure: failure('default_concurrency_limit') }, file: path, range: limit.range, suggestions: [remove(call, limit)] });
+          report({
+            messageId: 'tooNew',
+            data: { version: release.label, history: describeHistory(queue.params.default_concurrency_limit, at), failure: failure('default_concurrency_limit') },
+            file: path,
+            range: limit.range,
+            suggestions: [remove(call, limit)],
+          });
         }
       }
       for (const call of gradioMethodCalls(module, 'launch')) {
         const arg = keywordArgument(call, 'enable_queue');
-        if (arg && !inReleases(launch.params.enable_queue, at)) flag(arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
+        if (arg && !inReleases(launch.params.enable_queue, at))
+          flag(arg, 'launch', 'TypeError: unexpected keyword argument', 'Remove it: the queue is always on since Gradio 4.0.', [remove(call, arg)]);
       }
     }
   },

@@ -30,7 +30,10 @@ describe(only, () => {
   });
 
   it('warns for GPU handlers, follows constants, and sees handlers in other forms', async () => {
-    const gpu = edit(ZEROGPU_APP, 'concurrency_limit=1,\n        concurrency_id="gpu"', 'concurrency_limit=LIMIT,\n        concurrency_id="gpu"').replace('QUEUE_SIZE = 20\n', 'QUEUE_SIZE = 20\nLIMIT = None\n');
+    const gpu = edit(ZEROGPU_APP, 'concurrency_limit=1,\n        concurrency_id="gpu"', 'concurrency_limit=LIMIT,\n        concurrency_id="gpu"').replace(
+      'QUEUE_SIZE = 20\n',
+      'QUEUE_SIZE = 20\nLIMIT = None\n',
+    );
     const found = await lintFiles(zeroGpuSpace({ 'app.py': gpu }), { only });
     expect(found.map((d) => [d.level, d.message.slice(0, 78)])).toContainEqual(['warning', '`concurrency_limit=None` lets `generate` run without limit and it uses the GPU']);
     const forms = [
@@ -41,9 +44,15 @@ describe(only, () => {
     ];
     for (const f of forms) {
       const app = DIFFUSION.replace('    btn.click(generate, prompt, image, concurrency_limit=None)', `    ${f}`);
-      expect((await lintFiles(cpuSpace(app), { only })).map((d) => d.level), f).toEqual(['warning']);
+      expect(
+        (await lintFiles(cpuSpace(app), { only })).map((d) => d.level),
+        f,
+      ).toEqual(['warning']);
     }
-    const decorated = DIFFUSION.replace('def generate', '@btn.click(inputs=prompt, outputs=image, concurrency_limit=None)\ndef generate').replace('    btn.click(generate, prompt, image, concurrency_limit=None)\n', '');
+    const decorated = DIFFUSION.replace('def generate', '@btn.click(inputs=prompt, outputs=image, concurrency_limit=None)\ndef generate').replace(
+      '    btn.click(generate, prompt, image, concurrency_limit=None)\n',
+      '',
+    );
     expect((await lintFiles(cpuSpace(decorated), { only })).map((d) => d.level)).toEqual(['warning']);
   });
 
@@ -55,13 +64,15 @@ describe(only, () => {
   });
 
   it('gives info for handlers that only call a remote API', async () => {
-    const app = 'import gradio as gr\nimport requests\n\ndef call_remote_api(message, history):\n    return requests.post("https://api.example.com/chat", json={"m": message}, timeout=30).json()["reply"]\n\ngr.ChatInterface(call_remote_api, concurrency_limit=None).launch()\n';
+    const app =
+      'import gradio as gr\nimport requests\n\ndef call_remote_api(message, history):\n    return requests.post("https://api.example.com/chat", json={"m": message}, timeout=30).json()["reply"]\n\ngr.ChatInterface(call_remote_api, concurrency_limit=None).launch()\n';
     const [d] = await lintFiles(cpuSpace(app), { only });
     expect(d).toMatchObject({ level: 'info', message: expect.stringContaining('remote API') });
   });
 
   it('sees methods of loaded models as model handlers', async () => {
-    const app = 'import gradio as gr\nfrom transformers import pipeline\nclassifier = pipeline("sentiment-analysis")\ngr.Interface(fn=classifier, inputs="text", outputs="label", concurrency_limit=None).launch()\n';
+    const app =
+      'import gradio as gr\nfrom transformers import pipeline\nclassifier = pipeline("sentiment-analysis")\ngr.Interface(fn=classifier, inputs="text", outputs="label", concurrency_limit=None).launch()\n';
     const [d] = await lintFiles(cpuSpace(app), { only });
     expect(d.message).toContain('`classifier` run without limit and it runs a model');
   });
@@ -75,12 +86,19 @@ describe(only, () => {
   });
 
   it('reports an unbounded default on the queue, in Python env writes and in the Dockerfile', async () => {
-    const queue = DIFFUSION.replace('    btn.click(generate, prompt, image, concurrency_limit=None)', '    btn.click(generate, prompt, image)').replace('demo.launch()', 'demo.queue(default_concurrency_limit=None).launch()');
+    const queue = DIFFUSION.replace('    btn.click(generate, prompt, image, concurrency_limit=None)', '    btn.click(generate, prompt, image)').replace(
+      'demo.launch()',
+      'demo.queue(default_concurrency_limit=None).launch()',
+    );
     const [q] = await lintFiles(cpuSpace(queue), { only });
     expect(q).toMatchObject({ level: 'warning', message: expect.stringContaining('`queue(default_concurrency_limit=None)` lets every event run without limit and it runs a model') });
     const env = `import os\nos.environ["GRADIO_DEFAULT_CONCURRENCY_LIMIT"] = "none"\n${queue.replace('demo.queue(default_concurrency_limit=None).launch()', 'demo.launch()')}`;
     expect((await lintFiles(cpuSpace(env), { only })).map((d) => d.line)).toEqual([2]);
-    const docker = { 'README.md': readme('sdk: docker'), Dockerfile: 'FROM python:3.12\nENV GRADIO_DEFAULT_CONCURRENCY_LIMIT=None\nCMD ["python", "app.py"]\n', 'app.py': env.replace(/^import os\nos.environ.*\n/, '') };
+    const docker = {
+      'README.md': readme('sdk: docker'),
+      Dockerfile: 'FROM python:3.12\nENV GRADIO_DEFAULT_CONCURRENCY_LIMIT=None\nCMD ["python", "app.py"]\n',
+      'app.py': env.replace(/^import os\nos.environ.*\n/, ''),
+    };
     expect((await lintFiles(docker, { only })).map((d) => [d.file, d.line])).toEqual([['Dockerfile', 2]]);
   });
 

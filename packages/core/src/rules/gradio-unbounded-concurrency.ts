@@ -22,7 +22,7 @@ export default defineRule({
       },
       unboundedIo: {
         level: 'info',
-        text: '{{what}} lets {{subject}} run without limit; that is the Gradio guide\'s use case for handlers that only call a remote API that rate-limits itself, as this one seems to. Set a number if the API should not get unlimited parallel requests.',
+        text: "{{what}} lets {{subject}} run without limit; that is the Gradio guide's use case for handlers that only call a remote API that rate-limits itself, as this one seems to. Set a number if the API should not get unlimited parallel requests.",
       },
       legacy: {
         level: 'info',
@@ -34,15 +34,27 @@ export default defineRule({
         'Gradio runs one request at a time per event by default; `concurrency_limit=None` means "an unlimited number of concurrent executions" (Gradio queuing guide, https://www.gradio.app/guides/queuing), and the performance guide (https://www.gradio.app/guides/setting-up-a-demo-for-maximum-performance) warns of "out-of-memory errors" when concurrency is raised too high. CPU Basic Spaces have 16 GB of RAM (https://huggingface.co/docs/hub/spaces-gpus) and overruns stop the Space with `Memory limit exceeded (16Gi)` (https://huggingface.co/spaces/ymlin105/book-rec-with-LLMs/blob/main/docs/performance/memory_optimization.md). Reported (Gradio 4+ or an unknown version): `concurrency_limit=None` on event listeners (`.click`, `.submit`, `gr.on`, `demo.load`, listener decorators), `gr.Interface` and `gr.ChatInterface`, also through a module constant (`LIMIT = None`); `queue(default_concurrency_limit=None)`, also chained (`demo.queue(...).launch()`); and `GRADIO_DEFAULT_CONCURRENCY_LIMIT=None` set in Python (`os.environ`) or a Dockerfile `ENV`. The absence of the keyword is the default (1), not a finding. Severity: a warning when the handler is GPU-bound (a `spaces.GPU` function) or runs a model (torch, a pipeline, `generate`, an object loaded with `from_pretrained`, followed into functions it calls in the same file or a local module), or when nothing is known about it; info when it only makes network calls (requests, httpx, openai, `InferenceClient`...), which is the guide\'s intended use of `None` ("useful if your function is calling e.g. an external API which handles the rate limiting of requests itself"). For the queue default and the environment variable, the most demanding handler of the Space decides. On Gradio 3, where these parameters did not exist, `launch(enable_queue=False)` (up to `max_threads`, 40, requests in parallel) and `queue(concurrency_count=N)` with N ≥ `max_threads` are reported as info. The classification of handlers is spacelint\'s judgement.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image, concurrency_limit=None)\n\ndemo.launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image, concurrency_limit=None)\n\ndemo.launch()\n',
+        },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image)\n\ndemo.queue(default_concurrency_limit=None).launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image)\n\ndemo.queue(default_concurrency_limit=None).launch()\n',
+        },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
-        { file: 'app.py', code: '# reported as info: the handler only calls a remote API\nimport gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat, concurrency_limit=None).launch()\n' },
+        {
+          file: 'app.py',
+          code: '# reported as info: the handler only calls a remote API\nimport gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat, concurrency_limit=None).launch()\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image, concurrency_limit=2, concurrency_id="gpu")\n\ndemo.launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\nfrom diffusers import DiffusionPipeline\n\npipe = DiffusionPipeline.from_pretrained("org/model").to("cuda")\n\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\nwith gr.Blocks() as demo:\n    prompt = gr.Textbox()\n    image = gr.Image()\n    btn = gr.Button()\n    btn.click(generate, prompt, image, concurrency_limit=2, concurrency_id="gpu")\n\ndemo.launch()\n',
+        },
       ],
       howToFix: 'Remove `concurrency_limit=None` (back to one at a time), or set a number the hardware can hold; share a limit between events with `concurrency_id`.',
     },
@@ -95,7 +107,10 @@ function finding(
   call?: PythonCall,
 ): void {
   const zeroGpu = space.facts.zeroGpu !== 'no';
-  const suggestions = call && 'value' in at ? [{ desc: `Remove \`${(at as PythonArgument).name}=None\` (one request at a time)`, fix: { range: argumentRemovalRange(call, at as PythonArgument), text: '' } }] : undefined;
+  const suggestions =
+    call && 'value' in at
+      ? [{ desc: `Remove \`${(at as PythonArgument).name}=None\` (one request at a time)`, fix: { range: argumentRemovalRange(call, at as PythonArgument), text: '' } }]
+      : undefined;
   if (workload === 'io') {
     report({ messageId: 'unboundedIo', data, file, range: at.range, suggestions });
     return;

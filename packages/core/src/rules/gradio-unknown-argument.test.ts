@@ -67,12 +67,7 @@ describe(only, () => {
   it('fires on 3.x code in a 4.x Space and offers `js=` for `_js=`', async () => {
     const files = gradioSpace('4.44.1', GRADIO_3_APPS['image-tools']);
     const found = await lintFiles(files, { only });
-    expect(summary(found)).toEqual([
-      '11:error:gr.Image(source=...)',
-      '11:error:gr.Image(tool=...)',
-      '11:error:gr.Image(shape=...)',
-      '17:error:demo.load(_js=...)',
-    ]);
+    expect(summary(found)).toEqual(['11:error:gr.Image(source=...)', '11:error:gr.Image(tool=...)', '11:error:gr.Image(shape=...)', '17:error:demo.load(_js=...)']);
     const rename = found[3].suggestions![0];
     expect(rename.desc).toBe('Rename to `js=`');
     expect(applyFixes(files['app.py'], [rename.fix]).output).toContain('demo.load(lambda: None, None, None, js="() => console.log(\'ready\')")');

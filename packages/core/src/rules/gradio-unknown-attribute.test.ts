@@ -25,13 +25,7 @@ describe(only, () => {
 
   it('fires on the 3.x names and methods Gradio 4.0 removed, with the successor', async () => {
     const found = await lint('4.44.1', GRADIO_3_APPS['blocks-styled']);
-    expect(summary(found)).toEqual([
-      '8:error:gr.Box',
-      '10:error:gr.Textbox(...).style',
-      '12:error:gr.Button(...).style',
-      '14:error:gr.Gallery(...).style',
-      '19:error:gr.Textbox.update',
-    ]);
+    expect(summary(found)).toEqual(['8:error:gr.Box', '10:error:gr.Textbox(...).style', '12:error:gr.Button(...).style', '14:error:gr.Gallery(...).style', '19:error:gr.Textbox.update']);
     expect(found[0].message).toContain('removed in Gradio 4.0.0 (last in 3.50.2)');
     expect(found[0].message).toContain('AttributeError');
     expect(found[0].message).toContain('`gr.Group()`');
@@ -46,7 +40,7 @@ describe(only, () => {
   });
 
   it('fires on names newer than the release, and on from-imports (ImportError)', async () => {
-    const found = await lint('4.20.0', 'import gradio as gr\nfrom gradio import ChatMessage\n\nwith gr.Blocks() as demo:\n    with gr.Sidebar():\n        gr.Markdown("x")\n    t = gr.Timer(1)\n')
+    const found = await lint('4.20.0', 'import gradio as gr\nfrom gradio import ChatMessage\n\nwith gr.Blocks() as demo:\n    with gr.Sidebar():\n        gr.Markdown("x")\n    t = gr.Timer(1)\n');
     expect(summary(found)).toEqual(['2:error:from gradio import ChatMessage', '5:error:gr.Sidebar', '7:error:gr.Timer']);
     expect(found[0].message).toContain('ImportError');
     expect(found[1].message).toContain('added in Gradio 5.14.0');
@@ -54,7 +48,10 @@ describe(only, () => {
 
   it('fires on gr.LogoutButton from 5.0 and on events a component lacks in that release', async () => {
     expect(summary(await lint('5.0.0', GRADIO_4_APPS['oauth-timer']))).toEqual(['9:error:gr.LogoutButton']);
-    const found = await lint('3.30.0', 'import gradio as gr\nwith gr.Blocks() as demo:\n    chat = gr.Chatbot()\n    chat.like(lambda x: x, None, None)\n    with gr.Tab("A") as tab:\n        pass\n    tab.select(lambda: 1, None, None)\n');
+    const found = await lint(
+      '3.30.0',
+      'import gradio as gr\nwith gr.Blocks() as demo:\n    chat = gr.Chatbot()\n    chat.like(lambda x: x, None, None)\n    with gr.Tab("A") as tab:\n        pass\n    tab.select(lambda: 1, None, None)\n',
+    );
     expect(summary(found)).toEqual(['4:error:chat.like']);
   });
 

@@ -38,7 +38,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'Gradio removes and adds public names between releases: 4.0 removed `gr.Box`, `gr.inputs`/`gr.outputs`, the `.style()` method of components and per-component `.update()` (`gr.Textbox.update(...)`); `gr.LogoutButton` exists 3.40–4.44 only; `gr.ChatInterface`, `gr.on`, `gr.render`, `gr.Sidebar`, `gr.Timer` appear later. Using one the Space\'s release lacks fails at import time with AttributeError (ImportError for `from gradio import X`), so the Space never starts. ' +
+        "Gradio removes and adds public names between releases: 4.0 removed `gr.Box`, `gr.inputs`/`gr.outputs`, the `.style()` method of components and per-component `.update()` (`gr.Textbox.update(...)`); `gr.LogoutButton` exists 3.40–4.44 only; `gr.ChatInterface`, `gr.on`, `gr.render`, `gr.Sidebar`, `gr.Timer` appear later. Using one the Space's release lacks fails at import time with AttributeError (ImportError for `from gradio import X`), so the Space never starts. " +
         `Names, methods and events come from spacelint's vendored copy of Gradio's API per release (every gradio-app/gradio release tag, as of ${GRADIO_DATA_AS_OF}). Only what some release had is reported: a name no release ever had might be a local attribute the tables cannot see, so it is left alone. Methods and events are checked on names bound only to Gradio constructors (as in \`gradio-unknown-argument\`). ` +
         'The version comes from `sdk_version`, else a `gradio==` pin; when unknown, the newest release is assumed and the finding is a warning that says so.',
       incorrect: [
@@ -49,7 +49,7 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "4.44.1"\n---\n' },
         { file: 'app.py', code: 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    with gr.Group():\n        img = gr.Image(height=300)\n\ndemo.launch()\n' },
       ],
-      howToFix: 'Use what the Space\'s Gradio release offers (the message names the successor), or set `sdk_version` to a release that has it.',
+      howToFix: "Use what the Space's Gradio release offers (the message names the successor), or set `sdk_version` to a release that has it.",
     },
   },
   check(space, report) {

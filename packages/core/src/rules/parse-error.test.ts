@@ -29,7 +29,8 @@ describe(only, () => {
 
   it('stays silent on valid files, including modern syntax and options in requirements', async () => {
     const py = 'match x:\n    case [a, *rest]:\n        pass\nwith (open("a") as f, open("b") as g):\n    pass\ndef g():\n    yield\nasync def h():\n    return 24.\n';
-    const req = '-r base.txt\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.8.0 ; python_version >= "3.10"\ngit+https://github.com/huggingface/diffusers.git\nmypkg @ https://example.com/mypkg-1.0.whl\nnumpy>=1.26,<2  # pinned\n';
+    const req =
+      '-r base.txt\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.8.0 ; python_version >= "3.10"\ngit+https://github.com/huggingface/diffusers.git\nmypkg @ https://example.com/mypkg-1.0.whl\nnumpy>=1.26,<2  # pinned\n';
     const docker = '# syntax=docker/dockerfile:1\nFROM python:3.12\nRUN apt-get update && \\\n    apt-get install -y git\nCMD ["python", "app.py"]\n';
     expect(await lintFiles({ ...base, 'modern.py': py, 'requirements.txt': req, 'base.txt': '', Dockerfile: docker }, { only })).toEqual([]);
   });

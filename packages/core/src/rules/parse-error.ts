@@ -26,8 +26,14 @@ export default defineRule({
     docs: {
       rationale:
         'spacelint parses every Python file, requirements file, packages.txt and the Dockerfile of a Space. A file that does not parse fails on the Hub too (an import error at start-up, a failed `pip install` or Docker build), so it is an error. It is reported once, at the first problem, and every other file is still linted. Files that cannot be read as UTF-8 text (binary, another encoding, larger than 2 MB, or a symlink that leaves the Space) are reported when they are files spacelint would parse; other binary files such as images or weights are ignored.',
-      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'def predict(x)\n    return x\n' }],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' }, { file: 'app.py', code: 'def predict(x):\n    return x\n' }],
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'def predict(x)\n    return x\n' },
+      ],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
+        { file: 'app.py', code: 'def predict(x):\n    return x\n' },
+      ],
       howToFix: 'Fix the syntax at the reported line, or save the file as UTF-8.',
     },
   },

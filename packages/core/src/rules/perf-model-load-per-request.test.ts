@@ -62,17 +62,22 @@ describe(only, () => {
       ['info', 'engine.py', 4],
     ]);
     // A load that depends on the request (a parameter): no move suggestion.
-    const dynamic = cpuSpace('import gradio as gr\nfrom transformers import pipeline\ndef run(name, text):\n    clf = pipeline("text-classification", model=name)\n    return clf(text)\ngr.Interface(run, ["text", "text"], "text").launch()\n');
+    const dynamic = cpuSpace(
+      'import gradio as gr\nfrom transformers import pipeline\ndef run(name, text):\n    clf = pipeline("text-classification", model=name)\n    return clf(text)\ngr.Interface(run, ["text", "text"], "text").launch()\n',
+    );
     const [d] = await lintFiles(dynamic, { only });
     expect(d.suggestions).toBeUndefined();
   });
 
   it('stays silent for cached loads (lru_cache, if model is None, dict cache) outside GPU functions', async () => {
-    const lru = 'import functools\nimport gradio as gr\nfrom transformers import pipeline\n\n@functools.lru_cache\ndef get_model(name):\n    return pipeline("text-classification", model=name)\n\ndef run(name, text):\n    return get_model(name)(text)\n\ngr.Interface(run, ["text", "text"], "text").launch()\n';
+    const lru =
+      'import functools\nimport gradio as gr\nfrom transformers import pipeline\n\n@functools.lru_cache\ndef get_model(name):\n    return pipeline("text-classification", model=name)\n\ndef run(name, text):\n    return get_model(name)(text)\n\ngr.Interface(run, ["text", "text"], "text").launch()\n';
     expect(await lintFiles(cpuSpace(lru), { only })).toEqual([]);
-    const global = 'import gradio as gr\nfrom transformers import pipeline\nmodel = None\n\ndef run(text):\n    global model\n    if model is None:\n        model = pipeline("sentiment-analysis")\n    return model(text)\n\ngr.Interface(run, "text", "text").launch()\n';
+    const global =
+      'import gradio as gr\nfrom transformers import pipeline\nmodel = None\n\ndef run(text):\n    global model\n    if model is None:\n        model = pipeline("sentiment-analysis")\n    return model(text)\n\ngr.Interface(run, "text", "text").launch()\n';
     expect(await lintFiles(cpuSpace(global), { only })).toEqual([]);
-    const dict = 'import gradio as gr\nfrom transformers import pipeline\nCACHE = {}\n\ndef run(name, text):\n    if name not in CACHE:\n        CACHE[name] = pipeline("text-classification", model=name)\n    return CACHE[name](text)\n\ngr.Interface(run, ["text", "text"], "text").launch()\n';
+    const dict =
+      'import gradio as gr\nfrom transformers import pipeline\nCACHE = {}\n\ndef run(name, text):\n    if name not in CACHE:\n        CACHE[name] = pipeline("text-classification", model=name)\n    return CACHE[name](text)\n\ngr.Interface(run, ["text", "text"], "text").launch()\n';
     expect(await lintFiles(cpuSpace(dict), { only })).toEqual([]);
     // On ZeroGPU, a cached lazy load inside @spaces.GPU is still an info.
     const gpu = global.replace('import gradio as gr', 'import spaces\nimport gradio as gr').replace('def run(text):', '@spaces.GPU\ndef run(text):');
@@ -81,11 +86,17 @@ describe(only, () => {
   });
 
   it('stays silent for module-level loads, I/O-only handlers, and offline scripts', async () => {
-    const moduleLevel = CAPTION.replace('    model = AutoModel.from_pretrained("org/captioner").to("cuda")\n', '').replace('@spaces.GPU', 'model = AutoModel.from_pretrained("org/captioner").to("cuda")\n\n@spaces.GPU');
+    const moduleLevel = CAPTION.replace('    model = AutoModel.from_pretrained("org/captioner").to("cuda")\n', '').replace(
+      '@spaces.GPU',
+      'model = AutoModel.from_pretrained("org/captioner").to("cuda")\n\n@spaces.GPU',
+    );
     expect(await lintFiles(zeroGpuSpace({ 'app.py': moduleLevel }), { only })).toEqual([]);
-    const io = 'import gradio as gr\nimport requests\nfrom huggingface_hub import hf_hub_download\n\ndef fetch(name):\n    path = hf_hub_download("org/data", name, repo_type="dataset")\n    return requests.post("https://api.example.com/x", files={"f": open(path, "rb")}).text\n\ngr.Interface(fetch, "text", "text").launch()\n';
+    const io =
+      'import gradio as gr\nimport requests\nfrom huggingface_hub import hf_hub_download\n\ndef fetch(name):\n    path = hf_hub_download("org/data", name, repo_type="dataset")\n    return requests.post("https://api.example.com/x", files={"f": open(path, "rb")}).text\n\ngr.Interface(fetch, "text", "text").launch()\n';
     expect(await lintFiles(cpuSpace(io), { only })).toEqual([]);
-    const files = cpuSpace('import gradio as gr\ngr.Interface(lambda x: x, "text", "text").launch()\n', { 'scripts/train.py': 'import gradio as gr\nfrom transformers import AutoModel\ndef run(x):\n    return AutoModel.from_pretrained("org/m")(x)\ngr.Interface(run, "text", "text")\n' });
+    const files = cpuSpace('import gradio as gr\ngr.Interface(lambda x: x, "text", "text").launch()\n', {
+      'scripts/train.py': 'import gradio as gr\nfrom transformers import AutoModel\ndef run(x):\n    return AutoModel.from_pretrained("org/m")(x)\ngr.Interface(run, "text", "text")\n',
+    });
     expect(await lintFiles(files, { only })).toEqual([]);
   });
 
@@ -96,7 +107,8 @@ describe(only, () => {
   });
 
   describe('in a Docker Space, follows what the start command runs', () => {
-    const server = 'import gradio as gr\nfrom transformers import pipeline\n\ndef classify(text):\n    clf = pipeline("sentiment-analysis")\n    return clf(text)\n\ngr.Interface(classify, "text", "text").launch(server_name="0.0.0.0", server_port=7860)\n';
+    const server =
+      'import gradio as gr\nfrom transformers import pipeline\n\ndef classify(text):\n    clf = pipeline("sentiment-analysis")\n    return clf(text)\n\ngr.Interface(classify, "text", "text").launch(server_name="0.0.0.0", server_port=7860)\n';
     const dockerSpace = (cmd: string, code = server) => ({
       'README.md': readme('sdk: docker\napp_port: 7860'),
       Dockerfile: `FROM python:3.11\nWORKDIR /src\nCOPY . .\nRUN pip install gradio transformers\n${cmd}\n`,

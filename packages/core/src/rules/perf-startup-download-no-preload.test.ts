@@ -30,7 +30,8 @@ describe(only, () => {
   });
 
   it('reports a repo once when its tokenizer and model are both loaded', async () => {
-    const app = 'from transformers import AutoModelForCausalLM, AutoTokenizer\nMODEL_ID = "Qwen/Qwen2.5-7B-Instruct"\ntokenizer = AutoTokenizer.from_pretrained(MODEL_ID)\nmodel = AutoModelForCausalLM.from_pretrained(MODEL_ID)\n';
+    const app =
+      'from transformers import AutoModelForCausalLM, AutoTokenizer\nMODEL_ID = "Qwen/Qwen2.5-7B-Instruct"\ntokenizer = AutoTokenizer.from_pretrained(MODEL_ID)\nmodel = AutoModelForCausalLM.from_pretrained(MODEL_ID)\n';
     const found = await lintFiles(space(app), { only });
     expect(found.map((d) => d.line)).toEqual([3]);
   });
@@ -54,7 +55,7 @@ describe(only, () => {
     expect(await lintFiles(space('print(1)\n', '', { 'scripts/prepare.py': 'from transformers import AutoModel\nAutoModel.from_pretrained("org/m")\n' }), { only })).toEqual([]);
   });
 
-  it('reports the realistic ZeroGPU Space\'s models until they are preloaded', async () => {
+  it("reports the realistic ZeroGPU Space's models until they are preloaded", async () => {
     const found = await lintFiles(zeroGpuSpace(), { only });
     expect(found.length).toBeGreaterThan(0);
     const repos = found.map((d) => /`([^`]+)`/.exec(d.message)![1]);

@@ -51,10 +51,7 @@ export function exampleSpaces(examples: readonly RuleExample[]): Record<string, 
 
 function examples(list: readonly RuleExample[]): string[] {
   const spaces = exampleSpaces(list);
-  return spaces.flatMap((files, i) => [
-    ...(spaces.length > 1 ? [`**Example ${i + 1}**`, ''] : []),
-    ...Object.entries(files).flatMap(([file, code]) => example(file, code)),
-  ]);
+  return spaces.flatMap((files, i) => [...(spaces.length > 1 ? [`**Example ${i + 1}**`, ''] : []), ...Object.entries(files).flatMap(([file, code]) => example(file, code))]);
 }
 
 function example(file: string, code: string): string[] {

@@ -36,7 +36,7 @@ describe('internal reference detector', () => {
     for (const text of ['(spec §4.4 Z5)', 'the docs [HD-OVERVIEW] say', 'default 120 s (inferred)', 'hf-tooling.md §d 26', 'in catalogue order', 'checks (Z6):', 'hub-docs spaces-zerogpu.md']) {
       expect(internalMarkers(text), text).not.toEqual([]);
     }
-    for (const text of ['(https://huggingface.co/docs/hub/spaces-zerogpu)', 'https://yaml.org/spec/1.2.2/', 'bucket I/O is S3-paced', 'spacelint\'s judgement', 't4-small, A10G, L4']) {
+    for (const text of ['(https://huggingface.co/docs/hub/spaces-zerogpu)', 'https://yaml.org/spec/1.2.2/', 'bucket I/O is S3-paced', "spacelint's judgement", 't4-small, A10G, L4']) {
       expect(internalMarkers(text), text).toEqual([]);
     }
   });
@@ -44,7 +44,11 @@ describe('internal reference detector', () => {
 
 describe('rule docs: the examples do what they say', () => {
   it('exempts only registered rules', () => {
-    for (const id of Object.keys(EXEMPT)) expect(RULES.some((r) => r.meta.id === id), id).toBe(true);
+    for (const id of Object.keys(EXEMPT))
+      expect(
+        RULES.some((r) => r.meta.id === id),
+        id,
+      ).toBe(true);
   });
   for (const rule of RULES.filter((r) => !(r.meta.id in EXEMPT))) {
     const id = rule.meta.id;

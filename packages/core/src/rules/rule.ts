@@ -2,16 +2,7 @@ import type { Fix, Level, Suggestion } from '../diagnostic.js';
 import { LEVEL_RANK } from '../diagnostic.js';
 import type { Space } from '../space/space.js';
 
-export type Category =
-  | 'core'
-  | 'config'
-  | 'storage'
-  | 'zerogpu'
-  | 'concurrency'
-  | 'dependencies'
-  | 'docker'
-  | 'security'
-  | 'performance';
+export type Category = 'core' | 'config' | 'storage' | 'zerogpu' | 'concurrency' | 'dependencies' | 'docker' | 'security' | 'performance';
 
 /** Where the generated rule docs live; every finding links there. */
 export const DOCS_BASE_URL = 'https://github.com/spacelint/spacelint/blob/main/docs/rules/';

@@ -35,7 +35,8 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: docker\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nRUN --mount=type=secret,id=HF_TOKEN,mode=0444,required=true \\\n    huggingface-cli download --token $(cat /run/secrets/HF_TOKEN) org/model\n' },
       ],
-      howToFix: 'Delete the literal (and revoke it), add the value as a Space secret, and read it with `RUN --mount=type=secret,id=NAME,mode=0444,required=true` + `$(cat /run/secrets/NAME)` at build time, or from the environment at run time.',
+      howToFix:
+        'Delete the literal (and revoke it), add the value as a Space secret, and read it with `RUN --mount=type=secret,id=NAME,mode=0444,required=true` + `$(cat /run/secrets/NAME)` at build time, or from the environment at run time.',
     },
   },
   check(space, report) {
@@ -50,11 +51,17 @@ export default defineRule({
         if (s.start < inst.range[0] || s.end > inst.range[1] || reported.has(s.start)) continue;
         reported.add(s.start);
         // The variable it is assigned to names the Space secret to create.
-        const pair = docker.env.find((p) => p.instruction === inst && p.range[0] <= s.start && p.range[1] >= s.end)?.name
-          ?? inst.tokens.find((t) => inst.keyword === 'ARG' && t.range[0] <= s.start && t.range[1] >= s.end)?.value.split('=')[0];
+        const pair =
+          docker.env.find((p) => p.instruction === inst && p.range[0] <= s.start && p.range[1] >= s.end)?.name ??
+          inst.tokens.find((t) => inst.keyword === 'ARG' && t.range[0] <= s.start && t.range[1] >= s.end)?.value.split('=')[0];
         const candidate = pair ?? s.assignedTo;
         const name = candidate && /^[A-Za-z_]\w*$/.test(candidate) ? candidate : 'NAME';
-        report({ messageId: 'literal', data: { keyword: inst.keyword, what: s.kind === 'token' ? `a ${s.name}` : s.kind === 'url' ? 'a password in a URL' : 'a secret', masked: s.masked, name }, file: DOCKERFILE, range: [s.start, s.end] });
+        report({
+          messageId: 'literal',
+          data: { keyword: inst.keyword, what: s.kind === 'token' ? `a ${s.name}` : s.kind === 'url' ? 'a password in a URL' : 'a secret', masked: s.masked, name },
+          file: DOCKERFILE,
+          range: [s.start, s.end],
+        });
       }
       if (inst.keyword === 'ENV' || inst.keyword === 'ARG') namedLiterals(inst, docker.env, reported, report);
     }
@@ -114,8 +121,10 @@ function mountSuggestion(text: string, inst: DockerInstruction, name: string): S
   if (findSecrets(body).length) return [];
   const replaced = body.replace(new RegExp(`\\$\\{${name}\\}|\\$${name}\\b`, 'g'), `$(cat /run/secrets/${name})`);
   if (replaced === body) return [];
-  return [{
-    desc: `Mount ${name} as a build secret`,
-    fix: { range: [inst.keywordRange[1], inst.range[1]], text: ` --mount=type=secret,id=${name},mode=0444,required=true${replaced}` },
-  }];
+  return [
+    {
+      desc: `Mount ${name} as a build secret`,
+      fix: { range: [inst.keywordRange[1], inst.range[1]], text: ` --mount=type=secret,id=${name},mode=0444,required=true${replaced}` },
+    },
+  ];
 }

@@ -33,7 +33,14 @@ describe(only, () => {
   });
 
   it('stays silent on environment reads, functions and launches without auth', async () => {
-    for (const launch of ['demo.launch(auth=("admin", os.environ["APP_PASSWORD"]))', 'demo.launch(auth=(os.getenv("U"), os.getenv("P")))', 'demo.launch(auth=check_login)', 'demo.launch(auth=lambda u, p: p == os.environ["P"])', 'demo.launch()', 'demo.launch(auth=("admin", ""))']) {
+    for (const launch of [
+      'demo.launch(auth=("admin", os.environ["APP_PASSWORD"]))',
+      'demo.launch(auth=(os.getenv("U"), os.getenv("P")))',
+      'demo.launch(auth=check_login)',
+      'demo.launch(auth=lambda u, p: p == os.environ["P"])',
+      'demo.launch()',
+      'demo.launch(auth=("admin", ""))',
+    ]) {
       expect(await lintFiles(space(launch), { only }), launch).toEqual([]);
     }
   });

@@ -30,7 +30,8 @@ export default defineRule({
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\n---\n' },
         { file: 'app.py', code: 'import os\nimport gradio as gr\n\ndemo = gr.Interface(lambda x: x, "text", "text")\ndemo.launch(auth=("admin", os.environ["APP_PASSWORD"]))\n' },
       ],
-      howToFix: 'Change the password (it is exposed), add it as a Space secret (Settings → Variables and secrets), and read it with `os.environ["APP_PASSWORD"]`; for per-user access consider Sign in with Hugging Face (`gr.LoginButton`).',
+      howToFix:
+        'Change the password (it is exposed), add it as a Space secret (Settings → Variables and secrets), and read it with `os.environ["APP_PASSWORD"]`; for per-user access consider Sign in with Hugging Face (`gr.LoginButton`).',
     },
   },
   check(space, report) {

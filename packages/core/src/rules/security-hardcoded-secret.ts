@@ -61,7 +61,8 @@ export default defineRule({
         { file: 'app.py', code: 'import os\nfrom huggingface_hub import login\n\nlogin(token=os.environ["HF_TOKEN"])\n' },
         { file: 'README.md', code: '---\nsdk: gradio\n---\nSet `HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` as a Space secret.\n' },
       ],
-      howToFix: 'Revoke the secret (it is already exposed), delete it from the file, add it as a Space secret in the Space settings, and read it with `os.environ["NAME"]`. In Docker Spaces, secrets are environment variables at run time and `RUN --mount=type=secret,id=NAME` at build time.',
+      howToFix:
+        'Revoke the secret (it is already exposed), delete it from the file, add it as a Space secret in the Space settings, and read it with `os.environ["NAME"]`. In Docker Spaces, secrets are environment variables at run time and `RUN --mount=type=secret,id=NAME` at build time.',
     },
   },
   check(space, report) {
@@ -97,10 +98,18 @@ function dockerBuildRanges(space: Space): [number, number][] {
 }
 
 function envNameFor(secret: SecretMatch): string {
-  const assigned = secret.assignedTo?.split(/[.[\]"']/).filter(Boolean).pop();
+  const assigned = secret.assignedTo
+    ?.split(/[.[\]"']/)
+    .filter(Boolean)
+    .pop();
   if (assigned && /^[A-Z][A-Z0-9_]*$/.test(assigned)) return assigned;
   if (ENV_NAMES[secret.name]) return ENV_NAMES[secret.name];
-  return assigned ? assigned.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\W+/g, '_').toUpperCase() : 'SECRET';
+  return assigned
+    ? assigned
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/\W+/g, '_')
+        .toUpperCase()
+    : 'SECRET';
 }
 
 /**

@@ -24,7 +24,10 @@ describe(only, () => {
     ];
     for (const body of cases) {
       const found = await lintFiles(space(body), { only });
-      expect(found.map((d) => d.level), body).toEqual(['warning']);
+      expect(
+        found.map((d) => d.level),
+        body,
+      ).toEqual(['warning']);
       expect(found[0].message).toContain("Space's logs");
     }
   });

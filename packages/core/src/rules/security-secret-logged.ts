@@ -14,7 +14,7 @@ export default defineRule({
     messages: {
       logged: {
         level: 'warning',
-        text: '`{{call}}` writes {{what}} to the Space\'s logs, which whoever can see the logs can read (the Space owner and, through the logs view, collaborators). Log whether it is set instead (`bool({{name}})`), or nothing.',
+        text: "`{{call}}` writes {{what}} to the Space's logs, which whoever can see the logs can read (the Space owner and, through the logs view, collaborators). Log whether it is set instead (`bool({{name}})`), or nothing.",
       },
     },
     docs: {

@@ -51,7 +51,8 @@ export default defineRule({
         { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_HOME=/data/.huggingface\nCOPY . .\nCMD ["python", "app.py"]\n' },
         { file: 'app.py', code: 'import sqlite3\nfrom transformers import pipeline\n\ndb = sqlite3.connect("/data/history.sqlite")\n' },
       ],
-      howToFix: 'Set `HF_HOME=/data/.huggingface` before any Hugging Face import: `ENV HF_HOME=/data/.huggingface` in a Dockerfile, or `os.environ["HF_HOME"] = "/data/.huggingface"` at the very top of the app file. If `/data` is a Storage Bucket, keep the cache off it and use `preload_from_hub` for model weights.',
+      howToFix:
+        'Set `HF_HOME=/data/.huggingface` before any Hugging Face import: `ENV HF_HOME=/data/.huggingface` in a Dockerfile, or `os.environ["HF_HOME"] = "/data/.huggingface"` at the very top of the app file. If `/data` is a Storage Bucket, keep the cache off it and use `preload_from_hub` for model weights.',
       options: '`data`: `auto` (default) | `disk` | `bucket` — what is mounted at `/data` (a persistent disk, or a Storage Bucket).',
     },
   },
@@ -93,8 +94,9 @@ export default defineRule({
     const bucketNote = mode === 'auto' ? ' If it is a Storage Bucket instead, keep the cache off it and preload models with `preload_from_hub`.' : '';
     if (space.facts.sdk === 'docker' && space.dockerfile()) {
       const from = [...space.docker.instructions].reverse().find((i) => i.keyword === 'FROM');
-      const at = set?.source === 'dockerfile' ? set.range : from?.range ?? [0, 0];
-      const suggestions: Suggestion[] = from && !set ? [{ desc: `Add \`ENV HF_HOME=${CACHE_PATH}\``, fix: { range: [from.range[1], from.range[1]], text: `${newline(space, DOCKERFILE)}ENV HF_HOME=${CACHE_PATH}` } }] : [];
+      const at = set?.source === 'dockerfile' ? set.range : (from?.range ?? [0, 0]);
+      const suggestions: Suggestion[] =
+        from && !set ? [{ desc: `Add \`ENV HF_HOME=${CACHE_PATH}\``, fix: { range: [from.range[1], from.range[1]], text: `${newline(space, DOCKERFILE)}ENV HF_HOME=${CACHE_PATH}` } }] : [];
       const advice = `If \`/data\` is a persistent volume, add \`ENV HF_HOME=${CACHE_PATH}\` to the Dockerfile.${bucketNote}`;
       report({ messageId: 'notPersistent', data: { trigger: trigger.what, where, advice }, file: DOCKERFILE, range: at, suggestions });
       return;
@@ -128,10 +130,11 @@ function dataLiteral(module: PythonModule): { value: string; at: number } | unde
   const cacheWrites = module.envWrites.filter((w) => w.name && HF_CACHE_VARIABLES.has(w.name)).map((w) => w.range);
   const candidate = (v: PythonValue | undefined) =>
     v?.kind === 'string' && underData(String(v.value)) && !cacheWrites.some(([s, e]) => v.range[0] >= s && v.range[1] <= e) ? { value: String(v.value), at: v.range[0] } : undefined;
-  for (const call of module.calls) for (const a of call.args) {
-    const found = candidate(a.value);
-    if (found) return found;
-  }
+  for (const call of module.calls)
+    for (const a of call.args) {
+      const found = candidate(a.value);
+      if (found) return found;
+    }
   for (const a of module.assignments) {
     const found = candidate(a.value);
     if (found) return found;
@@ -161,7 +164,7 @@ function moveUpSuggestion(space: Space, s: HfCacheSetting): Suggestion[] {
   const module = s.module!;
   const text = space.text(module.path)!;
   const statement = module.statements[s.write!.statementIndex];
-  if (!statement || statement[0] !== s.range[0] && text.slice(statement[0], s.range[0]).trim() !== '') return [];
+  if (!statement || (statement[0] !== s.range[0] && text.slice(statement[0], s.range[0]).trim() !== '')) return [];
   const lineStart = text.lastIndexOf('\n', statement[0] - 1) + 1;
   const nl = text.indexOf('\n', statement[1]);
   const lineEnd = nl < 0 ? text.length : nl + 1;

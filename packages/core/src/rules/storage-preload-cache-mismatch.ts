@@ -22,7 +22,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        '"Files are saved in the default `huggingface_hub` disk cache `~/.cache/huggingface/hub`. If your application expects them elsewhere or you changed your `HF_HOME` variable, this preloading does not follow that at this time." (https://huggingface.co/docs/hub/spaces-config-reference). With `preload_from_hub` set, reported: `HF_HOME` or `HF_HUB_CACHE` set to anything but the default (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`) in a Docker Space\'s `ENV` or in the app\'s Python; and `cache_dir=` or `local_dir=` on `from_pretrained`, `hf_hub_download` or `snapshot_download` of a repo listed in `preload_from_hub` (the repo given as a literal or a module constant; that `local_dir=` also bypasses the cache is spacelint\'s reading of huggingface_hub: it writes the files there, https://huggingface.co/docs/huggingface_hub/guides/download). The suggestions remove the override (one-line Python statements, single-variable ENV instructions) or the keyword argument; both change where files go, so they are suggestions, not fixes.',
+        "\"Files are saved in the default `huggingface_hub` disk cache `~/.cache/huggingface/hub`. If your application expects them elsewhere or you changed your `HF_HOME` variable, this preloading does not follow that at this time.\" (https://huggingface.co/docs/hub/spaces-config-reference). With `preload_from_hub` set, reported: `HF_HOME` or `HF_HUB_CACHE` set to anything but the default (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`) in a Docker Space's `ENV` or in the app's Python; and `cache_dir=` or `local_dir=` on `from_pretrained`, `hf_hub_download` or `snapshot_download` of a repo listed in `preload_from_hub` (the repo given as a literal or a module constant; that `local_dir=` also bypasses the cache is spacelint's reading of huggingface_hub: it writes the files there, https://huggingface.co/docs/huggingface_hub/guides/download). The suggestions remove the override (one-line Python statements, single-variable ENV instructions) or the keyword argument; both change where files go, so they are suggestions, not fixes.",
       incorrect: [
         { file: 'README.md', code: '---\nsdk: docker\npreload_from_hub:\n  - coqui/XTTS-v1\n---\n' },
         { file: 'Dockerfile', code: 'FROM python:3.12\nENV HF_HOME=/data/.huggingface\nCOPY . .\nCMD ["python", "app.py"]\n' },
@@ -79,6 +79,13 @@ function removal(space: Space, s: HfCacheSetting): Suggestion[] {
   if (text.slice(start, range[0]).trim() !== '') return [];
   const nl = text.indexOf('\n', range[1]);
   const end = nl < 0 ? text.length : nl + 1;
-  if (text.slice(range[1], nl < 0 ? text.length : nl).trim() !== '' && !text.slice(range[1], nl < 0 ? text.length : nl).trim().startsWith('#')) return [];
+  if (
+    text.slice(range[1], nl < 0 ? text.length : nl).trim() !== '' &&
+    !text
+      .slice(range[1], nl < 0 ? text.length : nl)
+      .trim()
+      .startsWith('#')
+  )
+    return [];
   return [{ desc: `Remove the ${s.name} override`, fix: { range: [start, end], text: '' } }];
 }

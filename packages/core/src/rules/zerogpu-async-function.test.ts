@@ -13,7 +13,8 @@ describe(only, () => {
   });
 
   it('fires on async generators and on wrapped async functions', async () => {
-    const app = 'import spaces\nimport gradio as gr\n@spaces.GPU(duration=30)\nasync def chat(message, history):\n    yield message\nasync def raw(x):\n    return x\ngr.Interface(spaces.GPU(raw), "text", "text")\n';
+    const app =
+      'import spaces\nimport gradio as gr\n@spaces.GPU(duration=30)\nasync def chat(message, history):\n    yield message\nasync def raw(x):\n    return x\ngr.Interface(spaces.GPU(raw), "text", "text")\n';
     const found = await lintFiles(cpuSpace(app), { only });
     expect(found.map((d) => d.message.split(':')[0])).toEqual(['`chat` is an async generator', '`raw` is an `async def` function']);
   });

@@ -7,13 +7,16 @@ const only = 'zerogpu-cuda-before-spaces-import';
 
 describe(only, () => {
   it('fires when the model moves to CUDA before `import spaces`, with a suggestion that moves the import up', async () => {
-    const app = 'import torch\nfrom diffusers import DiffusionPipeline\n\nmodel = DiffusionPipeline.from_pretrained("org/m").to("cuda")\nimport spaces\n\n@spaces.GPU\ndef run(p):\n    return model(p)\n';
+    const app =
+      'import torch\nfrom diffusers import DiffusionPipeline\n\nmodel = DiffusionPipeline.from_pretrained("org/m").to("cuda")\nimport spaces\n\n@spaces.GPU\ndef run(p):\n    return model(p)\n';
     const [d, ...rest] = await lintFiles(cpuSpace(app), { only });
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ level: 'error', line: 4, message: expect.stringContaining('before `import spaces` (line 5)') });
     expect(d.message).toContain('`.to("cuda")`');
     const moved = applyFixes(app, [d.suggestions![0].fix]).output;
-    expect(moved).toBe('import spaces\nimport torch\nfrom diffusers import DiffusionPipeline\n\nmodel = DiffusionPipeline.from_pretrained("org/m").to("cuda")\n\n@spaces.GPU\ndef run(p):\n    return model(p)\n');
+    expect(moved).toBe(
+      'import spaces\nimport torch\nfrom diffusers import DiffusionPipeline\n\nmodel = DiffusionPipeline.from_pretrained("org/m").to("cuda")\n\n@spaces.GPU\ndef run(p):\n    return model(p)\n',
+    );
     expect(await lintFiles(cpuSpace(moved), { only })).toEqual([]);
   });
 

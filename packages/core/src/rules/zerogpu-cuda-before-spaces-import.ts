@@ -26,8 +26,14 @@ export default defineRule({
     docs: {
       rationale:
         'On ZeroGPU, importing `spaces` after CUDA is initialized raises `RuntimeError("CUDA has been initialized before importing the `spaces` package")` (`spaces/zero/__init__.py` of the `spaces` package, https://pypi.org/project/spaces/); Hugging Face\'s Spaces skill puts it as "`import spaces` MUST come before torch / diffusers / transformers" (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces). The rule looks, in every file that imports `spaces` at module level (also inside `try:`), at module-level statements before that import, and at local modules imported before it (their module-level code runs at import). CUDA-initializing calls (spacelint\'s judgement of which calls create the CUDA context): `.cuda()`, `.to("cuda")` / `.to(0)` / `.to(torch.device("cuda"))` / `.to(DEVICE)` with a constant `DEVICE = "cuda"`, `torch.cuda.init()` / `current_device()` / `set_device()` / `synchronize()` and other functions that create the context, torch factories with `device="cuda"`, `pipeline(..., device=0|"cuda")`, `from_pretrained(..., device_map="cuda"|"auto")`. `torch.cuda.is_available()` and `import torch` alone do not initialize CUDA and are not reported. Module-level placement on CUDA after `import spaces` is the documented pattern and is not reported. Runs whenever `spaces` is imported, whatever the hardware: the same code fails as soon as the Space moves to ZeroGPU. The suggestion moves `import spaces` to the first import line when it is a statement of its own.',
-      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import torch\nmodel = load().to("cuda")\nimport spaces\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' }],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import spaces\nimport torch\nmodel = load().to("cuda")   # module-level placement is the documented pattern\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' }],
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import torch\nmodel = load().to("cuda")\nimport spaces\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' },
+      ],
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\nimport torch\nmodel = load().to("cuda")   # module-level placement is the documented pattern\n\n@spaces.GPU\ndef infer(x):\n    return model(x)\n' },
+      ],
       howToFix: 'Put `import spaces` at the top of the app file, before `torch`, `diffusers`, `transformers` and local modules that load models.',
     },
   },
@@ -51,7 +57,12 @@ export default defineRule({
         if (!site) continue;
         report({
           messageId: 'viaImport',
-          data: { module: imp.name && imp.module ? `${imp.module}.${imp.name}` : imp.module || imp.name || '', what: site.what, file: `${site.path}:${space.lines(site.path)!.positionAt(site.range[0]).line}`, line },
+          data: {
+            module: imp.name && imp.module ? `${imp.module}.${imp.name}` : imp.module || imp.name || '',
+            what: site.what,
+            file: `${site.path}:${space.lines(site.path)!.positionAt(site.range[0]).line}`,
+            line,
+          },
           file: path,
           range: imp.range,
           suggestions,
@@ -110,7 +121,13 @@ function moveImport(space: Space, path: string, module: PythonModule, imp: Pytho
   if (text.slice(importLine, imp.statementRange[0]).trim()) return undefined; // not alone on its line
   const nl = text.indexOf('\n', imp.statementRange[1]);
   const end = nl < 0 ? text.length : nl + 1;
-  if (text.slice(imp.statementRange[1], nl < 0 ? text.length : nl).replace(/#.*/, '').trim()) return undefined;
+  if (
+    text
+      .slice(imp.statementRange[1], nl < 0 ? text.length : nl)
+      .replace(/#.*/, '')
+      .trim()
+  )
+    return undefined;
   const line = text.slice(importLine, end);
   const between = text.slice(from, importLine);
   return [{ desc: 'Move `import spaces` to the top of the imports', fix: { range: [from, end], text: `${line.endsWith('\n') ? line : `${line}\n`}${between}` } }];

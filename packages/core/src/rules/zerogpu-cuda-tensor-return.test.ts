@@ -3,7 +3,8 @@ import { lintFiles } from '../../test/lint-files.js';
 import { cpuSpace, zeroGpuSpace } from '../../test/spaces/zerogpu.js';
 
 const only = 'zerogpu-cuda-tensor-return';
-const app = (body: string) => `import spaces\nimport torch\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained("bert-base-uncased").to("cuda")\nhelper = AutoModel.from_pretrained("x")\ndef to_gpu(t):\n    x = torch.tensor(t).to("cuda")\n    return x\ndef wrapper(t):\n    return to_gpu(t)\ndef on_cpu(t):\n    return to_gpu(t).cpu()\n\n@spaces.GPU(duration=20)\ndef embed(text):\n${body}\n`;
+const app = (body: string) =>
+  `import spaces\nimport torch\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained("bert-base-uncased").to("cuda")\nhelper = AutoModel.from_pretrained("x")\ndef to_gpu(t):\n    x = torch.tensor(t).to("cuda")\n    return x\ndef wrapper(t):\n    return to_gpu(t)\ndef on_cpu(t):\n    return to_gpu(t).cpu()\n\n@spaces.GPU(duration=20)\ndef embed(text):\n${body}\n`;
 
 describe(only, () => {
   it('warns when a GPU function returns a name assigned from .to("cuda"), .cuda() or a GPU model', async () => {
@@ -19,7 +20,10 @@ describe(only, () => {
     ];
     for (const body of cases) {
       const found = await lintFiles(zeroGpuSpace({ 'app.py': app(body) }), { only });
-      expect(found.map((d) => d.level), body).toEqual(['warning']);
+      expect(
+        found.map((d) => d.level),
+        body,
+      ).toEqual(['warning']);
       expect(found[0].message).toContain('crosses from the GPU worker');
     }
   });

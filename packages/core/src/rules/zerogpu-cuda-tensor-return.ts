@@ -26,11 +26,17 @@ export default defineRule({
         'A `@spaces.GPU` function runs in a worker process that holds the GPU; its return value is pickled back to the main process, which has no GPU. Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says: "Never return CUDA tensors from @spaces.GPU; the call hangs"; see also https://huggingface.co/docs/hub/spaces-zerogpu. Reported (a warning: spacelint follows values within the file only) when a GPU function returns, directly or as part of a tuple, a name assigned in that function only from a call chain that ends on the GPU: `.cuda()`, `.to("cuda")`, or the output of a model that the file placed on the GPU (`model = X.from_pretrained(...).to("cuda")` at module level, then `out = model.generate(...)` or `out = model(...)`), or an expression like `return x.to("cuda")`; and the same through helpers of the same file that the GPU function calls (`out = postprocess(x)` or `return postprocess(x)` where `postprocess` returns such a value, two calls deep). Helpers in other modules are not followed. Any other assignment to the name (`out = out.cpu()`), a conversion at the end of the chain (`.cpu()`, `.item()`, `.tolist()`, `.numpy()`, `decode`), and values whose origin is not visible stay silent.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1).to("cuda")\n    return vectors\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1).to("cuda")\n    return vectors\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1)\n    return vectors.cpu().tolist()\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nimport torch\n\n@spaces.GPU\ndef embed(texts):\n    tokens = tokenizer(texts, return_tensors="pt").to("cuda")\n    vectors = encoder(**tokens).last_hidden_state.mean(1)\n    return vectors.cpu().tolist()\n',
+        },
       ],
       howToFix: 'Move the result to the CPU before returning it: `return out.cpu()`, or convert it to plain Python values (`.item()`, `.tolist()`), images or strings.',
     },
@@ -111,7 +117,8 @@ function cudaOrigin(ctx: Context, fnIndex: number, value: PythonValue | undefine
   const call = module.calls[value.call];
   if ((call.name === 'cuda' || call.name === 'to') && cudaInitialization(module, call)) return `from \`${call.name === 'cuda' ? '.cuda()' : '.to(...)'}\` onto the GPU`;
   const root = call.receiver?.split('.')[0] ?? call.callee;
-  if (root && gpuModels.has(root) && (call.callee === root || (call.name !== undefined && MODEL_OUTPUT.test(call.name) && call.receiver === root))) return `the output of \`${root}\`, which is on the GPU`;
+  if (root && gpuModels.has(root) && (call.callee === root || (call.name !== undefined && MODEL_OUTPUT.test(call.name) && call.receiver === root)))
+    return `the output of \`${root}\`, which is on the GPU`;
   // A helper of the same file that returns a CUDA tensor (followed two calls deep).
   if (depth < 2 && call.callee && NAME.test(call.callee)) {
     const helper = functionOf(module, { kind: 'name', name: call.callee, nodeType: 'identifier', range: call.calleeRange });

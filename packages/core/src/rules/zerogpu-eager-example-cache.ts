@@ -27,11 +27,17 @@ export default defineRule({
         'With `cache_examples=True`, Gradio 5 runs every example when the app starts unless `cache_mode="lazy"` (the default `cache_mode=None` means eager: https://www.gradio.app/docs/gradio/examples). On ZeroGPU no GPU is attached at start-up, so eager caching fails or runs each example as a GPU task that burns quota; Hugging Face\'s Gradio and ZeroGPU guidance (its Spaces skill, gradio.md and zerogpu.md) says to use `cache_examples=True, cache_mode="lazy"` on ZeroGPU (https://huggingface.co/docs/hub/spaces-zerogpu). Reported on ZeroGPU Spaces for `gr.Examples`, `gr.Interface` and `gr.ChatInterface`: `cache_examples=True` without `cache_mode` on Gradio 5 (autofix: add `cache_mode="lazy"`, which every Gradio 5 and 6 release accepts), and `cache_mode="eager"` in any version (a suggestion to use `"lazy"`: the author chose eager on purpose). Gradio 6 is not reported without an explicit `cache_mode` (its default is decided at run time), nor Gradio 4 (it has no `cache_mode`; gradio-invalid-argument-value covers `cache_examples="lazy"`).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(generate, "text", "image", examples=["a cat"], cache_examples=True).launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(generate, "text", "image", examples=["a cat"], cache_examples=True).launch()\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(generate, "text", "image", examples=["a cat"], cache_examples=True, cache_mode="lazy").launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(generate, "text", "image", examples=["a cat"], cache_examples=True, cache_mode="lazy").launch()\n',
+        },
       ],
       howToFix: 'Add `cache_mode="lazy"` next to `cache_examples=True` (`--fix` does), or stop caching examples.',
     },

@@ -20,11 +20,18 @@ describe(only, () => {
       'app.py': app('fa3 = get_kernel("kernels-community/flash-attn3")\nmodel = AutoModelForCausalLM.from_pretrained("m", attn_implementation="kernels-community/flash-attn3")'),
       'requirements.txt': 'torch==2.9.1\nvllm-flash-attn3\nsgl_flash_attn3==0.1\n',
     });
-    expect((await lintFiles(files, { only })).map((d) => [d.file, d.line])).toEqual([['app.py', 4], ['app.py', 5], ['requirements.txt', 2], ['requirements.txt', 3]]);
+    expect((await lintFiles(files, { only })).map((d) => [d.file, d.line])).toEqual([
+      ['app.py', 4],
+      ['app.py', 5],
+      ['requirements.txt', 2],
+      ['requirements.txt', 3],
+    ]);
   });
 
   it('stays silent on sdpa, flash_attention_2, FA3 names in comments or prose, and off ZeroGPU', async () => {
-    const ok = app('# flash_attention_3 does not run here\nmodel = AutoModelForCausalLM.from_pretrained("m", attn_implementation="sdpa")\nother = AutoModelForCausalLM.from_pretrained("m", attn_implementation="flash_attention_2")');
+    const ok = app(
+      '# flash_attention_3 does not run here\nmodel = AutoModelForCausalLM.from_pretrained("m", attn_implementation="sdpa")\nother = AutoModelForCausalLM.from_pretrained("m", attn_implementation="flash_attention_2")',
+    );
     expect(await lintFiles(zeroGpuSpace({ 'app.py': ok, 'requirements.txt': 'flash-attn==2.8.3\n' }), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace('from transformers import AutoModel\nm = AutoModel.from_pretrained("m", attn_implementation="flash_attention_3")\n'), { only })).toEqual([]);
   });

@@ -26,13 +26,20 @@ export default defineRule({
         'ZeroGPU runs on NVIDIA RTX PRO 6000 Blackwell GPUs (compute capability sm_120; https://huggingface.co/docs/hub/spaces-zerogpu). Flash Attention 3 targets Hopper (sm_90) and has no kernels for sm_120 (https://github.com/Dao-AILab/flash-attention: "FlashAttention-3 is optimized for Hopper GPUs"). Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says FA3/FA4 cannot run on sm_120 and that `kernels-community/flash-attn3`, `vllm-flash-attn3` and `sgl-flash-attn3` abort the worker; the ladder it recommends is SDPA first, then Flash Attention 2 only if the upstream repo uses it. Reported on ZeroGPU Spaces: `attn_implementation="flash_attention_3"` in any call (a suggestion replaces it with `"sdpa"`), string literals naming those kernels in Python (`get_kernel("kernels-community/flash-attn3")`, `attn_implementation="kernels-community/flash-attn3"`), and `vllm-flash-attn3` / `sgl-flash-attn3` in requirements.txt.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nfrom transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B", attn_implementation="flash_attention_3").to("cuda")\n\n@spaces.GPU\ndef chat(prompt):\n    return model.generate(prompt)\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nfrom transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B", attn_implementation="flash_attention_3").to("cuda")\n\n@spaces.GPU\ndef chat(prompt):\n    return model.generate(prompt)\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nfrom transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B", attn_implementation="sdpa").to("cuda")\n\n@spaces.GPU\ndef chat(prompt):\n    return model.generate(prompt)\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nfrom transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B", attn_implementation="sdpa").to("cuda")\n\n@spaces.GPU\ndef chat(prompt):\n    return model.generate(prompt)\n',
+        },
       ],
-      howToFix: 'Use `attn_implementation="sdpa"` (PyTorch\'s scaled dot-product attention), or Flash Attention 2 from a prebuilt wheel when the model requires it; drop Flash Attention 3 packages from requirements.txt.',
+      howToFix:
+        'Use `attn_implementation="sdpa"` (PyTorch\'s scaled dot-product attention), or Flash Attention 2 from a prebuilt wheel when the model requires it; drop Flash Attention 3 packages from requirements.txt.',
     },
   },
   check(space, report) {

@@ -40,7 +40,10 @@ export default defineRule({
         'ZeroGPU finds the functions decorated with `@spaces.GPU` when the Space starts; if none exists then, the Space stops with "No @spaces.GPU function detected during startup". Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md and known-errors.md) says to decorate the function Gradio binds: decorating an inner helper gives that error. See https://huggingface.co/docs/hub/spaces-zerogpu for the decorator. Reported in the app file and the local modules it imports: a decorator (or `spaces.GPU(fn)`) applied inside another function that does not itself run at start-up (an error when no other GPU function exists at start-up, a warning otherwise: the inner function is still not registered); a decorated function under an `if` that is false when the app runs (`if __name__ != "__main__":`, `if False:`) → error. A function that builds the UI and is called at module level (`if __name__ == "__main__": main()`) runs its decorators at start-up, so GPU functions defined in it are fine. Decorated methods are a warning, spacelint\'s judgement from the same guidance ("never decorate bound methods that hold locks"): the instance is pickled into the GPU worker on each call.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\ndef generate(prompt):\n    @spaces.GPU\n    def run():\n        return pipe(prompt).images[0]\n    return run()\n\ngr.Interface(generate, "text", "image").launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nimport gradio as gr\n\ndef generate(prompt):\n    @spaces.GPU\n    def run():\n        return pipe(prompt).images[0]\n    return run()\n\ngr.Interface(generate, "text", "image").launch()\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
@@ -96,7 +99,7 @@ function findingsOf(module: PythonModule): Finding[] {
   for (const app of module.gpuApplications) {
     const applied = module.gpuReferences[app.reference]?.function;
     const fn = app.function === undefined ? undefined : module.functions[app.function];
-    const name = fn?.name ?? (app.target?.name ?? 'the function');
+    const name = fn?.name ?? app.target?.name ?? 'the function';
     if (applied !== undefined) {
       // `@spaces.GPU` on a nested def: the reference sits in the enclosing function's body. When that
       // function itself runs at start-up (`main()` building the UI and launching), the decorator does too.

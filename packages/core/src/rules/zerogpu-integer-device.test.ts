@@ -3,7 +3,8 @@ import { lintFiles } from '../../test/lint-files.js';
 import { cpuSpace, zeroGpuSpace } from '../../test/spaces/zerogpu.js';
 
 const only = 'zerogpu-integer-device';
-const app = (line: string) => `import spaces\nimport torch\nfrom transformers import pipeline, AutoModelForCausalLM, BitsAndBytesConfig\nDEVICE = 0\n${line}\n\n@spaces.GPU\ndef generate(prompt):\n    return model(prompt)\n`;
+const app = (line: string) =>
+  `import spaces\nimport torch\nfrom transformers import pipeline, AutoModelForCausalLM, BitsAndBytesConfig\nDEVICE = 0\n${line}\n\n@spaces.GPU\ndef generate(prompt):\n    return model(prompt)\n`;
 
 describe(only, () => {
   it('fires on integer devices, set_device and device_map="cuda"', async () => {
@@ -14,11 +15,14 @@ describe(only, () => {
       ['pipe = pipeline("text-generation", model="gpt2", device=0)', '`device=0`'],
       ['model = AutoModelForCausalLM.from_pretrained("gpt2", device_map={"": 0})', '`device_map={"": 0}`'],
       ['torch.cuda.set_device(0)', 'selects a CUDA device directly'],
-      ['model = AutoModelForCausalLM.from_pretrained("gpt2", device_map="cuda")', 'bypasses ZeroGPU\'s hijack'],
+      ['model = AutoModelForCausalLM.from_pretrained("gpt2", device_map="cuda")', "bypasses ZeroGPU's hijack"],
     ];
     for (const [line, text] of cases) {
       const found = await lintFiles(zeroGpuSpace({ 'app.py': app(line) }), { only });
-      expect(found.map((d) => d.level), line).toEqual(['error']);
+      expect(
+        found.map((d) => d.level),
+        line,
+      ).toEqual(['error']);
       expect(found[0].message, line).toContain(text);
     }
   });

@@ -30,13 +30,20 @@ export default defineRule({
         'ZeroGPU attaches a GPU to the process only for the duration of a `@spaces.GPU` call; at start-up it emulates CUDA and records where tensors go, which it recognises when code uses the device string `"cuda"` (https://huggingface.co/docs/hub/spaces-zerogpu). Hugging Face\'s ZeroGPU guidance (its Spaces skill, zerogpu.md) says: use the string `"cuda"`, never integer ids: `.to(0)`, `device_map={"": 0}` and `torch.cuda.set_device(0)` silently break; and use `.to("cuda")`, not `device_map="cuda"`, which bypasses the hijack, except with a bitsandbytes `quantization_config`. Reported on ZeroGPU Spaces (or Spaces using `spaces.GPU`): `.to(0)`, `.cuda(0)`, `device=0` in a call (pipelines), `device_map={"": 0}`, `device_map=0`, `torch.cuda.set_device(...)`, and `device_map="cuda"` in a loader call without `quantization_config`. Integers are followed through module constants (`DEVICE = 0`). `device_map="auto"` is reported by zerogpu-cuda-before-spaces-import where it matters, not here.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nfrom transformers import pipeline\n\npipe = pipeline("text-generation", model="gpt2", device=0)\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt)[0]["generated_text"]\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nfrom transformers import pipeline\n\npipe = pipeline("text-generation", model="gpt2", device=0)\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt)[0]["generated_text"]\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\nfrom transformers import pipeline\n\npipe = pipeline("text-generation", model="gpt2", device="cuda")\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt)[0]["generated_text"]\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\nfrom transformers import pipeline\n\npipe = pipeline("text-generation", model="gpt2", device="cuda")\n\n@spaces.GPU\ndef generate(prompt):\n    return pipe(prompt)[0]["generated_text"]\n',
+        },
       ],
-      howToFix: 'Write `"cuda"` where the code has a GPU index (`.to("cuda")`, `pipeline(..., device="cuda")`), remove `torch.cuda.set_device`, and load models without `device_map="cuda"`, then `.to("cuda")`.',
+      howToFix:
+        'Write `"cuda"` where the code has a GPU index (`.to("cuda")`, `pipeline(..., device="cuda")`), remove `torch.cuda.set_device`, and load models without `device_map="cuda"`, then `.to("cuda")`.',
     },
   },
   check(space, report) {
@@ -71,7 +78,8 @@ function check(module: PythonModule, call: PythonCall, text: string): { messageI
     }
   }
   const device = keywordArgument(call, 'device');
-  if (device && isIndex(module, device.value)) return { messageId: 'integer', data: { what: `\`device=${text.slice(device.value.range[0], device.value.range[1])}\``, instead: '`device="cuda"`' }, range: device.range };
+  if (device && isIndex(module, device.value))
+    return { messageId: 'integer', data: { what: `\`device=${text.slice(device.value.range[0], device.value.range[1])}\``, instead: '`device="cuda"`' }, range: device.range };
   const map = keywordArgument(call, 'device_map');
   if (map) {
     const source = text.slice(map.value.range[0], map.value.range[1]);

@@ -59,7 +59,7 @@ describe(only, () => {
     expect(applyFixes(text, [unknown.suggestions![0].fix]).output).toContain('@spaces.GPU(duration=20, enable_queue=True)\n');
   });
 
-  it('checks that a dynamic duration takes the decorated function\'s arguments', async () => {
+  it("checks that a dynamic duration takes the decorated function's arguments", async () => {
     const tooFew = 'import spaces\ndef est(prompt):\n    return 30\n\n@spaces.GPU(duration=est)\ndef gen(prompt, steps):\n    ...\n';
     const [d] = await lintApp(tooFew);
     expect(d).toMatchObject({ level: 'warning', message: expect.stringContaining('takes 1 positional argument and `gen` takes 2') });

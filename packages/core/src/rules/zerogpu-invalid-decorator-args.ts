@@ -12,7 +12,15 @@ import { zeroGpuInUse } from '../space/facts.js';
 const DEFAULT_MAX_DURATION = 300;
 const KNOWN_KEYWORDS = new Set(['duration', 'size']);
 /** `datetime.timedelta` positional parameters, in seconds. */
-const TIMEDELTA_SECONDS: [string, number][] = [['days', 86400], ['seconds', 1], ['microseconds', 1e-6], ['milliseconds', 1e-3], ['minutes', 60], ['hours', 3600], ['weeks', 604800]];
+const TIMEDELTA_SECONDS: [string, number][] = [
+  ['days', 86400],
+  ['seconds', 1],
+  ['microseconds', 1e-6],
+  ['milliseconds', 1e-3],
+  ['minutes', 60],
+  ['hours', 3600],
+  ['weeks', 604800],
+];
 
 type Duration = { kind: 'seconds'; seconds: number } | { kind: 'string' } | { kind: 'callable'; function?: number } | { kind: 'unknown' };
 
@@ -20,11 +28,14 @@ export default defineRule({
   meta: {
     id: 'zerogpu-invalid-decorator-args',
     category: 'zerogpu',
-    description: '`spaces.GPU` arguments are ones ZeroGPU accepts: a positive duration within limits, a known size, a duration function that takes the handler\'s arguments.',
+    description: "`spaces.GPU` arguments are ones ZeroGPU accepts: a positive duration within limits, a known size, a duration function that takes the handler's arguments.",
     hasSuggestions: true,
     messages: {
       nonPositive: { level: 'error', text: '`duration={{value}}` is not a positive number of seconds, so the GPU task cannot be scheduled. Use the expected run time in seconds (the default is 60).' },
-      overStartupMax: { level: 'error', text: '`duration={{value}}` is over 1500 s, the largest duration ZeroGPU allows (and only for calls at start-up); longer requests are refused. Split the work or lower the duration.' },
+      overStartupMax: {
+        level: 'error',
+        text: '`duration={{value}}` is over 1500 s, the largest duration ZeroGPU allows (and only for calls at start-up); longer requests are refused. Split the work or lower the duration.',
+      },
       overMax: {
         level: 'warning',
         text: '`duration={{value}}` is {{max}} s or more: ZeroGPU caps the duration per visitor tier, and public reports show requests of 300 s refused ("The requested GPU duration (300s) is larger than the maximum allowed", https://github.com/wileewang/TransPixeler/issues/11). Lower it, or use a duration function so short inputs ask for less.',
@@ -36,13 +47,14 @@ export default defineRule({
       enableQueue: { level: 'info', text: '`enable_queue=` is ignored by `spaces.GPU` (it warns "`enable_queue` parameter is now ignored and always set to `True`"); remove it.' },
       dynamicSignature: {
         level: 'warning',
-        text: 'The duration function `{{callable}}` {{problem}}, but ZeroGPU calls it with `{{fn}}`\'s own arguments (Gradio may also pass `progress`), so it raises TypeError. Give it `{{fn}}`\'s parameters, or `*args, **kwargs`.',
+        text: "The duration function `{{callable}}` {{problem}}, but ZeroGPU calls it with `{{fn}}`'s own arguments (Gradio may also pass `progress`), so it raises TypeError. Give it `{{fn}}`'s parameters, or `*args, **kwargs`.",
       },
     },
     docs: {
       rationale:
         'The declared duration is what the ZeroGPU scheduler checks against the tier cap and the visitor\'s remaining quota (error strings in `spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/). Checks: a duration that is not positive (error); above 1500 s, which the AoT blog calls the "maximum duration allowed during startup" and nothing higher is documented (https://huggingface.co/blog/zerogpu-aoti; error); from `maxDuration` on (warning; default 300 s, spacelint\'s judgement: no source documents a per-call cap, the docs\' 120 s is an example, and public reports show 300 s refused for visitors: https://github.com/wileewang/TransPixeler/issues/11, https://github.com/facebookresearch/vggsfm/issues/100), unless the decorated function is only called at module level (start-up compile or warm-up, allowed up to 1500 s); a string duration, since the type is `int | timedelta | callable` (`spaces/zero/types.py` of the `spaces` package; error); a `size` outside `large`/`xlarge` (`spaces/zero/decorator.py`; error), and `xlarge`, which "consumes 2× more daily quota" (info, https://huggingface.co/docs/hub/spaces-zerogpu); unknown keywords, which the decorator swallows through `**kwargs` (warning; spacelint\'s reading of the code), and `enable_queue`, which it ignores with a warning (info). Values are read through module constants (`DURATION = 90`) and `timedelta(...)` with literal arguments. Dynamic durations: the docs ask for "a callable that takes the same inputs as your decorated function" and the package calls `duration(*args, **kwargs)` with the handler\'s arguments (`spaces/zero/wrappers.py`); Gradio also passes extra arguments such as `progress` (Hugging Face\'s Spaces skill, https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/zerogpu.md). The rule warns when the function (a `def` or lambda of the same file) takes fewer positional parameters than the decorated function without `*args`, or has a required parameter the decorated function does not have without `**kwargs`. Return types are not checked.',
-      options: '`maxDuration` (number, default 300): the per-call duration from which a warning is given, e.g. `rules: { zerogpu-invalid-decorator-args: [warning, { maxDuration: 120 }] }` to keep calls short for visitors with little quota.',
+      options:
+        '`maxDuration` (number, default 300): the per-call duration from which a warning is given, e.g. `rules: { zerogpu-invalid-decorator-args: [warning, { maxDuration: 120 }] }` to keep calls short for visitors with little quota.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(duration=3600)\ndef train(data):\n    ...\n' },

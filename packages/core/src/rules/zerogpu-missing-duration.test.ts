@@ -26,18 +26,21 @@ describe(only, () => {
   });
 
   it('inserts duration in every form without a duration', async () => {
-    const app = 'import spaces\nimport gradio as gr\n@spaces.GPU()\ndef a(x): ...\n@spaces.GPU(size="xlarge")\ndef b(x): ...\n@spaces.GPU("xlarge")\ndef c(x): ...\ndef d(x): ...\nfast = spaces.GPU(d)\n';
+    const app =
+      'import spaces\nimport gradio as gr\n@spaces.GPU()\ndef a(x): ...\n@spaces.GPU(size="xlarge")\ndef b(x): ...\n@spaces.GPU("xlarge")\ndef c(x): ...\ndef d(x): ...\nfast = spaces.GPU(d)\n';
     const found = await lintFiles(cpuSpace(app), { only });
-    expect(found.map((d) => suggest(app, d).split('\n').find((l, i) => l !== app.split('\n')[i]))).toEqual([
-      '@spaces.GPU(duration=60)',
-      '@spaces.GPU(duration=60, size="xlarge")',
-      '@spaces.GPU("xlarge", duration=60)',
-      'fast = spaces.GPU(d, duration=60)',
-    ]);
+    expect(
+      found.map((d) =>
+        suggest(app, d)
+          .split('\n')
+          .find((l, i) => l !== app.split('\n')[i]),
+      ),
+    ).toEqual(['@spaces.GPU(duration=60)', '@spaces.GPU(duration=60, size="xlarge")', '@spaces.GPU("xlarge", duration=60)', 'fast = spaces.GPU(d, duration=60)']);
   });
 
   it('stays silent with a keyword, positional or dynamic duration, or unpacked options', async () => {
-    const app = 'import spaces\n@spaces.GPU(duration=15)\ndef a(x): ...\n@spaces.GPU(30)\ndef b(x): ...\ndef est(x): return 5\n@spaces.GPU(duration=est)\ndef c(x): ...\nslow = spaces.GPU(duration=30)(c)\n';
+    const app =
+      'import spaces\n@spaces.GPU(duration=15)\ndef a(x): ...\n@spaces.GPU(30)\ndef b(x): ...\ndef est(x): return 5\n@spaces.GPU(duration=est)\ndef c(x): ...\nslow = spaces.GPU(duration=30)(c)\n';
     expect(await lintFiles(cpuSpace(app), { only })).toEqual([]);
     expect(await lintFiles(cpuSpace('import spaces\n@spaces.GPU(**GPU_OPTIONS)\ndef f(): ...\n'), { only })).toEqual([]);
   });

@@ -13,18 +13,24 @@ export default defineRule({
     messages: {
       missing: {
         level: 'info',
-        text: '`{{what}}` has no `duration`, so every call reserves the default {{seconds}} s of GPU time. A duration close to the real run time improves queue priority and uses less of the visitor\'s quota; set `duration=` (seconds, or a function of the inputs).',
+        text: "`{{what}}` has no `duration`, so every call reserves the default {{seconds}} s of GPU time. A duration close to the real run time improves queue priority and uses less of the visitor's quota; set `duration=` (seconds, or a function of the inputs).",
       },
     },
     docs: {
       rationale:
         'The ZeroGPU docs (https://huggingface.co/docs/hub/spaces-zerogpu): the default is "60-second of GPU runtime" (`DEFAULT_SCHEDULE_DURATION = 60` in `spaces/zero/client.py` of the `spaces` package, https://pypi.org/project/spaces/) and "Specifying shorter durations for quicker functions will improve queue priority for Space visitors". The quota check compares the requested seconds, not the seconds used, with what the visitor has left ("({requested}s requested vs. {left}s left)"), so an oversized default costs visitors. Forms reported: `@spaces.GPU`, `@spaces.GPU()`, `@spaces.GPU(size="xlarge")`, `spaces.GPU(fn)`; a positional number (`@spaces.GPU(30)`) and a duration function (`duration=get_duration`) count as durations. The suggestion adds `duration=60`, the current default, as a starting point to lower: the right number depends on the function (spacelint\'s judgement). Info level: the default works, it is only less efficient.',
-      incorrect: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import spaces\n\n@spaces.GPU\ndef caption(img):\n    ...\n' }],
+      incorrect: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\n\n@spaces.GPU\ndef caption(img):\n    ...\n' },
+      ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
         { file: 'app.py', code: 'import spaces\n\n@spaces.GPU(duration=15)\ndef caption(img):\n    ...\n' },
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces\n\ndef estimate(prompt, steps, *args, **kwargs):\n    return 5 + steps // 2\n\n@spaces.GPU(duration=estimate)\ndef generate(prompt, steps):\n    ...\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces\n\ndef estimate(prompt, steps, *args, **kwargs):\n    return 5 + steps // 2\n\n@spaces.GPU(duration=estimate)\ndef generate(prompt, steps):\n    ...\n',
+        },
       ],
       howToFix: 'Measure how long the function runs on ZeroGPU and pass a little more as `duration=` (seconds), or a function that estimates it from the inputs.',
     },

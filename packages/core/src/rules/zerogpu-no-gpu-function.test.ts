@@ -3,7 +3,8 @@ import { lintFiles, readme } from '../../test/lint-files.js';
 import { cpuSpace, edit, ZEROGPU_APP, ZEROGPU_README, zeroGpuSpace } from '../../test/spaces/zerogpu.js';
 
 const only = 'zerogpu-no-gpu-function';
-const API_APP = 'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n';
+const API_APP =
+  'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n';
 
 describe(only, () => {
   it('fires on the hardware key when a ZeroGPU app only calls an external API', async () => {
@@ -67,7 +68,10 @@ describe('zerogpu rules see GPU functions through import aliases', () => {
   it('`@gpu` and `@gpu(duration=20)` count as GPU functions', async () => {
     for (const decorator of ['@gpu', '@gpu(duration=20)']) {
       const found = await lintFiles(zeroGpuSpace({ 'app.py': app(decorator) }));
-      expect(found.filter((d) => d.ruleId === 'zerogpu-no-gpu-function'), decorator).toEqual([]);
+      expect(
+        found.filter((d) => d.ruleId === 'zerogpu-no-gpu-function'),
+        decorator,
+      ).toEqual([]);
     }
   });
   it('`@gpu` without a duration gets the missing-duration note, `@gpu(duration=20)` does not', async () => {

@@ -21,10 +21,17 @@ export default defineRule({
         'Apps on ZeroGPU hardware with no decorated function stop with `No @spaces.GPU function detected during startup` (stage RUNTIME_ERROR): a message quoted in Hugging Face\'s Spaces skill (https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces, references/known-errors.md and zerogpu.md) and in public deployment notes; the docs require decorating GPU functions (https://huggingface.co/docs/hub/spaces-zerogpu, "Decorate GPU-dependent functions with `@spaces.GPU`"). The rule needs `suggested_hardware: zero-a10g` (a Space that only looks like ZeroGPU is not enough) and looks at the app file and the local modules it imports. Any GPU reference counts, including a decorator factory kept in a variable (`gpu = spaces.GPU(duration=30)`), since the rule cannot tell where it is applied. When the decorated functions are in local modules the app imports, the rule stays silent: `@spaces.GPU` registers its function when the module is imported, and the app imports them at start-up. The finding is on the first Gradio handler defined in the app file (the function to decorate; "decorate the function Gradio binds", https://github.com/huggingface/skills/tree/main/skills/huggingface-spaces), with a suggestion to add the decorator when the file already imports `spaces`; without such a handler it is on `suggested_hardware` in README.md.',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n' },
+        {
+          file: 'app.py',
+          code: 'import gradio as gr\nfrom huggingface_hub import InferenceClient\n\nclient = InferenceClient()\n\ndef chat(message, history):\n    return client.chat_completion([{"role": "user", "content": message}]).choices[0].message.content\n\ngr.ChatInterface(chat).launch()\n',
+        },
       ],
-      correct: [{ file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' }, { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef infer(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(infer, "text", "image").launch()\n' }],
-      howToFix: 'Decorate the function Gradio calls with `@spaces.GPU` (in the app file), or, if the Space does not need a GPU, choose CPU hardware in the Space settings and drop `suggested_hardware: zero-a10g`.',
+      correct: [
+        { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
+        { file: 'app.py', code: 'import spaces\nimport gradio as gr\n\n@spaces.GPU\ndef infer(prompt):\n    return pipe(prompt).images[0]\n\ngr.Interface(infer, "text", "image").launch()\n' },
+      ],
+      howToFix:
+        'Decorate the function Gradio calls with `@spaces.GPU` (in the app file), or, if the Space does not need a GPU, choose CPU hardware in the Space settings and drop `suggested_hardware: zero-a10g`.',
     },
   },
   check(space, report) {

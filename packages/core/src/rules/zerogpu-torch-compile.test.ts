@@ -35,7 +35,8 @@ describe(only, () => {
   });
 
   it('stays silent on the AoT recipe, re.compile, Keras, ZeroGPU guards, and off ZeroGPU', async () => {
-    const aot = 'import torch\n@spaces.GPU(duration=1500)\ndef build():\n    with spaces.aoti_capture(pipe.transformer) as call:\n        pipe("warmup")\n    exported = torch.export.export(pipe.transformer, args=call.args, kwargs=call.kwargs)\n    return spaces.aoti_compile(exported)\nspaces.aoti_apply(build(), pipe.transformer)\nimport re\nPATTERN = re.compile(r"\\d+")\nkeras_model.compile(optimizer="adam", loss="mse")\ncompile("x = 1", "<string>", "exec")\nif not os.environ.get("SPACES_ZERO_GPU"):\n    pipe.unet = torch.compile(pipe.unet)';
+    const aot =
+      'import torch\n@spaces.GPU(duration=1500)\ndef build():\n    with spaces.aoti_capture(pipe.transformer) as call:\n        pipe("warmup")\n    exported = torch.export.export(pipe.transformer, args=call.args, kwargs=call.kwargs)\n    return spaces.aoti_compile(exported)\nspaces.aoti_apply(build(), pipe.transformer)\nimport re\nPATTERN = re.compile(r"\\d+")\nkeras_model.compile(optimizer="adam", loss="mse")\ncompile("x = 1", "<string>", "exec")\nif not os.environ.get("SPACES_ZERO_GPU"):\n    pipe.unet = torch.compile(pipe.unet)';
     expect(await lintFiles(zeroGpuSpace({ 'app.py': withLine(aot) }), { only })).toEqual([]);
     const cpu = cpuSpace('import torch\nmodel = torch.compile(model)\n');
     expect(await lintFiles(cpu, { only })).toEqual([]);

@@ -30,7 +30,10 @@ export default defineRule({
         'The ZeroGPU docs (https://huggingface.co/docs/hub/spaces-zerogpu): "ZeroGPU does not support `torch.compile`, but you can use PyTorch ahead-of-time compilation (requires torch 2.8+)". The ZeroGPU AoT blog (https://huggingface.co/blog/zerogpu-aoti) explains why: "the process is freshly spun up for (almost) every GPU task", so `torch.compile` falls back to its cache, which "takes from a few dozen seconds to a couple of minutes", and it gives the recipe the message links. Detected, through any alias of torch: calls to `torch.compile(...)` and `torch._dynamo.optimize(...)`, `from torch import compile as jit` then `jit(...)`, the decorators `@torch.compile` and `@torch.compile(...)`, and `.compile()` methods on objects that look like torch modules (a receiver named like `transformer`, `unet`, `model`, `vae`, `pipe`, or a name assigned from `from_pretrained`/`pipeline`; a heuristic, spacelint\'s judgement). Not reported: Keras `model.compile(optimizer=...)`, `re.compile`, the AoT API (`torch.export.export`, `spaces.aoti_*`, `torch._inductor.aot_compile`), and code inside an `if` whose condition mentions ZeroGPU (`SPACES_ZERO_GPU`, `zero_gpu`), where the author handles the case (spacelint\'s judgement). Runs only when the Space is on ZeroGPU (`suggested_hardware: zero-a10g`, or the code uses `spaces.GPU`).',
       incorrect: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },
-        { file: 'app.py', code: 'import spaces, torch\n\npipe.transformer = torch.compile(pipe.transformer, mode="max-autotune")\n\n@spaces.GPU(duration=30)\ndef gen(prompt):\n    return pipe(prompt).images\n' },
+        {
+          file: 'app.py',
+          code: 'import spaces, torch\n\npipe.transformer = torch.compile(pipe.transformer, mode="max-autotune")\n\n@spaces.GPU(duration=30)\ndef gen(prompt):\n    return pipe(prompt).images\n',
+        },
       ],
       correct: [
         { file: 'README.md', code: '---\nsdk: gradio\nsdk_version: "5.49.1"\nsuggested_hardware: zero-a10g\n---\n' },

@@ -18,7 +18,10 @@ describe(only, () => {
   it('is a warning when ZeroGPU is only likely, and covers upper bounds and unlisted patches', async () => {
     for (const pin of ['torch<2.8', 'torch==2.9.0', 'torch~=2.7.0', 'torch>=2.0,<2.8']) {
       const found = await lintFiles(cpuSpace(ZEROGPU_APP, { 'requirements.txt': `${pin}\n` }), { only });
-      expect(found.map((d) => d.level), pin).toEqual(['warning']);
+      expect(
+        found.map((d) => d.level),
+        pin,
+      ).toEqual(['warning']);
     }
   });
 

@@ -48,12 +48,7 @@ function kindCode(kind: InputKind, spec: InputSpec): KindCode {
           '        raise gr.Error("Upload a PDF first.")',
           ...sizeCheck('pdf_path'),
           '    reader = PdfReader(pdf_path)',
-          ...(spec.limits.maxPages
-            ? [
-                '    if len(reader.pages) > MAX_PAGES:',
-                '        raise gr.Error(f"This PDF has {len(reader.pages)} pages; the limit is {MAX_PAGES}.")',
-              ]
-            : []),
+          ...(spec.limits.maxPages ? ['    if len(reader.pages) > MAX_PAGES:', '        raise gr.Error(f"This PDF has {len(reader.pages)} pages; the limit is {MAX_PAGES}.")'] : []),
           String.raw`    pdf_text = "\n\n".join(page.extract_text() or "" for page in reader.pages)`,
           String.raw`    parts.append(f"PDF: {len(reader.pages)} pages, {len(pdf_text)} characters of text.\n\n{pdf_text[:2000]}")`,
         ],
@@ -125,12 +120,8 @@ function kindCode(kind: InputKind, spec: InputSpec): KindCode {
         body: [
           '    if not text or not text.strip():',
           '        raise gr.Error("Enter some text first.")',
-          ...(spec.limits.maxCharacters
-            ? ['    if len(text) > MAX_CHARACTERS:', '        raise gr.Error(f"The text has {len(text)} characters; the limit is {MAX_CHARACTERS}.")']
-            : []),
-          ...(spec.limits.maxWords
-            ? ['    if len(text.split()) > MAX_WORDS:', '        raise gr.Error(f"The text has {len(text.split())} words; the limit is {MAX_WORDS}.")']
-            : []),
+          ...(spec.limits.maxCharacters ? ['    if len(text) > MAX_CHARACTERS:', '        raise gr.Error(f"The text has {len(text)} characters; the limit is {MAX_CHARACTERS}.")'] : []),
+          ...(spec.limits.maxWords ? ['    if len(text.split()) > MAX_WORDS:', '        raise gr.Error(f"The text has {len(text.split())} words; the limit is {MAX_WORDS}.")'] : []),
           '    parts.append(f"Text: {len(text.split())} words.")',
         ],
       };
@@ -208,7 +199,7 @@ export function pythonApp(o: PythonAppOptions): PythonApp {
   if (o.zeroGpuDuration !== undefined) {
     lines.push('# Load models at module level and move them to "cuda" here, not inside the decorated function.');
     lines.push('# `duration` is the GPU time requested per call, in seconds: keep it close to the real time,');
-    lines.push('# since shorter requests get better queue priority and count against visitors\' daily quota.');
+    lines.push("# since shorter requests get better queue priority and count against visitors' daily quota.");
     lines.push(`@spaces.GPU(duration=${o.zeroGpuDuration})`);
   }
   const params = kinds.map((k) => `${k.param}: ${k.type}`).join(', ');
@@ -236,11 +227,7 @@ export function pythonApp(o: PythonAppOptions): PythonApp {
   lines.push('');
   lines.push('if __name__ == "__main__":');
   lines.push('    # A bounded queue: visitors beyond 20 waiting requests get a clear "queue is full" message.');
-  lines.push(
-    o.docker
-      ? '    demo.queue(max_size=20).launch(server_name="0.0.0.0", server_port=7860)'
-      : '    demo.queue(max_size=20).launch()',
-  );
+  lines.push(o.docker ? '    demo.queue(max_size=20).launch(server_name="0.0.0.0", server_port=7860)' : '    demo.queue(max_size=20).launch()');
   const requirements = [...new Set(kinds.flatMap((k) => k.requirements))].sort();
   const apt = [...new Set(kinds.flatMap((k) => k.apt))].sort();
   return { appPy: lines.join('\n') + '\n', requirements, apt };

@@ -120,9 +120,7 @@ export function scaffoldSpace(answers: ScaffoldAnswers): ScaffoldResult {
     // The Gradio SDK installs gradio (sdk_version), spaces and huggingface_hub itself: listing them makes
     // the build's pip resolution fail or pins the wrong version (deps-sdk-managed-packages).
     const requirements = sdk === 'docker' ? [`gradio==${SCAFFOLD_VERSIONS.gradio}`, ...app.requirements] : app.requirements;
-    files['requirements.txt'] = requirements.length
-      ? requirements.join('\n') + '\n'
-      : '# Python packages the app needs, one per line. gradio, spaces and huggingface_hub come with the Gradio SDK.\n';
+    files['requirements.txt'] = requirements.length ? requirements.join('\n') + '\n' : '# Python packages the app needs, one per line. gradio, spaces and huggingface_hub come with the Gradio SDK.\n';
     if (sdk === 'docker') {
       files['Dockerfile'] = dockerfile({ apt: app.apt, persistentData, pythonVersion: SCAFFOLD_VERSIONS.python });
     } else if (app.apt.length) {
@@ -132,16 +130,24 @@ export function scaffoldSpace(answers: ScaffoldAnswers): ScaffoldResult {
   files['README.md'] = readme({ title, sdk, zeroGpu, hardware, inputs, description, secrets, persistentData });
 
   if (secrets.length) {
-    notes.push(`Add the secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} in the Space settings (or with set_space_secret); the app reads ${secrets.length > 1 ? 'them' : 'it'} from the environment. Never commit the values.`);
+    notes.push(
+      `Add the secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} in the Space settings (or with set_space_secret); the app reads ${secrets.length > 1 ? 'them' : 'it'} from the environment. Never commit the values.`,
+    );
   }
   if (zeroGpu || (hardware && hardware !== 'cpu-basic')) {
-    notes.push(`suggested_hardware does not assign hardware: select ${zeroGpu ? HARDWARE.zeroGpu : hardware} in the Space settings (or with set_space_hardware).${zeroGpu ? ' Hosting ZeroGPU Spaces needs a PRO, Team or Enterprise plan, or a free account with fewer than 2 ZeroGPU Spaces.' : ''}`);
+    notes.push(
+      `suggested_hardware does not assign hardware: select ${zeroGpu ? HARDWARE.zeroGpu : hardware} in the Space settings (or with set_space_hardware).${zeroGpu ? ' Hosting ZeroGPU Spaces needs a PRO, Team or Enterprise plan, or a free account with fewer than 2 ZeroGPU Spaces.' : ''}`,
+    );
   }
   if (zeroGpu) {
-    notes.push(`On ZeroGPU, torch is preinstalled: if you pin it, use one of ${ZEROGPU.torch.join(', ')} (as of ${ZEROGPU.asOf}). Load models at module level with .to("cuda") and keep @spaces.GPU(duration=...) close to the real run time.`);
+    notes.push(
+      `On ZeroGPU, torch is preinstalled: if you pin it, use one of ${ZEROGPU.torch.join(', ')} (as of ${ZEROGPU.asOf}). Load models at module level with .to("cuda") and keep @spaces.GPU(duration=...) close to the real run time.`,
+    );
   }
   if (persistentData) {
-    notes.push('Attach a Storage Bucket volume at /data in the Space settings (or `hf spaces volumes set <space> -v hf://buckets/<owner>/<bucket>:/data`): without it /data is not persistent. The Hugging Face cache is set to /data/.huggingface; for large model weights prefer `preload_from_hub`, since bucket reads are slower than local disk.');
+    notes.push(
+      'Attach a Storage Bucket volume at /data in the Space settings (or `hf spaces volumes set <space> -v hf://buckets/<owner>/<bucket>:/data`): without it /data is not persistent. The Hugging Face cache is set to /data/.huggingface; for large model weights prefer `preload_from_hub`, since bucket reads are slower than local disk.',
+    );
   }
   if (sdk === 'docker') notes.push('The Dockerfile installs requirements.txt and the system packages itself; the app listens on 0.0.0.0:7860 (app_port).');
   return { files, notes };

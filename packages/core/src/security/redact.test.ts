@@ -78,7 +78,21 @@ describe('secret detection and redaction', () => {
   });
 
   it('tells secret names from tokenizer vocabulary and other names', () => {
-    for (const name of ['HF_TOKEN', 'hf_token', 'token', 'use_auth_token', 'api_key', 'apiKey', 'OPENAI_API_KEY', 'SECRET_KEY', 'client_secret', 'Authorization', 'X-Api-Key', 'db_password', 'self.access_token']) {
+    for (const name of [
+      'HF_TOKEN',
+      'hf_token',
+      'token',
+      'use_auth_token',
+      'api_key',
+      'apiKey',
+      'OPENAI_API_KEY',
+      'SECRET_KEY',
+      'client_secret',
+      'Authorization',
+      'X-Api-Key',
+      'db_password',
+      'self.access_token',
+    ]) {
       expect(isSecretName(name), name).toBe(true);
     }
     for (const name of ['pad_token', 'eos_token', 'max_tokens', 'tokenizer', 'token_id', 'primary_key', 'author', 'secret_name', 'HF_TOKEN_PATH', 'cache_key', 'pass']) {
@@ -108,7 +122,7 @@ describe('secret detection and redaction', () => {
     expect(redactSlice(placeholder, 0, placeholder.length)).toBe(placeholder); // placeholders stay
   });
 
-  it('masks a file\'s secrets quoted in a message, whole or cut', () => {
+  it("masks a file's secrets quoted in a message, whole or cut", () => {
     const secrets = findSecrets('PASSWORD=Vb7Xk2Qm9Lp4Wz8Rt3Nc\nkey = 1\n');
     expect(redactQuoted('invalid version specifier `=Vb7Xk2Qm9Lp4Wz8Rt3Nc` for `PASSWORD`', secrets)).toBe('invalid version specifier `=Vb********` for `PASSWORD`');
     expect(redactQuoted('pip cannot read `PASSWORD=Vb7Xk2Qm9L` as a requirement', secrets)).toBe('pip cannot read `PASSWORD=Vb********` as a requirement');

@@ -96,7 +96,11 @@ const SEQUENCES = ['0123456789', '123456789', '12345', 'abcdefghij', 'ABCDEFGHIJ
 
 /** True for names that hold secrets: `HF_TOKEN`, `api_key`, `apiKey`, `client_secret`, `Authorization`, `db_password`. */
 export function isSecretName(name: string): boolean {
-  const last = name.split(/[.[\]"'/]/).filter(Boolean).pop() ?? '';
+  const last =
+    name
+      .split(/[.[\]"'/]/)
+      .filter(Boolean)
+      .pop() ?? '';
   const words = last
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

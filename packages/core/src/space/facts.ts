@@ -37,9 +37,14 @@ export function zeroGpuInUse(space: Space): boolean {
 export function computeFacts(space: Space): SpaceFacts {
   const config = space.config;
   const sdk = typeof config.sdk === 'string' ? config.sdk.toLowerCase() : undefined;
-  const appFile = typeof config.app_file === 'string' && config.app_file.trim()
-    ? config.app_file.trim().replace(/^\.\//, '')
-    : sdk === 'gradio' || sdk === 'streamlit' ? 'app.py' : sdk === 'static' ? 'index.html' : undefined;
+  const appFile =
+    typeof config.app_file === 'string' && config.app_file.trim()
+      ? config.app_file.trim().replace(/^\.\//, '')
+      : sdk === 'gradio' || sdk === 'streamlit'
+        ? 'app.py'
+        : sdk === 'static'
+          ? 'index.html'
+          : undefined;
   // A Docker Space runs what its start command runs (`python app.py`, `python -m server`, `uvicorn app:app`).
   const entries = appFile?.endsWith('.py') ? [appFile] : space.docker.runtime.pythonEntries;
   const appModules = [...new Set(entries.flatMap((entry) => localModuleClosure(space, entry)))];

@@ -5,12 +5,7 @@
 import type { ParseCache } from './parse-cache.js';
 
 /** Why a file has no text. Rules see the path (it exists) but not the content. */
-export type FileProblem =
-  | 'binary'
-  | 'non-utf8'
-  | 'too-large'
-  | 'unreadable'
-  | 'outside-space';
+export type FileProblem = 'binary' | 'non-utf8' | 'too-large' | 'unreadable' | 'outside-space';
 
 export interface SpaceFile {
   /** Repo-relative path with forward slashes. */
@@ -52,33 +47,9 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES = 20_000;
 
 /** Folders never listed: not part of what the Hub builds, or tool caches. */
-export const SKIPPED_DIRS = new Set([
-  '.git',
-  'node_modules',
-  '__pycache__',
-  '.venv',
-  'venv',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ruff_cache',
-  '.turbo',
-  '.idea',
-  '.vscode',
-]);
+export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.turbo', '.idea', '.vscode']);
 
-const TEXT_NAMES = new Set([
-  'Dockerfile',
-  'dockerfile',
-  'Containerfile',
-  'Procfile',
-  'Makefile',
-  '.env',
-  '.spacelint.yaml',
-  '.spacelint.yml',
-  '.gitattributes',
-  '.gitignore',
-  '.dockerignore',
-]);
+const TEXT_NAMES = new Set(['Dockerfile', 'dockerfile', 'Containerfile', 'Procfile', 'Makefile', '.env', '.spacelint.yaml', '.spacelint.yml', '.gitattributes', '.gitignore', '.dockerignore']);
 
 // biome-ignore format: a packed word list reads better than one word per line
 const TEXT_EXTENSIONS = new Set([
@@ -146,7 +117,10 @@ export function formatBytes(n: number): string {
 
 /** Normalises a user-given relative path to the map's form (forward slashes, no `./`). */
 export function normalizePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/{2,}/g, '/');
 }
 
 /** A Space held in memory: editor buffers, MCP `files`, tests. */

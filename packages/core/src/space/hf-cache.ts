@@ -95,7 +95,10 @@ export function underData(path: string | undefined): boolean {
 
 /** The default cache locations (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`), which preloading fills. */
 export function isDefaultCache(name: string, value: string): boolean {
-  const v = value.trim().replace(/\/+$/, '').replace(/^(?:~|\$HOME|\$\{HOME\}|\/home\/user|\/root)(?=\/)/, '~');
+  const v = value
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/^(?:~|\$HOME|\$\{HOME\}|\/home\/user|\/root)(?=\/)/, '~');
   return name === 'HF_HOME' ? v === '~/.cache/huggingface' : v === '~/.cache/huggingface/hub';
 }
 

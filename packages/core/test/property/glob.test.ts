@@ -39,7 +39,10 @@ const pathPart = fc.constantFrom('a', 'b', '/', '.', 'py', 'x', 'ab', '\n', 'ðŸ˜
 describe('ignore globs', () => {
   it('match exactly what the RegExp definition matched', () => {
     // Paths are mostly the glob filled in (wildcards replaced by random parts), so near matches are common.
-    const fill = fc.array(fc.array(pathPart, { maxLength: 3 }).map((p) => p.join('')), { minLength: 8, maxLength: 8 });
+    const fill = fc.array(
+      fc.array(pathPart, { maxLength: 3 }).map((p) => p.join('')),
+      { minLength: 8, maxLength: 8 },
+    );
     const instantiate = (g: string[], fills: string[]) => g.map((part, i) => (/[*?]/.test(part) ? part.replace(/\*\*\/|\*\*|\*|\?/g, fills[i % fills.length]) : part)).join('');
     const path = fc.oneof(
       fc.array(pathPart, { maxLength: 8 }).map((p) => ({ fromGlob: false, parts: p, fills: [] as string[] })),
@@ -118,14 +121,26 @@ describe('.gitignore globs', () => {
     const repo = mkdtempSync(join(tmpdir(), 'spacelint-gitignore-'));
     execFileSync('git', ['init', '-q', repo]);
     const part = fc.constantFrom('*', '**', '**/', '/', 'a', 'b', '.', '?', '[a-b]', '[z-a]', '[!a]', 'x/', '\\*', '/**', '[]a]', '[^b]', '[[:alpha:]]', '\\a', '[a-]', ' ');
-    const line = fc.array(part, { minLength: 1, maxLength: 6 }).map((p) => p.join('')).filter((l) => !l.startsWith('#') && !l.startsWith('!') && !/^\/*$/.test(l.trim()));
-    const segment = fc.array(fc.constantFrom('a', 'b', 'x', 'z', '.', 'ab', '*'), { minLength: 1, maxLength: 3 }).map((p) => p.join('')).filter((s) => s !== '.' && s !== '..');
+    const line = fc
+      .array(part, { minLength: 1, maxLength: 6 })
+      .map((p) => p.join(''))
+      .filter((l) => !l.startsWith('#') && !l.startsWith('!') && !/^\/*$/.test(l.trim()));
+    const segment = fc
+      .array(fc.constantFrom('a', 'b', 'x', 'z', '.', 'ab', '*'), { minLength: 1, maxLength: 3 })
+      .map((p) => p.join(''))
+      .filter((s) => s !== '.' && s !== '..');
     const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
     fc.assert(
       fc.property(line, fc.uniqueArray(path, { minLength: 1, maxLength: 20 }), (pattern, paths) => {
         writeFileSync(join(repo, '.gitignore'), `${pattern}\n`);
         const out = spawnSync('git', ['-C', repo, 'check-ignore', '--no-index', '--stdin', '-v', '-n'], { input: `${paths.join('\n')}\n`, encoding: 'utf8' }).stdout;
-        const git = new Map(out.trim().split('\n').filter(Boolean).map((l) => [l.split('\t')[1], !l.startsWith('::')]));
+        const git = new Map(
+          out
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => [l.split('\t')[1], !l.startsWith('::')]),
+        );
         const rules = new IgnoreRules().add(`${pattern}\n`);
         for (const p of paths) expect(rules.matchWithParents(p) !== undefined, `${JSON.stringify(pattern)} on ${JSON.stringify(p)}`).toBe(git.get(p) ?? false);
       }),
@@ -133,4 +148,3 @@ describe('.gitignore globs', () => {
     );
   });
 });
-

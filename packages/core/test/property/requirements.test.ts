@@ -11,9 +11,7 @@ const piece = fc.constantFrom('a', 'pkg', ' ', '  ', '\t', '@', ';', '[', ']', '
 const ws = fc.constantFrom('', ' ', '  ', '\t ');
 const tail = fc.array(piece, { minLength: 0, maxLength: 8 }).map((p) => p.join(''));
 /** `name [extras] @ rest`, with spaces anywhere: the shape the `@` branch reads (and near misses). */
-const line = fc
-  .tuple(fc.constantFrom('a', 'pkg.x', 'P_1'), ws, fc.constantFrom('', '[x]', '[x, y]', '[]'), ws, fc.constantFrom('@', ' @', ''), ws, tail)
-  .map((p) => p.join('').trim());
+const line = fc.tuple(fc.constantFrom('a', 'pkg.x', 'P_1'), ws, fc.constantFrom('', '[x]', '[x, y]', '[]'), ws, fc.constantFrom('@', ' @', ''), ws, tail).map((p) => p.join('').trim());
 
 /** The definitions the parser had before (correct, but quadratic or worse on long space runs). */
 const AT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@\s*(\S.*?)\s*(?:;\s*(.*))?$/;

@@ -71,7 +71,8 @@ export function trickySpaces(): { name: string; entries: SpaceEntries }[] {
       entries: {
         'README.md': readme,
         'app.py': 'import gradio as gr  # spacelint-disable-line parse-error\nx = 1 + \\\n    2  # spacelint-disable-next-line config-unknown-key\n',
-        'requirements.txt': 'gradio==5.49.1 \\\n# spacelint-disable-next-line config-unknown-key\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.8.0  # spacelint-disable-line parse-error\n',
+        'requirements.txt':
+          'gradio==5.49.1 \\\n# spacelint-disable-next-line config-unknown-key\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.8.0  # spacelint-disable-line parse-error\n',
         Dockerfile: 'FROM python:3.12\nRUN pip install a \\\n# spacelint-disable-next-line config-unknown-key\n  b\n# spacelint-disable-file parse-error\n',
       },
     },
@@ -148,9 +149,7 @@ const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
 
 /** Lines of indented token soup (or of `line`), joined by mostly LF and some CRLF / CR. */
 function lines(line: fc.Arbitrary<string>, maxLines = 30, lineIndent: fc.Arbitrary<string> = indent): fc.Arbitrary<string> {
-  return fc
-    .array(fc.tuple(lineIndent, line, lineBreak), { maxLength: maxLines, size: 'medium' })
-    .map((ls) => ls.map(([i, l, br]) => i + l + br).join(''));
+  return fc.array(fc.tuple(lineIndent, line, lineBreak), { maxLength: maxLines, size: 'medium' }).map((ls) => ls.map(([i, l, br]) => i + l + br).join(''));
 }
 
 const readmeValue = fc.oneof(soup(README_TOKENS, 3), fc.constantFrom('gradio', 'docker', '"5.49.1"', '5.0', 'app.py', 'zero-a10g', '[a, b]', '{a: 1}', '|', '>-', '&x 1', '*x', 'true', '7860'));
@@ -162,7 +161,12 @@ const readmeLine = fc.oneof(
 );
 const readmeText = fc.oneof(
   // Front matter around YAML-ish lines, which is where most of the README logic is.
-  { weight: 4, arbitrary: fc.tuple(lines(readmeLine, 30, fc.constantFrom('', '', '', '', '', '', '  ', '  - ')), fc.constantFrom('---\n', '---\r\n', '---', '--- \n', '')).map(([yaml, close]) => `---\n${yaml}${close}# Demo\n`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(lines(readmeLine, 30, fc.constantFrom('', '', '', '', '', '', '  ', '  - ')), fc.constantFrom('---\n', '---\r\n', '---', '--- \n', ''))
+      .map(([yaml, close]) => `---\n${yaml}${close}# Demo\n`),
+  },
   { weight: 1, arbitrary: lines(soup(README_TOKENS)) },
 );
 
@@ -326,7 +330,11 @@ function applyMutation(out: SpaceEntries, m: Mutation): void {
       if (m.style === 'lf') out[path] = bare;
       else if (m.style === 'crlf') out[path] = bare.replace(/\n/g, '\r\n');
       else if (m.style === 'cr') out[path] = bare.replace(/\n/g, '\r');
-      else out[path] = bare.split('\n').map((l, i, all) => (i === all.length - 1 ? l : l + ['\r\n', '\n', '\r'][i % 3])).join('');
+      else
+        out[path] = bare
+          .split('\n')
+          .map((l, i, all) => (i === all.length - 1 ? l : l + ['\r\n', '\n', '\r'][i % 3]))
+          .join('');
       break;
     }
     case 'bom':

@@ -173,7 +173,10 @@ function dockerBase(dockerfile: string): string {
 
 /** The port the container's server listens on: `--port N` / `-p N` / `--server.port N` in CMD, else EXPOSE. */
 function dockerPort(dockerfile: string): number | undefined {
-  const cmd = dockerfile.split(/\r?\n/).filter((l) => /^\s*(CMD|ENTRYPOINT)\b/i.test(l)).join(' ');
+  const cmd = dockerfile
+    .split(/\r?\n/)
+    .filter((l) => /^\s*(CMD|ENTRYPOINT)\b/i.test(l))
+    .join(' ');
   const fromCmd = /(?:--port|--server\.port|-p)[\s=",]+(\d{2,5})/.exec(cmd)?.[1] ?? /:(\d{4,5})\b/.exec(cmd)?.[1];
   if (fromCmd) return Number(fromCmd);
   const expose = /^\s*EXPOSE\s+(\d+)/im.exec(dockerfile)?.[1];

@@ -262,7 +262,7 @@ function defaultFaultMessage(status: number): string {
   if (status === 404) return 'Repository not found';
   if (status === 409) return 'Cannot create repo: another conflicting operation is in progress';
   if (status === 429) return 'You have exceeded our hourly quotas for action: api. Please retry later';
-  if (status >= 500) return 'Internal Error - We\'re working hard to fix this as soon as possible!';
+  if (status >= 500) return "Internal Error - We're working hard to fix this as soon as possible!";
   return `Error ${status}`;
 }
 

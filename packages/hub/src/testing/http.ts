@@ -9,11 +9,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
-  sendJson(res, error.status, { error: error.message, ...error.extra }, {
-    'X-Error-Message': error.message.replace(/[^\x20-\x7e]/g, '?'),
-    ...(error.errorCode ? { 'X-Error-Code': error.errorCode } : {}),
-    ...headers,
-  });
+  sendJson(
+    res,
+    error.status,
+    { error: error.message, ...error.extra },
+    {
+      'X-Error-Message': error.message.replace(/[^\x20-\x7e]/g, '?'),
+      ...(error.errorCode ? { 'X-Error-Code': error.errorCode } : {}),
+      ...headers,
+    },
+  );
 }
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

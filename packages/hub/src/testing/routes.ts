@@ -2,20 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, readJson, sendFile, sendJson } from './http.js';
 import { createLfsRoutes } from './lfs.js';
-import {
-  defaultReadme,
-  GITATTRIBUTES,
-  gitBlobOid,
-  HARDWARE,
-  HttpError,
-  lfsPointer,
-  SDKS,
-  type Commit,
-  type FakeHubState,
-  type Principal,
-  type SpaceRecord,
-  type StoredFile,
-} from './state.js';
+import { defaultReadme, GITATTRIBUTES, gitBlobOid, HARDWARE, HttpError, lfsPointer, SDKS, type Commit, type FakeHubState, type Principal, type SpaceRecord, type StoredFile } from './state.js';
 
 /** The Hub's HTTP routes (spec hub-api.md): whoami, repos, Space API, tree, downloads, commits, SSE logs. */
 export function createRoutes(state: FakeHubState) {
@@ -24,7 +11,10 @@ export function createRoutes(state: FakeHubState) {
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, who: Principal | undefined): Promise<void> {
     const method = req.method ?? 'GET';
-    const parts = url.pathname.split('/').slice(1).map((p) => decodeURIComponent(p));
+    const parts = url.pathname
+      .split('/')
+      .slice(1)
+      .map((p) => decodeURIComponent(p));
 
     if (method === 'GET' && url.pathname === '/api/whoami-v2') {
       if (!who) throw new HttpError(401, 'Invalid credentials in Authorization header');
@@ -40,7 +30,16 @@ export function createRoutes(state: FakeHubState) {
         avatarUrl: '',
         periodEnd: null,
         billingMode: 'postpaid',
-        orgs: who.orgs.map((name) => ({ type: 'org', id: createHash('sha1').update(name).digest('hex').slice(0, 24), name, fullname: name, email: null, canPay: false, avatarUrl: '', periodEnd: null })),
+        orgs: who.orgs.map((name) => ({
+          type: 'org',
+          id: createHash('sha1').update(name).digest('hex').slice(0, 24),
+          name,
+          fullname: name,
+          email: null,
+          canPay: false,
+          avatarUrl: '',
+          periodEnd: null,
+        })),
         auth: { type: 'access_token', accessToken: { displayName: 'fake', role: who.role, createdAt: '2025-01-01T00:00:00.000Z' } },
       });
     }
@@ -55,7 +54,11 @@ export function createRoutes(state: FakeHubState) {
       return void res.end('OK');
     }
     if (method === 'GET' && url.pathname === '/api/spaces/hardware') {
-      return sendJson(res, 200, HARDWARE.map((name) => ({ name, prettyName: name, cpu: '2 vCPU', ram: '16 GB', unitCostMicroUSD: 0, unitCostUSD: 0, unitLabel: 'hour' })));
+      return sendJson(
+        res,
+        200,
+        HARDWARE.map((name) => ({ name, prettyName: name, cpu: '2 vCPU', ram: '16 GB', unitCostMicroUSD: 0, unitCostUSD: 0, unitLabel: 'hour' })),
+      );
     }
     if (method === 'GET' && url.pathname === '/api/spaces') {
       const author = url.searchParams.get('author');
@@ -68,7 +71,12 @@ export function createRoutes(state: FakeHubState) {
       const next = new URL(url.href, state.base);
       next.searchParams.set('cursor', String(cursor + size));
       const link: Record<string, string> = cursor + size < found.length ? { Link: `<${state.base}${next.pathname}${next.search}>; rel="next"` } : {};
-      return sendJson(res, 200, found.slice(cursor, cursor + size).map((s) => spaceInfoJson(s, head(s), url.searchParams.getAll('expand'))), link);
+      return sendJson(
+        res,
+        200,
+        found.slice(cursor, cursor + size).map((s) => spaceInfoJson(s, head(s), url.searchParams.getAll('expand'))),
+        link,
+      );
     }
     // Git LFS batch: /spaces/{ns}/{name}.git/info/lfs/objects/batch (no /api, spec §0).
     if (method === 'POST' && parts[0] === 'spaces' && parts.length === 7 && parts[2].endsWith('.git') && parts.slice(3).join('/') === 'info/lfs/objects/batch') {
@@ -101,7 +109,10 @@ export function createRoutes(state: FakeHubState) {
     const isPrivate = body.visibility !== undefined ? body.visibility !== 'public' : body.private === true;
     const space = newSpace(id, sdk, isPrivate, hardware);
     if (typeof body.sleepTimeSeconds === 'number') space.sleepTime = body.sleepTimeSeconds;
-    for (const [list, target] of [[body.secrets, space.secrets], [body.variables, space.variables]] as const) {
+    for (const [list, target] of [
+      [body.secrets, space.secrets],
+      [body.variables, space.variables],
+    ] as const) {
       if (list === undefined) continue;
       if (!Array.isArray(list)) throw new HttpError(400, 'secrets and variables must be arrays of {key, value}');
       for (const item of list as { key?: unknown; value?: unknown; description?: unknown }[]) {
@@ -139,7 +150,11 @@ export function createRoutes(state: FakeHubState) {
       const commit = resolveCommit(space, rest[3] ?? 'main');
       const body = await readJson(req);
       const paths = Array.isArray(body.paths) ? (body.paths as unknown[]).filter((p): p is string => typeof p === 'string') : [];
-      return sendJson(res, 200, paths.filter((p) => commit.files.has(p)).map((p) => treeEntry(p, commit.files.get(p)!, commit)));
+      return sendJson(
+        res,
+        200,
+        paths.filter((p) => commit.files.has(p)).map((p) => treeEntry(p, commit.files.get(p)!, commit)),
+      );
     }
     if (method === 'POST' && action === 'preupload') return preupload(req, res, space, who, rest[3]);
     if (method === 'POST' && action === 'commit') return commitFiles(req, res, url, space, who, rest[3]);
@@ -153,7 +168,12 @@ export function createRoutes(state: FakeHubState) {
       const store = action === 'secrets' ? space.secrets : space.variables;
       const view = () =>
         Object.fromEntries(
-          [...store].map(([k, v]) => [k, action === 'secrets' ? { ...(v.description ? { description: v.description } : {}), updatedAt: v.updatedAt } : { value: v.value, ...(v.description ? { description: v.description } : {}), updatedAt: v.updatedAt }]),
+          [...store].map(([k, v]) => [
+            k,
+            action === 'secrets'
+              ? { ...(v.description ? { description: v.description } : {}), updatedAt: v.updatedAt }
+              : { value: v.value, ...(v.description ? { description: v.description } : {}), updatedAt: v.updatedAt },
+          ]),
         );
       if (method === 'GET') return sendJson(res, 200, view());
       const body = await readJson(req);
@@ -295,7 +315,10 @@ export function createRoutes(state: FakeHubState) {
   async function commitFiles(req: IncomingMessage, res: ServerResponse, url: URL, space: SpaceRecord, who: Principal | undefined, rev: string | undefined): Promise<void> {
     requireWrite(space, who);
     const parent = resolveBranch(space, rev);
-    const lines = (await readBody(req)).toString('utf8').split('\n').filter((l) => l.trim());
+    const lines = (await readBody(req))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     let header: { summary?: unknown; description?: unknown; parentCommit?: unknown } | undefined;
     const files = new Map(parent.files);
     for (const [i, line] of lines.entries()) {

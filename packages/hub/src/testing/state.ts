@@ -255,12 +255,7 @@ export function createHubState(options: FakeHubOptions) {
   }
 
   function resolveCommit(space: SpaceRecord, rev: string): Commit {
-    const commit =
-      rev === 'main' || rev === 'HEAD'
-        ? head(space)
-        : /^[0-9a-f]{7,40}$/.test(rev)
-          ? [...space.commits].reverse().find((c) => c.oid.startsWith(rev))
-          : undefined;
+    const commit = rev === 'main' || rev === 'HEAD' ? head(space) : /^[0-9a-f]{7,40}$/.test(rev) ? [...space.commits].reverse().find((c) => c.oid.startsWith(rev)) : undefined;
     if (!commit) throw new HttpError(404, `Invalid rev id: ${rev}`, 'RevisionNotFound');
     return commit;
   }
