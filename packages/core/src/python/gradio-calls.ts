@@ -8,7 +8,8 @@
  * `btn.click(...).then(...)`). A name assigned anything else anywhere in the file, a function parameter
  * or a dotted receiver (`self.demo`) resolves to nothing: rules stay silent rather than guess.
  */
-import { gradioTables } from '../reference/gradio-api.js';
+import { gradioRelease, gradioTables, inReleases, type GradioCallable, type GradioRelease } from '../reference/gradio-api.js';
+import type { Space } from '../space/space.js';
 import type { PythonCall, PythonModule } from './module.js';
 
 /** Classes whose instances are Blocks (`launch`, `queue`, `load` are Blocks methods there). */
@@ -224,4 +225,36 @@ class Resolver {
     this.nameTypes.set(name, result);
     return result;
   }
+}
+
+/** The table entry a call is checked against at a release: per-event listeners in 3.0–3.20. */
+export function callableAt(use: GradioApiCall, index: number): GradioCallable | undefined {
+  const { callables, events } = gradioTables();
+  if (use.event) {
+    // An event the class lacks in this release is gradio-unknown-attribute's finding.
+    if (use.owner && !inReleases(events[use.owner]?.[use.event], index)) return undefined;
+    const perEvent = callables[`listener.${use.event}`];
+    if (perEvent && inReleases(perEvent.present, index)) return perEvent;
+  }
+  const c = callables[use.key];
+  return c && inReleases(c.present, index) ? c : undefined;
+}
+
+/**
+ * The Space's Python files whose Gradio uses `has` selects, each with the Space's release: resolved once,
+ * when the first such file is found; none when the release is outside the tables (2.x, pre-releases).
+ */
+export function gradioUsesWithRelease(space: Space, has: (uses: GradioUses) => boolean): { path: string; module: PythonModule; uses: GradioUses; release: GradioRelease }[] {
+  const found: { path: string; module: PythonModule; uses: GradioUses; release: GradioRelease }[] = [];
+  let release: GradioRelease | undefined | null = null;
+  for (const path of space.pythonPaths) {
+    const module = space.python(path);
+    if (!module) continue;
+    const uses = gradioUses(module);
+    if (!has(uses)) continue;
+    release ??= gradioRelease(space);
+    if (!release) return [];
+    found.push({ path, module, uses, release });
+  }
+  return found;
 }

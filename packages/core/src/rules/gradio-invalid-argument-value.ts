@@ -1,9 +1,8 @@
 import type { Fix } from '../diagnostic.js';
 import { positionalArguments } from '../python/arguments.js';
-import { gradioUses } from '../python/gradio-calls.js';
+import { callableAt, gradioUsesWithRelease } from '../python/gradio-calls.js';
 import type { PythonArgument, PythonValue } from '../python/module.js';
-import { GRADIO_DATA_AS_OF, gradioRelease, gradioTables, inReleases, type GradioRelease, type Releases } from '../reference/gradio-api.js';
-import { callableAt } from './gradio-unknown-argument.js';
+import { GRADIO_DATA_AS_OF, gradioTables, inReleases, type Releases } from '../reference/gradio-api.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -60,19 +59,12 @@ export default defineRule({
     },
   },
   check(space, report) {
-    let release: GradioRelease | undefined | null = null;
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
-      if (!module) continue;
-      const uses = gradioUses(module);
-      if (!uses.calls.length) continue;
-      release ??= gradioRelease(space);
-      if (!release) return;
+    for (const { path, module, uses, release } of gradioUsesWithRelease(space, (u) => u.calls.length > 0)) {
       for (const use of uses.calls) {
         const c = callableAt(use, release.index);
         if (!c) continue;
         const call = module.calls[use.call];
-        const positionalNames = c.positional.find(([, set]) => inReleases(set, release!.index))?.[0] ?? [];
+        const positionalNames = c.positional.find(([, set]) => inReleases(set, release.index))?.[0] ?? [];
         const named: [string, PythonArgument][] = call.args.filter((a) => a.name && !a.splat).map((a) => [a.name!, a]);
         positionalArguments(call).forEach((a, i) => positionalNames[i] && named.push([positionalNames[i], a]));
         const handed = HANDED_TO[use.key];
@@ -88,7 +80,7 @@ export default defineRule({
             continue;
           }
           const target = handed?.[name] && withExamples ? gradioTables().callables[handed[name]] : undefined;
-          const checkedAt = (sets: Record<string, Releases> | undefined) => Object.keys(sets ?? {}).filter((v) => inReleases(sets![v], release!.index));
+          const checkedAt = (sets: Record<string, Releases> | undefined) => Object.keys(sets ?? {}).filter((v) => inReleases(sets![v], release.index));
           const own = checkedAt(c.allowed?.[name]);
           const allowed = own.length ? c.allowed![name] : target?.allowed?.[name];
           const now = own.length ? own : checkedAt(allowed);

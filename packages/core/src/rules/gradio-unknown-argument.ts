@@ -1,8 +1,8 @@
 import type { Suggestion } from '../diagnostic.js';
 import { argumentRemovalRange, positionalArguments } from '../python/arguments.js';
-import { gradioUses, type GradioApiCall } from '../python/gradio-calls.js';
+import { callableAt, gradioUsesWithRelease, type GradioApiCall } from '../python/gradio-calls.js';
 import type { PythonArgument, PythonCall } from '../python/module.js';
-import { describeHistory, GRADIO_DATA_AS_OF, gradioRelease, gradioTables, inReleases, releaseAt, type GradioCallable, type GradioRelease } from '../reference/gradio-api.js';
+import { describeHistory, GRADIO_DATA_AS_OF, gradioTables, inReleases, releaseAt, type GradioCallable, type GradioRelease } from '../reference/gradio-api.js';
 import { closestMatch } from '../reference/closest-match.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -106,31 +106,11 @@ export default defineRule({
     },
   },
   check(space, report) {
-    let release: GradioRelease | undefined | null = null;
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
-      if (!module) continue;
-      const uses = gradioUses(module);
-      if (!uses.calls.length) continue;
-      release ??= gradioRelease(space);
-      if (!release) return;
+    for (const { path, module, uses, release } of gradioUsesWithRelease(space, (u) => u.calls.length > 0)) {
       for (const use of uses.calls) checkCall(report, path, module.calls[use.call], use, release);
     }
   },
 });
-
-/** The table entry a call is checked against at a release: per-event listeners in 3.0–3.20. */
-export function callableAt(use: GradioApiCall, index: number): GradioCallable | undefined {
-  const { callables, events } = gradioTables();
-  if (use.event) {
-    // An event the class lacks in this release is gradio-unknown-attribute's finding.
-    if (use.owner && !inReleases(events[use.owner]?.[use.event], index)) return undefined;
-    const perEvent = callables[`listener.${use.event}`];
-    if (perEvent && inReleases(perEvent.present, index)) return perEvent;
-  }
-  const c = callables[use.key];
-  return c && inReleases(c.present, index) ? c : undefined;
-}
 
 function checkCall(report: Report, path: string, call: PythonCall, use: GradioApiCall, release: GradioRelease): void {
   const c = callableAt(use, release.index);

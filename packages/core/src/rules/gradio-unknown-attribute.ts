@@ -1,5 +1,5 @@
-import { gradioUses, type GradioAttributeUse } from '../python/gradio-calls.js';
-import { describeHistory, GRADIO_DATA_AS_OF, gradioRelease, gradioTables, type GradioRelease, type Releases } from '../reference/gradio-api.js';
+import { gradioUsesWithRelease, type GradioAttributeUse } from '../python/gradio-calls.js';
+import { describeHistory, GRADIO_DATA_AS_OF, gradioTables, type Releases } from '../reference/gradio-api.js';
 import { defineRule } from './rule.js';
 
 /** What to use instead, from Gradio's migration guides (4.0: gradio.app/guides/upgrading; 5.0; 6.0). */
@@ -53,14 +53,7 @@ export default defineRule({
     },
   },
   check(space, report) {
-    let release: GradioRelease | undefined | null = null;
-    for (const path of space.pythonPaths) {
-      const module = space.python(path);
-      if (!module) continue;
-      const uses = gradioUses(module);
-      if (!uses.attributes.length) continue;
-      release ??= gradioRelease(space);
-      if (!release) return;
+    for (const { path, uses, release } of gradioUsesWithRelease(space, (u) => u.attributes.length > 0)) {
       const missingNames = new Set<string>();
       for (const use of uses.attributes) {
         const found = lookup(use, release.index);
