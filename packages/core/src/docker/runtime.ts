@@ -356,6 +356,20 @@ function runPython(args: ShellWord[], programWord: ShellWord, ctx: Context): voi
   markUnknown(ctx);
 }
 
+/** A host or port given as a command-line option; a literal value can be replaced by a fix. */
+function flagSetting(o: OptionValue, value: string, ctx: Context): Setting {
+  const literal = o.value === value;
+  return {
+    value,
+    source: 'flag',
+    name: o.name,
+    file: ctx.file,
+    range: o.range,
+    raw: literal ? undefined : o.value,
+    replace: literal ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined,
+  };
+}
+
 function runServer(server: string, args: ShellWord[], commandWords: ShellWord[], ctx: Context): void {
   const lookup = lookupIn(ctx);
   const option = (...names: string[]) => optionValues(args, names).pop();
@@ -365,15 +379,7 @@ function runServer(server: string, args: ShellWord[], commandWords: ShellWord[],
     if (!o) return undefined;
     const value = expandWord(o.value, lookup);
     if (value === undefined) return unknownSetting;
-    return {
-      value,
-      source: 'flag',
-      name: o.name,
-      file: ctx.file,
-      range: o.range,
-      raw: o.value === value ? undefined : o.value,
-      replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined,
-    };
+    return flagSetting(o, value, ctx);
   };
   const fromEnv = (name: string): Setting | undefined => {
     const e = ctx.local.get(name) ?? ctx.env.get(name);
@@ -573,16 +579,7 @@ function scriptPortOption(file: string, words: ShellWord[], args: ShellWord[], c
     if (!o) return undefined;
     const value = expandWord(o.value, lookup);
     if (value === undefined) return undefined;
-    if (o.name !== '--listen')
-      return {
-        value,
-        source: 'flag',
-        name: o.name,
-        file: ctx.file,
-        range: o.range,
-        raw: o.value === value ? undefined : o.value,
-        replace: o.value === value ? replacer(ctx.space, ctx.file, o.range, o.value) : undefined,
-      };
+    if (o.name !== '--listen') return flagSetting(o, value, ctx);
     const colon = value.lastIndexOf(':');
     const piece = colon < 0 ? (part === 'host' ? value : undefined) : part === 'host' ? value.slice(0, colon) : value.slice(colon + 1);
     return piece === undefined ? undefined : { value: piece, source: 'flag', name: '--listen', file: ctx.file, range: o.range };
