@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The published surfaces, with the files each tarball must hold to work alone. */
 export const PACKAGES = [
-  { dir: 'apps/cli', required: ['dist/spacelint.mjs', 'dist/spacelint-worker.mjs', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm'] },
+  { dir: 'apps/cli', required: ['dist/spacelint.mjs', 'dist/spacelint-program.cjs', 'dist/spacelint-worker.cjs', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm'] },
   { dir: 'packages/eslint-plugin', required: ['dist/index.js', 'dist/index.d.ts', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm'] },
   { dir: 'apps/mcp-server', required: ['dist/spacelint-mcp.mjs', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm'] },
 ];

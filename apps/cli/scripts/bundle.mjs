@@ -1,9 +1,12 @@
-// Bundles the CLI into one self-contained ESM file (dist/spacelint.mjs) plus lazily loaded chunks, and
-// copies the parser's WebAssembly next to it. Bundling removes module resolution from every cold start
-// and lets the package install standalone (pre-commit installs the repository itself).
+// Bundles the CLI into two files: dist/spacelint.mjs, the small ES-module entry that reads the arguments
+// and sets V8's flags, and dist/spacelint-program.cjs, everything else as one CommonJS bundle, which the
+// entry loads through V8's code cache (`requireWithCodeCache`: Node 20 caches compiled scripts, not ES
+// modules). It copies the parser's WebAssembly next to them and writes the worker threads' entry.
+// Bundling removes module resolution from every cold start and lets the package install standalone
+// (pre-commit installs the repository itself).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -15,28 +18,52 @@ const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 const buildId = hashTree([new URL('../src/', import.meta.url).pathname, core.replace(/index\.js$/, '')]);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+const define = { SPACELINT_VERSION: JSON.stringify(version), SPACELINT_BUILD: JSON.stringify(buildId) };
+const shared = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none', define };
 await build({
-  entryPoints: {
-    spacelint: new URL('../src/main.ts', import.meta.url).pathname,
-    // Worker threads of several-Space runs (src/worker-pool.ts loads it from next to its own chunk).
-    'spacelint-worker': new URL('../src/space-worker.ts', import.meta.url).pathname,
-  },
+  ...shared,
+  entryPoints: { spacelint: new URL('../src/main.ts', import.meta.url).pathname },
   outdir: out,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'spacelint-[name]-[hash]',
   banner: { js: "import { createRequire as __spacelintCreateRequire } from 'node:module'; const require = __spacelintCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-  logOverride: { 'empty-import-meta': 'silent' },
-  legalComments: 'none',
-  define: { SPACELINT_VERSION: JSON.stringify(version), SPACELINT_BUILD: JSON.stringify(buildId) },
 });
+await build({
+  ...shared,
+  entryPoints: { 'spacelint-program': new URL('../src/program.ts', import.meta.url).pathname },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // A script has no import.meta: its URL comes from __filename; import.meta.resolve (dev fallbacks only) is absent.
+  define: { ...define, 'import.meta.url': '__spacelint_import_meta_url', 'import.meta.resolve': 'undefined' },
+  banner: { js: "const __spacelint_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // import() of Node's modules becomes require(): a script compiled from V8's code cache has no dynamic-import callback.
+  supported: { 'dynamic-import': false },
+  plugins: [webTreeSitterInScript()],
+});
+// Worker threads of several-Space runs (src/worker-pool.ts) start here.
+writeFileSync(out + 'spacelint-worker.cjs', "'use strict';\nrequire('./spacelint-program.cjs').serveLintWorker();\n");
 for (const wasm of ['tree-sitter-python.wasm', 'web-tree-sitter.wasm']) copyFileSync(new URL(wasm, `file://${core.replace(/index\.js$/, '')}`), out + wasm);
 chmodSync(out + 'spacelint.mjs', 0o755);
+
+/**
+ * web-tree-sitter loads `createRequire` with `await import("module")` into a function that also declares
+ * `var require`: turned into `require("module")` that call would read the hoisted, still undefined local.
+ * process.getBuiltinModule (Node ≥ 20.16) needs no require. The build fails if the text is not found.
+ */
+function webTreeSitterInScript() {
+  return {
+    name: 'web-tree-sitter-in-script',
+    setup(build) {
+      build.onLoad({ filter: /web-tree-sitter[\\/]web-tree-sitter\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const dynamic = 'await import("module")';
+        if (!text.includes(dynamic)) throw new Error(`${args.path}: \`${dynamic}\` not found; check how this web-tree-sitter loads createRequire`);
+        return { contents: text.replace(dynamic, 'process.getBuiltinModule("module")'), loader: 'js' };
+      });
+    },
+  };
+}
 
 function hashTree(dirs) {
   const hash = createHash('sha256');

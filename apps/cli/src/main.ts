@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { requireWithCodeCache } from '@spacelint/core/node';
 import { HELP, parseCommand } from './args.js';
+import { compileParsersEarly } from './early-parsers.js';
 import { isOneSpace } from './space-roots.js';
-import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
+
+type Program = typeof import('./program.js');
 
 /**
  * The `spacelint` command. Exit codes: 0 clean, 1 findings (error level, or over --max-warnings),
@@ -19,24 +23,37 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'rules':
-      return (await import('./rules-command.js')).runRules(command.format);
+      return loadProgram('rules').runRules(command.format);
     case 'explain':
-      return (await import('./rules-command.js')).runExplain(command.rule);
+      return loadProgram('explain').runExplain(command.rule);
     case 'audit':
-      return (await import('./audit-command.js')).runAudit(command.argv);
+      return loadProgram('audit').runAudit(command.argv);
     case 'merge':
-      return (await import('./merge-command.js')).runMerge(command.argv);
+      return loadProgram('merge').runMerge(command.argv);
     case 'other':
-      return (await import('./commands.js')).runOther(command.command, command.argv);
+      return loadProgram(command.command).runOther(command.command, command.argv);
     case 'lint': {
       // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
       // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). It must be set before the
-      // lint chunk loads. Several Spaces keep default tiering: the optimised code pays off over a batch.
-      if (isOneSpace(command.options.paths)) setFlagsFromString('--liftoff-only');
-      const { runLint } = await import('./lint-command.js');
-      return runLint(command.options);
+      // program is compiled. Several Spaces keep default tiering: the optimised code pays off over a batch.
+      const oneSpace = isOneSpace(command.options.paths);
+      if (oneSpace) setFlagsFromString('--liftoff-only');
+      // A run served from the cache may never need the parser: only then is its compile not started early.
+      const parsers = command.options.cache ? undefined : compileParsersEarly();
+      const program = loadProgram(oneSpace ? 'lint --liftoff-only' : 'lint');
+      if (parsers) program.setParserAssets(parsers);
+      return program.runLint(command.options);
     }
   }
+}
+
+/**
+ * The program bundle (program.ts), compiled from V8's code cache when there is one. `use` keys the cache:
+ * it holds the functions the first run of that use compiled, and V8 accepts it only under the flags it was
+ * made with, so a one-Space lint (`--liftoff-only`) and a batch each get their own.
+ */
+function loadProgram(use: string): Program {
+  return requireWithCodeCache(fileURLToPath(new URL('./spacelint-program.cjs', import.meta.url)), use) as Program;
 }
 
 main(process.argv.slice(2)).then(
@@ -45,7 +62,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const usage = error instanceof UsageError;
+    // By name, not instanceof: the program bundle has its own copy of the UsageError class.
+    const usage = error instanceof Error && error.name === 'UsageError';
     process.stderr.write(`spacelint: ${usage ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
     if (process.env.SPACELINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parserAssets } from './parser-assets.js';
 import { ConfigError, fixSnapshot, initParsers, compareDiagnostics, lintSnapshot, type Diagnostic, type FileSource, type LintConfig, type Snapshot } from '@spacelint/core';
 import { DirectorySource, writeFixes } from '@spacelint/core/node';
 import { cachedDiagnostics, cacheEntry, entryMatches, fileHashes, type CacheEntry } from './lint-cache.js';
@@ -77,7 +78,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
     if (hit) {
       diagnostics = cachedDiagnostics(hit);
     } else if (job.fix || job.fixDryRun) {
-      await initParsers();
+      await initParsers(parserAssets());
       const result = fixSnapshot(snapshot, ...job.configs);
       diagnostics = result.diagnostics;
       changed = result.changes;
@@ -89,7 +90,7 @@ export async function lintSpace(job: SpaceJob, source: FileSource = spaceSource(
         }
       }
     } else {
-      await initParsers();
+      await initParsers(parserAssets());
       diagnostics = lintSnapshot(snapshot, ...job.configs).diagnostics;
     }
   } catch (error) {

@@ -12,10 +12,13 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; result: Awaited<ReturnType<typeof lintSpace>> } | { id: number; error: string; stack?: string };
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  lintSpace(request.job).then(
-    (result) => parentPort!.postMessage({ id: request.id, result } satisfies WorkerReply),
-    (error: unknown) =>
-      parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies WorkerReply),
-  );
-});
+/** Starts answering the pool's requests; called by the worker entry (spacelint-worker.cjs, written by scripts/bundle.mjs). */
+export function serveLintWorker(): void {
+  parentPort?.on('message', (request: WorkerRequest) => {
+    lintSpace(request.job).then(
+      (result) => parentPort!.postMessage({ id: request.id, result } satisfies WorkerReply),
+      (error: unknown) =>
+        parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies WorkerReply),
+    );
+  });
+}

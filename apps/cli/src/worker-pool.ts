@@ -13,8 +13,8 @@ const PREFETCH = 2;
  * same as a sequential run's.
  */
 export function lintInPool(jobs: SpaceJob[], lanes: number, lintHere: (job: SpaceJob) => Promise<SpaceResult>, onProgress: (done: number) => void): Promise<SpaceResult[]> {
-  // The worker entry is bundled next to this chunk (scripts/bundle.mjs).
-  const entry = new URL('./spacelint-worker.mjs', import.meta.url);
+  // The worker entry is written next to the program bundle (scripts/bundle.mjs).
+  const entry = new URL('./spacelint-worker.cjs', import.meta.url);
   const results: SpaceResult[] = new Array(jobs.length);
   const workers: Worker[] = [];
   let next = 0;

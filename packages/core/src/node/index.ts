@@ -14,3 +14,4 @@ export {
   type SpaceFileList,
   type ListSpaceFilesOptions,
 } from './space-files.js';
+export { requireWithCodeCache } from './code-cache.js';

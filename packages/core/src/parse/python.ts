@@ -21,24 +21,37 @@ function grammarCandidates(): string[] {
   return list;
 }
 
+/** A compiled `WebAssembly.Module` (core's lib settings declare no WebAssembly types, so they are spelled out here). */
+export type CompiledWasm = object;
+interface WasmApi {
+  Module: abstract new (bytes: Uint8Array) => CompiledWasm;
+  Instance: new (module: CompiledWasm, imports: object) => object;
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 /**
- * Where the two WebAssembly files are, for hosts that serve them as assets (the browser playground):
- * URLs (or bytes) instead of the file paths searched by default. Only the first call's options count.
+ * Where the two WebAssembly files are, for hosts that serve them as assets (the browser playground), or
+ * the modules already compiled (the CLI starts compiling them before its lint code loads, so V8's
+ * background threads compile the WebAssembly while the main thread compiles JavaScript). A promise that
+ * settles to undefined falls back to the default files. Only the first call's options count.
  */
 export interface ParserAssets {
-  /** tree-sitter-python.wasm: a URL to fetch or its bytes. */
-  grammar?: string | URL | Uint8Array;
-  /** web-tree-sitter.wasm: a URL to fetch. */
-  runtime?: string | URL;
+  /** tree-sitter-python.wasm: a URL to fetch, its bytes, or the compiled module. */
+  grammar?: string | URL | Uint8Array | Promise<CompiledWasm | undefined>;
+  /** web-tree-sitter.wasm: a URL to fetch, or the compiled module. */
+  runtime?: string | URL | Promise<CompiledWasm | undefined>;
 }
 
 export function initParsers(assets: ParserAssets = {}): Promise<void> {
   loading ??= (async () => {
-    const runtime = assets.runtime;
-    await Parser.init(runtime ? { locateFile: () => String(runtime) } : undefined);
+    const [runtime, grammar] = await Promise.all([assets.runtime, assets.grammar]);
+    await Parser.init(runtimeOptions(runtime));
+    let candidates: (string | Uint8Array)[];
+    if (grammar instanceof Wasm.Module) {
+      language = Language.loadSync(grammar as Parameters<typeof Language.loadSync>[0]);
+      candidates = [];
+    } else candidates = grammar === undefined ? grammarCandidates() : [grammar instanceof URL ? grammar.href : (grammar as string | Uint8Array)];
     let lastError: unknown;
-    const grammar = assets.grammar;
-    const candidates = grammar === undefined ? grammarCandidates() : [grammar instanceof URL ? grammar.href : grammar];
     for (const path of candidates) {
       try {
         language = await Language.load(path);
@@ -52,6 +65,15 @@ export function initParsers(assets: ParserAssets = {}): Promise<void> {
     parser.setLanguage(language);
   })();
   return loading;
+}
+
+/** Emscripten's options for web-tree-sitter's runtime: where to fetch it, or how to instantiate it when it is compiled already. */
+function runtimeOptions(runtime: string | URL | CompiledWasm | undefined) {
+  if (runtime instanceof Wasm.Module) {
+    // Instantiated synchronously inside Emscripten's promise, so a failure rejects initParsers instead of hanging it.
+    return { instantiateWasm: (imports: object, done: (instance: object, module: CompiledWasm) => void) => done(new Wasm.Instance(runtime, imports), runtime) };
+  }
+  return runtime === undefined ? undefined : { locateFile: () => String(runtime) };
 }
 
 function ready(): { parser: Parser; language: Language } {

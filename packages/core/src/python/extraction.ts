@@ -15,8 +15,6 @@ const MODULE_QUERY = `
 (comment) @comment
 (ERROR) @error
 (MISSING) @missing
-(_ ["(" "[" "{"] . "," @lone-comma)
-(_ ["(" "[" "{"] . (comment) . "," @lone-comma)
 (function_definition) @def
 (lambda) @lambda
 (class_definition) @class
@@ -26,6 +24,18 @@ const MODULE_QUERY = `
 (if_statement) @if
 (yield) @yield
 `;
+
+/**
+ * tree-sitter-python accepts `f(,)` and `{,}`; CPython does not. Kept out of MODULE_QUERY because a pattern
+ * under a wildcard parent costs ~20 ms to compile (most of a one-Space cold run), and run only when the text
+ * has a bracket followed by blanks, comments or line joins and then a comma (LONE_COMMA_CANDIDATE): the
+ * query cannot match anywhere else, and real files rarely have one.
+ */
+const LONE_COMMA_QUERY = `
+(_ ["(" "[" "{"] . "," @lone-comma)
+(_ ["(" "[" "{"] . (comment) . "," @lone-comma)
+`;
+const LONE_COMMA_CANDIDATE = /[([{](?:\s|\\\r?\n|#[^\r\n]*)*,/;
 
 /** Names a wildcard import binds, for the packages rules care about. */
 const WILDCARD_EXPORTS: Record<string, string[]> = {
@@ -108,9 +118,11 @@ export class Extraction {
     let ticks = 0;
     // Broken trees read the clock at every callback: there a single step between callbacks can be long.
     const mask = this.broken ? 0 : 63;
-    const captures = pythonQuery(MODULE_QUERY).captures(root, {
-      progressCallback: () => cancelled || ((++ticks & mask) === 0 && (cancelled = performance.now() > deadline)),
-    });
+    const progressCallback = () => cancelled || ((++ticks & mask) === 0 && (cancelled = performance.now() > deadline));
+    const captures = pythonQuery(MODULE_QUERY).captures(root, { progressCallback });
+    if (LONE_COMMA_CANDIDATE.test(this.text)) {
+      for (const capture of pythonQuery(LONE_COMMA_QUERY).captures(root, { progressCallback })) this.syntaxErrorFound(capture.node, 'lone-comma');
+    }
     // Captures arrive in document order, so scopes and statements are tracked with stacks and a cursor.
     for (const capture of captures) {
       const node = capture.node;
@@ -125,9 +137,7 @@ export class Extraction {
           break;
         case 'error':
         case 'missing':
-        case 'lone-comma':
-          module.syntaxErrorCount++;
-          if (!module.syntaxError || start < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, capture.name);
+          this.syntaxErrorFound(node, capture.name);
           break;
         case 'def':
           this.readFunction(node, false);
@@ -171,6 +181,12 @@ export class Extraction {
       module.analysisStopped = { budgetMs: Math.round(deadline - started), range: [at, Math.min(at + 1, this.text.length)] };
     }
     this.resolve();
+  }
+
+  private syntaxErrorFound(node: Node, kind: string): void {
+    const module = this.module;
+    module.syntaxErrorCount++;
+    if (!module.syntaxError || node.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, kind);
   }
 
   /** Moves the statement cursor and pops scopes that ended before `start`. */

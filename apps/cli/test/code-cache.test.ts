@@ -1,0 +1,92 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, runCli } from './run-cli.js';
+
+// The program bundle is compiled from V8's code cache (core's requireWithCodeCache): a cache only makes a
+// run faster, so every case checks that the output is the same with, without and with a broken cache.
+const SPACE = join(REPO, 'examples/bad-gradio-zerogpu');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function cacheFolder(mode = 0o700): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spacelint-code-cache-'));
+  dirs.push(dir);
+  const folder = join(dir, 'cache');
+  mkdirSync(folder);
+  chmodSync(folder, mode);
+  return folder;
+}
+
+const caches = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.bin'));
+
+describe('V8 code cache of the program bundle', () => {
+  const plain = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: '0' } });
+
+  it('is written by the first run and used, unchanged, by the next ones; the findings are the same', () => {
+    const folder = cacheFolder();
+    const first = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: folder } });
+    expect(first.status).toBe(1);
+    expect(first.stdout).toBe(plain.stdout);
+    const [file] = caches(folder);
+    expect(file).toMatch(/^v8-[0-9a-f]{24}\.bin$/);
+    const written = statSync(join(folder, file));
+    expect(written.mode & 0o077).toBe(0);
+    const second = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: folder } });
+    expect(second).toEqual(first);
+    // V8 accepted it: a rejected cache is written again at exit.
+    expect(statSync(join(folder, file)).mtimeMs).toBe(written.mtimeMs);
+    expect(caches(folder)).toEqual([file]);
+  });
+
+  it('keeps one cache per use: a one-Space lint (--liftoff-only) and a batch of Spaces are compiled under different V8 flags', () => {
+    const folder = cacheFolder();
+    const env = { SPACELINT_CODE_CACHE: folder };
+    runCli([SPACE], { env });
+    const batch = runCli(['--format', 'json', SPACE, join(REPO, 'examples/gradio-zerogpu')], { env });
+    expect(caches(folder)).toHaveLength(2);
+    const again = runCli(['--format', 'json', SPACE, join(REPO, 'examples/gradio-zerogpu')], { env });
+    expect(again).toEqual(batch);
+    expect(caches(folder)).toHaveLength(2);
+  });
+
+  it('a damaged cache is rejected by V8, the run is unchanged, and a good cache replaces it', () => {
+    const folder = cacheFolder();
+    const env = { SPACELINT_CODE_CACHE: folder };
+    runCli([SPACE], { env });
+    const [file] = caches(folder);
+    const garbage = Buffer.alloc(statSync(join(folder, file)).size, 0x5a);
+    writeFileSync(join(folder, file), garbage);
+    const damaged = runCli(['--format', 'json', SPACE], { env });
+    expect(damaged.stdout).toBe(plain.stdout);
+    expect(damaged.stderr).toBe('');
+    expect(readFileSync(join(folder, file)).equals(garbage)).toBe(false);
+  });
+
+  it('is never read from, nor written to, a folder that others can write (a planted cache would be code)', () => {
+    const folder = cacheFolder(0o777);
+    const r = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: folder } });
+    expect(r.stdout).toBe(plain.stdout);
+    expect(caches(folder)).toEqual([]);
+  });
+
+  it('SPACELINT_CODE_CACHE=0 turns it off; the default folder is $XDG_CACHE_HOME/spacelint', () => {
+    const home = cacheFolder();
+    runCli([SPACE], { env: { XDG_CACHE_HOME: home, SPACELINT_CODE_CACHE: '0' } });
+    expect(readdirSync(home)).toEqual([]);
+    runCli([SPACE], { env: { XDG_CACHE_HOME: home } });
+    expect(caches(join(home, 'spacelint'))).toHaveLength(1);
+    expect(statSync(join(home, 'spacelint')).mode & 0o777).toBe(0o700);
+  });
+
+  it('an unusable cache folder (a file in its place) costs nothing but the cache', () => {
+    const folder = join(cacheFolder(), 'not-a-folder');
+    writeFileSync(folder, 'x');
+    const r = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: folder } });
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** A cache larger than this is not read (V8's cache of the CLI bundle is ~1.5 MB). */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** Caches kept per folder: each build, Node version and flag set has its own, so old ones are dropped when a new one is written. */
+const KEEP_CACHES = 8;
+
+/**
+ * Loads a CommonJS bundle as `require` would, through V8's code cache: the first run compiles it and, at
+ * exit, stores the bytecode of every function that ran; later runs deserialise that instead of parsing and
+ * compiling again (about a third of a one-Space CLI run, bench/RESULTS.md run G). Node ≥ 22.1 does the
+ * same for ES modules with `module.enableCompileCache()`; Node 20 can only do it for a script, hence a
+ * CommonJS bundle.
+ *
+ * `variant` names what changes the compiled code besides the file and Node (V8 rejects a cache made under
+ * other V8 flags, e.g. `--liftoff-only`, so each flag set gets its own file). The cache lives in the user's
+ * cache folder (`$XDG_CACHE_HOME/spacelint`, `~/.cache/spacelint`), is read only from a folder the user owns
+ * that nobody else can write (a planted cache would be code), and is written atomically. Every failure
+ * falls back to a plain compile: the cache can make a run faster, never break it. `SPACELINT_CODE_CACHE=0`
+ * turns it off; `SPACELINT_CODE_CACHE=<folder>` moves it.
+ */
+export function requireWithCodeCache(file: string, variant: string): unknown {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = codeCacheFile(file, source.length, variant);
+  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+  // The same wrapper as Node's CommonJS loader, on one line so that line numbers in stacks stay right.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(cacheFile, script));
+  const module = { exports: {} as unknown };
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/** Where the cache of this file, Node and variant is; undefined when caching is off or there is no folder for it. */
+function codeCacheFile(file: string, length: number, variant: string): string | undefined {
+  const setting = process.env.SPACELINT_CODE_CACHE;
+  if (setting === '0' || setting === 'false' || setting === 'off') return undefined;
+  let folder: string;
+  try {
+    folder = setting || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacelint');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!ownedByUser(folder)) return undefined;
+    const { mtimeMs, size } = statSync(file);
+    const key = createHash('sha256').update([file, size, mtimeMs, length, variant, process.version, process.arch].join('\0')).digest('hex').slice(0, 24);
+    return join(folder, `v8-${key}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+function ownedByUser(folder: string): boolean {
+  if (process.platform === 'win32' || !process.getuid) return true;
+  const info = statSync(folder);
+  return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
+}
+
+function readCache(cacheFile: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(cacheFile, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_CACHE_BYTES || (process.getuid && info.uid !== process.getuid())) return undefined;
+    const bytes = Buffer.allocUnsafe(info.size);
+    return readSync(fd, bytes, 0, info.size, 0) === info.size ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** At exit, so the cache holds the functions this run compiled lazily too; atomic, so a concurrent reader sees a whole file or none. */
+function writeCache(cacheFile: string, script: Script): void {
+  const tmp = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+    renameSync(tmp, cacheFile);
+    dropOldCaches(dirname(cacheFile));
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+function dropOldCaches(folder: string): void {
+  const caches = readdirSync(folder)
+    .filter((name) => /^v8-[0-9a-f]{24}\.bin$/.test(name))
+    .map((name) => ({ path: join(folder, name), mtime: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of caches.slice(KEEP_CACHES)) unlinkSync(old.path);
+}
