@@ -5,7 +5,8 @@
 //      settles), then 1000 timed
 //   4. the server's resident memory while those 1000 calls run (must stay flat)
 // Goals (../shared/spec/perf.md §8, issue 8): start + tools/list ≤ 200 ms; warm lint_space p50 ≤ 15 ms, p99 ≤ 50 ms.
-// Usage: npm run build && node bench/mcp-server.mjs [--check] [--json]
+// Usage: npm run build && node bench/mcp-server.mjs [--check] [--json] [--start-only]
+// --start-only measures part 1 alone (what `npm run bench` reports).
 // Child processes get a clean environment (PATH only), as MCP clients launch servers.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(here, '..', 'apps', 'mcp-server', 'dist', 'spacelint-mcp.mjs');
 const check = process.argv.includes('--check');
 const asJson = process.argv.includes('--json');
+const startOnly = process.argv.includes('--start-only');
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 
 /** A typical Space: a ZeroGPU Gradio app from the templates plus two local modules, requirements and packages.txt. */
@@ -164,6 +166,11 @@ async function warmCalls(space, warmup = 1000, timed = 1000) {
   };
 }
 
+if (startOnly) {
+  const start = await coldStart();
+  console.log(JSON.stringify({ node: process.version, start }));
+  process.exit(0);
+}
 const space = await typicalSpace();
 const start = await coldStart();
 const first = await firstCall(space, false);

@@ -5,6 +5,7 @@
 // Bundling removes module resolution from every cold start and lets the package install standalone
 // (pre-commit installs the repository itself).
 import { build } from 'esbuild';
+import { scriptBundleOptions } from '../../../scripts/script-bundle.mjs';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,38 +33,13 @@ await build({
   ...shared,
   entryPoints: { 'spacelint-program': new URL('../src/program.ts', import.meta.url).pathname },
   outdir: out,
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  // A script has no import.meta: its URL comes from __filename; import.meta.resolve (dev fallbacks only) is absent.
-  define: { ...define, 'import.meta.url': '__spacelint_import_meta_url', 'import.meta.resolve': 'undefined' },
-  banner: { js: "const __spacelint_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  // import() of Node's modules becomes require(): a script compiled from V8's code cache has no dynamic-import callback.
-  supported: { 'dynamic-import': false },
-  plugins: [webTreeSitterInScript()],
+  ...scriptBundleOptions,
+  define: { ...scriptBundleOptions.define, ...define },
 });
 // Worker threads of several-Space runs (src/worker-pool.ts) start here.
-writeFileSync(out + 'spacelint-worker.cjs', "'use strict';\nrequire('./spacelint-program.cjs').serveLintWorker();\n");
+writeFileSync(out + 'spacelint-worker.cjs', "'use strict';\nrequire('./spacelint-program.cjs').commands.worker().then((worker) => worker.serveLintWorker());\n");
 for (const wasm of ['tree-sitter-python.wasm', 'web-tree-sitter.wasm']) copyFileSync(new URL(wasm, `file://${core.replace(/index\.js$/, '')}`), out + wasm);
 chmodSync(out + 'spacelint.mjs', 0o755);
-
-/**
- * web-tree-sitter loads `createRequire` with `await import("module")` into a function that also declares
- * `var require`: turned into `require("module")` that call would read the hoisted, still undefined local.
- * process.getBuiltinModule (Node ≥ 20.16) needs no require. The build fails if the text is not found.
- */
-function webTreeSitterInScript() {
-  return {
-    name: 'web-tree-sitter-in-script',
-    setup(build) {
-      build.onLoad({ filter: /web-tree-sitter[\\/]web-tree-sitter\.js$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        const dynamic = 'await import("module")';
-        if (!text.includes(dynamic)) throw new Error(`${args.path}: \`${dynamic}\` not found; check how this web-tree-sitter loads createRequire`);
-        return { contents: text.replace(dynamic, 'process.getBuiltinModule("module")'), loader: 'js' };
-      });
-    },
-  };
-}
 
 function hashTree(dirs) {
   const hash = createHash('sha256');

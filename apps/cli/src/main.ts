@@ -1,13 +1,15 @@
 #!/usr/bin/env node
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { requireWithCodeCache } from '@spacelint/core/node';
+import { compileParserWasm, requireWithCodeCache } from '@spacelint/core/node';
 import { HELP, parseCommand } from './args.js';
-import { compileParsersEarly } from './early-parsers.js';
 import { isOneSpace } from './space-roots.js';
 import { VERSION } from './version.js';
 
 type Program = typeof import('./program.js');
+/** dist/: the program bundle and the parser's WebAssembly sit next to this entry (scripts/bundle.mjs). */
+const BUNDLE_FOLDER = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The `spacelint` command. Exit codes: 0 clean, 1 findings (error level, or over --max-warnings),
@@ -23,15 +25,15 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'rules':
-      return loadProgram('rules').runRules(command.format);
+      return (await loadProgram('rules').commands.rules()).runRules(command.format);
     case 'explain':
-      return loadProgram('explain').runExplain(command.rule);
+      return (await loadProgram('explain').commands.rules()).runExplain(command.rule);
     case 'audit':
-      return loadProgram('audit').runAudit(command.argv);
+      return (await loadProgram('audit').commands.audit()).runAudit(command.argv);
     case 'merge':
-      return loadProgram('merge').runMerge(command.argv);
+      return (await loadProgram('merge').commands.merge()).runMerge(command.argv);
     case 'other':
-      return loadProgram(command.command).runOther(command.command, command.argv);
+      return (await loadProgram(command.command).commands.other()).runOther(command.command, command.argv);
     case 'lint': {
       // One Space: V8 would spend ~55 ms optimising the parser's WebAssembly in the background and hold
       // the exit for it; Liftoff alone is plenty for one Space (spec/perf.md). It must be set before the
@@ -39,10 +41,10 @@ async function main(argv: string[]): Promise<number> {
       const oneSpace = isOneSpace(command.options.paths);
       if (oneSpace) setFlagsFromString('--liftoff-only');
       // A run served from the cache may never need the parser: only then is its compile not started early.
-      const parsers = command.options.cache ? undefined : compileParsersEarly();
+      const parsers = command.options.cache ? undefined : compileParserWasm(BUNDLE_FOLDER);
       const program = loadProgram(oneSpace ? 'lint --liftoff-only' : 'lint');
       if (parsers) program.setParserAssets(parsers);
-      return program.runLint(command.options);
+      return (await program.commands.lint()).runLint(command.options);
     }
   }
 }
@@ -53,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
  * made with, so a one-Space lint (`--liftoff-only`) and a batch each get their own.
  */
 function loadProgram(use: string): Program {
-  return requireWithCodeCache(fileURLToPath(new URL('./spacelint-program.cjs', import.meta.url)), use) as Program;
+  return requireWithCodeCache(join(BUNDLE_FOLDER, 'spacelint-program.cjs'), use) as Program;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,7 +2,7 @@ import type { ParserAssets } from '@spacelint/core';
 
 let assets: ParserAssets = {};
 
-/** Hands over the parser's WebAssembly compiled early by main.ts (it runs outside the program bundle, see program.ts). */
+/** Hands over the parser's WebAssembly that main.ts started compiling (main.ts runs outside the program bundle, see program.ts). */
 export function setParserAssets(compiled: ParserAssets): void {
   assets = compiled;
 }

@@ -17,8 +17,9 @@ const KEEP_CACHES = 8;
  * same for ES modules with `module.enableCompileCache()`; Node 20 can only do it for a script, hence a
  * CommonJS bundle.
  *
- * `variant` names what changes the compiled code besides the file and Node (V8 rejects a cache made under
- * other V8 flags, e.g. `--liftoff-only`, so each flag set gets its own file). The cache lives in the user's
+ * `variant` keys the cache besides the file, Node and its command-line flags: it holds the functions the
+ * first run of that variant compiled, and V8 rejects a cache made under other V8 flags (`--liftoff-only`
+ * set at run time), so each use and flag set gets its own file. The cache lives in the user's
  * cache folder (`$XDG_CACHE_HOME/spacelint`, `~/.cache/spacelint`), is read only from a folder the user owns
  * that nobody else can write (a planted cache would be code), and is written atomically. Every failure
  * falls back to a plain compile: the cache can make a run faster, never break it. `SPACELINT_CODE_CACHE=0`
@@ -47,7 +48,8 @@ function codeCacheFile(file: string, length: number, variant: string): string | 
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownedByUser(folder)) return undefined;
     const { mtimeMs, size } = statSync(file);
-    const key = createHash('sha256').update([file, size, mtimeMs, length, variant, process.version, process.arch].join('\0')).digest('hex').slice(0, 24);
+    // Node's own flags (execArgv, e.g. --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
+    const key = createHash('sha256').update([file, size, mtimeMs, length, variant, process.version, process.arch, ...process.execArgv].join('\0')).digest('hex').slice(0, 24);
     return join(folder, `v8-${key}.bin`);
   } catch {
     return undefined;

@@ -15,3 +15,4 @@ export {
   type ListSpaceFilesOptions,
 } from './space-files.js';
 export { requireWithCodeCache } from './code-cache.js';
+export { compileParserWasm } from './parser-wasm.js';

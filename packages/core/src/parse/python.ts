@@ -81,9 +81,13 @@ function ready(): { parser: Parser; language: Language } {
   return { parser, language };
 }
 
-/** Parses Python; the caller must `tree.delete()` when done (WASM memory is not garbage collected). */
-export function parsePythonTree(text: string): Tree {
-  const tree = ready().parser.parse(text);
+/**
+ * Parses Python; the caller must `tree.delete()` when done (WASM memory is not garbage collected). With
+ * `old`, a tree of an earlier text already given the edit (`tree.edit`), tree-sitter reuses its unchanged
+ * parts: an edit in a 10 KB file reparses in a fraction of the time.
+ */
+export function parsePythonTree(text: string, old?: Tree): Tree {
+  const tree = ready().parser.parse(text, old);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }

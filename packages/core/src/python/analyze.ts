@@ -1,3 +1,4 @@
+import { Edit, type Point, type Tree } from 'web-tree-sitter';
 import { parsePythonTree } from '../parse/python.js';
 import { Extraction } from './extraction.js';
 import { buildGpuFacts } from './gpu-facts.js';
@@ -6,19 +7,99 @@ import type { PythonModule } from './module.js';
 
 /**
  * A Python file's facts (module.ts describes them): the generic extraction, then the GPU facts, then the
- * Gradio facts (handlers need to know which functions are GPU-decorated). The tree is deleted before
- * returning; only plain data survives.
+ * Gradio facts (handlers need to know which functions are GPU-decorated). Only plain data survives: the
+ * tree is deleted, or kept as the file's last tree (below) to reparse the next edit of it incrementally.
  */
 export function analyzePython(path: string, text: string): PythonModule {
-  const tree = parsePythonTree(text);
+  const tree = parseAfterEdit(path, text);
+  let keep = false;
   try {
     const extraction = new Extraction(path, text);
     extraction.run(tree.rootNode);
     const module = extraction.module;
     buildGpuFacts(module);
     buildGradioFacts(module);
+    keep = true;
     return module;
   } finally {
-    tree.delete();
+    if (keep) remember(path, text, tree);
+    else tree.delete();
   }
+}
+
+/**
+ * The last tree of the few most recent paths: an editor (the ESLint plugin, the MCP server) lints the same
+ * file again after each keystroke, and tree-sitter reparses an edited tree in a fraction of a full parse.
+ * Bounded, since each tree holds WebAssembly memory until deleted.
+ */
+const lastTrees = new Map<string, { text: string; tree: Tree }>();
+const LAST_TREES = 4;
+/** Below this share of unchanged text a fresh parse is as fast, and keeps a batch of unrelated files independent. */
+const MIN_UNCHANGED_SHARE = 0.5;
+
+function parseAfterEdit(path: string, text: string): Tree {
+  const last = lastTrees.get(path);
+  if (last) lastTrees.delete(path);
+  const edit = last && textEdit(last.text, text);
+  if (!last || !edit) {
+    last?.tree.delete();
+    return parsePythonTree(text);
+  }
+  last.tree.edit(edit);
+  const tree = parsePythonTree(text, last.tree);
+  last.tree.delete();
+  // Error recovery may settle differently on a reused tree than on a fresh one: a file with a syntax error
+  // is parsed afresh, so its findings never depend on the edits that led to it.
+  if (!tree.rootNode.hasError) return tree;
+  tree.delete();
+  return parsePythonTree(text);
+}
+
+function remember(path: string, text: string, tree: Tree): void {
+  lastTrees.set(path, { text, tree });
+  if (lastTrees.size > LAST_TREES) {
+    const [oldest, entry] = lastTrees.entries().next().value as [string, { tree: Tree }];
+    entry.tree.delete();
+    lastTrees.delete(oldest);
+  }
+}
+
+/**
+ * The edit that turns `before` into `after` as tree-sitter wants it (offsets and columns in UTF-16 code
+ * units, as web-tree-sitter counts): everything between their common prefix and common suffix changed.
+ * Undefined when too little is unchanged to be worth reusing the old tree.
+ */
+export function textEdit(before: string, after: string): Edit | undefined {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  // Never split a surrogate pair: the edit starts before a high surrogate and ends after a low one.
+  if (prefix > 0 && isHighSurrogate(after.charCodeAt(prefix - 1))) prefix--;
+  if (suffix > 0 && isLowSurrogate(after.charCodeAt(after.length - suffix))) suffix--;
+  if ((prefix + suffix) / Math.max(1, after.length) < MIN_UNCHANGED_SHARE) return undefined;
+  const startPosition = pointAt(after, prefix);
+  return new Edit({
+    startIndex: prefix,
+    oldEndIndex: before.length - suffix,
+    newEndIndex: after.length - suffix,
+    startPosition,
+    oldEndPosition: pointAt(before, before.length - suffix),
+    newEndPosition: pointAt(after, after.length - suffix),
+  });
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Row (counted in `\n`, as tree-sitter counts) and column of an offset. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
 }
