@@ -49,7 +49,10 @@ function codeCacheFile(file: string, length: number, variant: string): string | 
     if (!ownedByUser(folder)) return undefined;
     const { mtimeMs, size } = statSync(file);
     // Node's own flags (execArgv, e.g. --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
-    const key = createHash('sha256').update([file, size, mtimeMs, length, variant, process.version, process.arch, ...process.execArgv].join('\0')).digest('hex').slice(0, 24);
+    const key = createHash('sha256')
+      .update([file, size, mtimeMs, length, variant, process.version, process.arch, ...process.execArgv].join('\0'))
+      .digest('hex')
+      .slice(0, 24);
     return join(folder, `v8-${key}.bin`);
   } catch {
     return undefined;
