@@ -207,19 +207,20 @@ row(
 // 4. Python through Ruff's WASM build, the reference for a fast Python linter here.
 log('Ruff (WASM) on the corpus Python files');
 const ruff = part('ruff', CORPUS);
+const mbPerCpuSecond = (cpuMs) => (ruff.pyBytes / 1048576 / (cpuMs / 1000)).toFixed(2);
 row(
-  `Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts)`,
-  `${ms(ruff.spacelintPythonMs, 0)} (${(ruff.spacelintPythonMs / ruff.count).toFixed(2)} ms/Space)`,
-  `Ruff WASM check, default rules: ${ms(ruff.ruffWarmMs, 0)} (${(ruff.ruffWarmMs / ruff.count).toFixed(2)} ms/Space)`,
-  ratio(ruff.spacelintPythonMs, ruff.ruffWarmMs),
-  `Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`,
+  `Python of ${CORPUS} Spaces (${ruff.pyFiles} files, ${(ruff.pyBytes / 1048576).toFixed(1)} MB): spacelint Python pass (parse + facts), every file parsed afresh, CPU time, best of 3 alternating rounds`,
+  `${ms(ruff.spacelintFreshCpuMs, 0)} (${mbPerCpuSecond(ruff.spacelintFreshCpuMs)} MB per CPU-second; wall ${ms(ruff.spacelintFreshMs, 0)})`,
+  `Ruff WASM check, default rules: ${ms(ruff.ruffCpuMs, 0)} (wall ${ms(ruff.ruffWarmMs, 0)})`,
+  ratio(ruff.spacelintFreshCpuMs, ruff.ruffCpuMs),
+  `goal ≤ 3× and ≥ 2.5 MB/s; Ruff load ${ms(ruff.loadMs, 0)}, first (cold) pass ${ms(ruff.ruffFirstMs, 0)}`,
 );
 row(
-  `Same Python pass against Ruff, CPU time (process.cpuUsage), best of 3 alternating rounds`,
-  `${ms(ruff.spacelintPythonCpuMs, 0)} (${(ruff.pyBytes / 1048576 / (ruff.spacelintPythonCpuMs / 1000)).toFixed(2)} MB per CPU-second)`,
+  'Same Python, Space by Space as a lint reads it: a file is reparsed from the last tree of its path (`app.py` after `app.py`) when most of the text is the same',
+  `${ms(ruff.spacelintPythonCpuMs, 0)} (${mbPerCpuSecond(ruff.spacelintPythonCpuMs)} MB per CPU-second)`,
   `Ruff: ${ms(ruff.ruffCpuMs, 0)}`,
   ratio(ruff.spacelintPythonCpuMs, ruff.ruffCpuMs),
-  'goal ≤ 3×; CPU time is less disturbed by other load than wall time',
+  'the corpus Spaces come from a few templates, so most files share most of their text with the one before: a best case',
 );
 row(
   `Same Spaces, full spacelint lint (all files, all rules)`,
