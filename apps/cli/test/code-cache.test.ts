@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,18 @@ describe('V8 code cache of the program bundle', () => {
     expect(damaged.stdout).toBe(plain.stdout);
     expect(damaged.stderr).toBe('');
     expect(readFileSync(join(folder, file)).equals(garbage)).toBe(false);
+  });
+
+  it('a FIFO in place of the cache is not waited on: the run is unchanged and a cache file replaces it', () => {
+    const folder = cacheFolder();
+    const env = { SPACELINT_CODE_CACHE: folder };
+    runCli([SPACE], { env });
+    const [file] = caches(folder);
+    rmSync(join(folder, file));
+    execFileSync('mkfifo', [join(folder, file)]);
+    const r = runCli(['--format', 'json', SPACE], { env });
+    expect(r.stdout).toBe(plain.stdout);
+    expect(statSync(join(folder, file)).isFile()).toBe(true);
   });
 
   it('is never read from, nor written to, a folder that others can write (a planted cache would be code)', () => {

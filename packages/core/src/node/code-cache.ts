@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { readRegularFileSync } from './read-file.js';
 
 /** A cache larger than this is not read (V8's cache of the CLI bundle is ~1.5 MB). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -65,19 +66,10 @@ function ownedByUser(folder: string): boolean {
   return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
 }
 
+/** The cache's bytes: a regular file (a FIFO or device in its place is refused, not waited on), within the size bound. */
 function readCache(cacheFile: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(cacheFile, 'r');
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_CACHE_BYTES || (process.getuid && info.uid !== process.getuid())) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
-    return readSync(fd, bytes, 0, info.size, 0) === info.size ? bytes : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const read = readRegularFileSync(cacheFile, MAX_CACHE_BYTES);
+  return read.ok ? Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) : undefined;
 }
 
 /** At exit, so the cache holds the functions this run compiled lazily too; atomic, so a concurrent reader sees a whole file or none. */
