@@ -22,7 +22,7 @@ export function analyzePython(path: string, text: string): PythonModule {
     keep = true;
     return module;
   } finally {
-    if (keep) remember(path, text, tree);
+    if (keep && text.length <= MAX_KEPT_TEXT) remember(path, text, tree);
     else tree.delete();
   }
 }
@@ -34,6 +34,8 @@ export function analyzePython(path: string, text: string): PythonModule {
  */
 const lastTrees = new Map<string, { text: string; tree: Tree }>();
 const LAST_TREES = 4;
+/** A larger file's tree is not kept: its WebAssembly memory (tens of MB for a few MB of Python) is freed at once. */
+const MAX_KEPT_TEXT = 512 * 1024;
 /** Below this share of unchanged text a fresh parse is as fast, and keeps a batch of unrelated files independent. */
 const MIN_UNCHANGED_SHARE = 0.5;
 
