@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,21 @@ describe('V8 code cache of the program bundle', () => {
     expect(damaged.stdout).toBe(plain.stdout);
     expect(damaged.stderr).toBe('');
     expect(readFileSync(join(folder, file)).equals(garbage)).toBe(false);
+  });
+
+  it('is keyed by the content of the bundle: a rebuilt bundle of the same length never runs the old compiled code', () => {
+    const dist = join(cacheFolder(), 'dist');
+    cpSync(join(REPO, 'apps/cli/dist'), dist, { recursive: true });
+    const folder = cacheFolder();
+    const run = () => spawnSync(process.execPath, [join(dist, 'spacelint.mjs'), SPACE], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', SPACELINT_CODE_CACHE: folder } });
+    expect(run().stdout).toContain('potentially fixable');
+    const program = join(dist, 'spacelint-program.cjs');
+    const text = readFileSync(program, 'utf8');
+    // Same length, same mtime second as far as a coarse clock goes: only the content tells them apart.
+    writeFileSync(program, text.replace('potentially fixable with', 'potentially FIXABLE with'));
+    expect(readFileSync(program, 'utf8').length).toBe(text.length);
+    expect(run().stdout).toContain('potentially FIXABLE with');
+    expect(caches(folder)).toHaveLength(2);
   });
 
   it('a FIFO in place of the cache is not waited on: the run is unchanged and a cache file replaces it', () => {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 import { readRegularFileSync } from './read-file.js';
 
 /** A cache larger than this is not read (V8's cache of the CLI bundle is ~1.5 MB). */
@@ -27,8 +28,9 @@ const KEEP_CACHES = 8;
  * turns it off; `SPACELINT_CODE_CACHE=<folder>` moves it.
  */
 export function requireWithCodeCache(file: string, variant: string): unknown {
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = codeCacheFile(file, source.length, variant);
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const cacheFile = codeCacheFile(file, crc32(bytes), variant);
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   // The same wrapper as Node's CommonJS loader, on one line so that line numbers in stacks stay right.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
@@ -39,8 +41,8 @@ export function requireWithCodeCache(file: string, variant: string): unknown {
   return module.exports;
 }
 
-/** Where the cache of this file, Node and variant is; undefined when caching is off or there is no folder for it. */
-function codeCacheFile(file: string, length: number, variant: string): string | undefined {
+/** Where the cache of this file (by path and content), Node and variant is; undefined when caching is off or there is no folder for it. */
+function codeCacheFile(file: string, contentCrc: number, variant: string): string | undefined {
   const setting = process.env.SPACELINT_CODE_CACHE;
   if (setting === '0' || setting === 'false' || setting === 'off') return undefined;
   let folder: string;
@@ -48,10 +50,11 @@ function codeCacheFile(file: string, length: number, variant: string): string | 
     folder = setting || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacelint');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownedByUser(folder)) return undefined;
-    const { mtimeMs, size } = statSync(file);
-    // Node's own flags (execArgv, e.g. --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
+    // By content (V8 itself only compares the source's length), so a reinstall of the same version keeps
+    // its cache and a rebuilt bundle never runs stale code. Node's own flags (execArgv, e.g.
+    // --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
     const key = createHash('sha256')
-      .update([file, size, mtimeMs, length, variant, process.version, process.arch, ...process.execArgv].join('\0'))
+      .update([file, contentCrc, variant, process.version, process.arch, ...process.execArgv].join('\0'))
       .digest('hex')
       .slice(0, 24);
     return join(folder, `v8-${key}.bin`);
