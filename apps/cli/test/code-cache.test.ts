@@ -71,7 +71,11 @@ describe('V8 code cache of the program bundle', () => {
     const dist = join(cacheFolder(), 'dist');
     cpSync(join(REPO, 'apps/cli/dist'), dist, { recursive: true });
     const folder = cacheFolder();
-    const run = () => spawnSync(process.execPath, [join(dist, 'spacelint.mjs'), SPACE], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', SPACELINT_CODE_CACHE: folder } });
+    const run = () =>
+      spawnSync(process.execPath, [join(dist, 'spacelint.mjs'), SPACE], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', SPACELINT_CODE_CACHE: folder },
+      });
     expect(run().stdout).toContain('potentially fixable');
     const program = join(dist, 'spacelint-program.cjs');
     const text = readFileSync(program, 'utf8');
