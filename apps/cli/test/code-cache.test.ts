@@ -25,6 +25,13 @@ function cacheFolder(mode = 0o700): string {
 const caches = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.bin'));
 
 describe('V8 code cache of the program bundle', () => {
+  it('the entry compiled at every start stays small: the engine and the parser runtime are in the cached program', () => {
+    const entry = readFileSync(join(REPO, 'apps/cli/dist/spacelint.mjs'), 'utf8');
+    expect(entry.length).toBeLessThan(64 * 1024);
+    expect(entry).not.toContain('TRANSFER_BUFFER'); // web-tree-sitter
+    expect(readFileSync(join(REPO, 'apps/cli/dist/spacelint-program.cjs'), 'utf8')).toContain('TRANSFER_BUFFER');
+  });
+
   const plain = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: '0' } });
 
   it('is written by the first run and used, unchanged, by the next ones; the findings are the same', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import * as sources from '../src/index.js';
 
@@ -11,4 +12,10 @@ it('the built entry exports what the sources entry exports, and the same plugin 
   expect(built.default.meta).toEqual(sources.default.meta);
   expect(built.LANGUAGE_FILES).toEqual(sources.LANGUAGE_FILES);
   expect(built.DISK_SNAPSHOT_TTL_MS).toBe(sources.DISK_SNAPSHOT_TTL_MS);
+});
+
+it('the built entry stays small: the plugin and the parser runtime are in dist/plugin.cjs, loaded through the code cache', () => {
+  const entry = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8');
+  expect(entry.length).toBeLessThan(32 * 1024);
+  expect(entry).not.toContain('TRANSFER_BUFFER'); // web-tree-sitter
 });

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParserAssets } from '../parse/python.js';
+import type { ParserAssets } from '../parse/python.js'; // a type only: erased
 
-/** The part of the WebAssembly API used here (core's lib settings declare no WebAssembly types). */
+/**
+ * The part of the WebAssembly API used here (core's lib settings declare no WebAssembly types). Not shared
+ * with parse/python.ts on purpose: importing that module would pull web-tree-sitter into the small entries
+ * (CLI, ESLint plugin) that call this before their code-cached program loads.
+ */
 const Wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } }).WebAssembly;
 
 /**
