@@ -1,14 +1,17 @@
 import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
+import { asTreeSitterRuntime, NodeTreeReader, type PythonTreeReader, RuntimeTreeReader, type TreeSitterRuntime } from './python-tree.js';
 
 /**
  * Python parsing with web-tree-sitter and the tree-sitter-python 0.25 grammar (ABI 15; pinned together with
  * web-tree-sitter 0.27 in package.json, since a grammar built for another runtime fails to load).
  * The WASM loads asynchronously, once per process: every surface awaits `initParsers()` before the
- * synchronous lint. Nothing here walks trees from JavaScript: callers run queries (src/python/).
+ * synchronous lint. Trees are read by src/python/ through python-tree.ts.
  */
 let language: Language | undefined;
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
+/** web-tree-sitter's runtime module, when this copy of web-tree-sitter was initialised here (python-tree.ts). */
+let runtimeModule: TreeSitterRuntime | undefined;
 
 /** Where the grammar may be: next to a bundle (CLI, MCP), next to core's dist/, or in node_modules (dev). */
 function grammarCandidates(): string[] {
@@ -45,7 +48,11 @@ export interface ParserAssets {
 export function initParsers(assets: ParserAssets = {}): Promise<void> {
   loading ??= (async () => {
     const [runtime, grammar] = await Promise.all([assets.runtime, assets.grammar]);
-    await Parser.init(runtimeOptions(runtime));
+    // Emscripten turns the options object into the runtime module; it stays an empty object when another
+    // copy of this web-tree-sitter in the process was initialised first (then trees are read through Node).
+    const options = runtimeOptions(runtime);
+    await Parser.init(options);
+    runtimeModule = asTreeSitterRuntime(options);
     let candidates: (string | Uint8Array)[];
     if (grammar instanceof Wasm.Module) {
       language = Language.loadSync(grammar as Parameters<typeof Language.loadSync>[0]);
@@ -73,7 +80,7 @@ function runtimeOptions(runtime: string | URL | CompiledWasm | undefined) {
     // Instantiated synchronously inside Emscripten's promise, so a failure rejects initParsers instead of hanging it.
     return { instantiateWasm: (imports: object, done: (instance: object, module: CompiledWasm) => void) => done(new Wasm.Instance(runtime, imports), runtime) };
   }
-  return runtime === undefined ? undefined : { locateFile: () => String(runtime) };
+  return runtime === undefined ? {} : { locateFile: () => String(runtime) };
 }
 
 function ready(): { parser: Parser; language: Language } {
@@ -90,6 +97,11 @@ export function parsePythonTree(text: string, old?: Tree): Tree {
   const tree = ready().parser.parse(text, old);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/** A reader of `tree`'s nodes for the facts pass (python-tree.ts); `viaNodes` forces the slower public-API reader (tests). */
+export function pythonTreeReader(tree: Tree, viaNodes = false): PythonTreeReader {
+  return runtimeModule && !viaNodes ? new RuntimeTreeReader(runtimeModule, tree) : new NodeTreeReader(tree);
 }
 
 const queries = new Map<string, Query>();

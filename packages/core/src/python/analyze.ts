@@ -15,7 +15,7 @@ export function analyzePython(path: string, text: string): PythonModule {
   let keep = false;
   try {
     const extraction = new Extraction(path, text);
-    extraction.run(tree.rootNode);
+    extraction.run(tree);
     const module = extraction.module;
     buildGpuFacts(module);
     buildGradioFacts(module);

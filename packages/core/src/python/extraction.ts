@@ -1,11 +1,13 @@
 /**
- * The generic half of the Python facts: one tree-sitter query pass over a file that reads imports and
+ * The generic half of the Python facts: one pass over a file's tree (a walk, or a query when the tree has
+ * syntax errors; nodes read through parse/python-tree.ts) that reads imports and
  * aliases, functions, calls, assignments, `with` targets, branches and comments, then resolves cross
  * references, qualified names, module constants and env writes. The GPU and Gradio facts are derived
  * from its result (gpu-facts.ts, gradio-facts.ts); analyze.ts runs the whole pass.
  */
-import type { Node } from 'web-tree-sitter';
-import { pythonQuery } from '../parse/python.js';
+import type { Tree } from 'web-tree-sitter';
+import { pythonQuery, pythonTreeReader } from '../parse/python.js';
+import type { PythonTreeReader } from '../parse/python-tree.js';
 import { parseNumberLiteral, parseStringLiteral } from './literals.js';
 import { isLiteral, qualify, type PythonAssignment, type PythonCall, type PythonFunction, type PythonModule, type PythonParameter, type PythonSyntaxError, type PythonValue } from './module.js';
 
@@ -36,6 +38,26 @@ const LONE_COMMA_QUERY = `
 (_ ["(" "[" "{"] . (comment) . "," @lone-comma)
 `;
 const LONE_COMMA_CANDIDATE = /[([{](?:\s|\\\r?\n|#[^\r\n]*)*,/;
+
+/**
+ * MODULE_QUERY's capture name of each node type it captures, for valid trees: there the same nodes are
+ * found by a plain walk (`descendantsOfType`), ~35% cheaper than the query cursor, which computes each
+ * node's field and sibling status. A valid tree has no ERROR or MISSING node to look for.
+ */
+const CAPTURE_OF_TYPE: Record<string, string> = {
+  import_statement: 'import',
+  import_from_statement: 'import',
+  comment: 'comment',
+  function_definition: 'def',
+  lambda: 'lambda',
+  class_definition: 'class',
+  call: 'call',
+  assignment: 'assign',
+  with_item: 'with',
+  if_statement: 'if',
+  yield: 'yield',
+};
+const CAPTURED_TYPES = Object.keys(CAPTURE_OF_TYPE);
 
 /** Names a wildcard import binds, for the packages rules care about. */
 const WILDCARD_EXPORTS: Record<string, string[]> = {
@@ -72,7 +94,9 @@ export class Extraction {
   private broken = false;
   private readonly links: PythonValue[] = [];
   private readonly names: PythonValue[] = [];
-  private readonly dictNodes = new Map<PythonValue, Node>();
+  private readonly dictNodes = new Map<PythonValue, number>();
+  /** The tree being read; nodes are its handles (parse/python-tree.ts), 0 for none. */
+  private r!: PythonTreeReader;
   private readonly bound = new Set<string>();
 
   constructor(
@@ -100,18 +124,23 @@ export class Extraction {
     };
   }
 
-  run(root: Node): void {
+  /** Reads `tree` (`viaNodes`: through web-tree-sitter's Node API, for tests comparing the two readers). */
+  run(tree: Tree, viaNodes = false): void {
     const module = this.module;
-    this.broken = root.hasError;
-    for (const child of root.namedChildren) {
+    const r = pythonTreeReader(tree, viaNodes);
+    this.r = r;
+    const root = r.root;
+    this.broken = r.hasError(root);
+    for (const child of r.namedChildren(root)) {
       // A statement never starts with `#`: in a valid tree comments are told apart by their text, without a type lookup.
-      if (child && (this.broken ? child.type !== 'comment' : this.text.charCodeAt(child.startIndex) !== 35)) module.statements.push([child.startIndex, child.endIndex]);
+      const start = r.startIndex(child);
+      if (child && (this.broken ? r.type(child) !== 'comment' : this.text.charCodeAt(start) !== 35)) module.statements.push([start, r.endIndex(child)]);
     }
     // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
     // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
     // milliseconds; past the budget the captures so far are kept and the file is reported as broken.
-    // Valid trees are watched too: a 70,000-term `1+1+…` expression is a chain that deep, and the cursor
-    // took 27 s over it. On valid trees the clock is read every 64th callback to keep the watch cheap on real files.
+    // The reading below is watched too: a valid 100 KB chain of 20,000 calls (`a.b(1).b(1)…`) takes
+    // seconds, since each call's callee is the whole chain before it. The clock is read every 64th step.
     const started = performance.now();
     const deadline = started + QUERY_BUDGET_MS + this.text.length / 1024;
     let cancelled = false;
@@ -119,25 +148,37 @@ export class Extraction {
     // Broken trees read the clock at every callback: there a single step between callbacks can be long.
     const mask = this.broken ? 0 : 63;
     const progressCallback = () => cancelled || ((++ticks & mask) === 0 && (cancelled = performance.now() > deadline));
-    const captures = pythonQuery(MODULE_QUERY).captures(root, { progressCallback });
+    let names: string[];
+    let nodes: number[];
+    if (this.broken) {
+      ({ names, nodes } = r.captures(pythonQuery(MODULE_QUERY), progressCallback));
+    } else {
+      nodes = r.descendantsOfType(CAPTURED_TYPES);
+      names = nodes.map((node) => CAPTURE_OF_TYPE[r.type(node)]);
+    }
     if (LONE_COMMA_CANDIDATE.test(this.text)) {
-      for (const capture of pythonQuery(LONE_COMMA_QUERY).captures(root, { progressCallback })) this.syntaxErrorFound(capture.node, 'lone-comma');
+      for (const node of r.captures(pythonQuery(LONE_COMMA_QUERY), progressCallback).nodes) this.syntaxErrorFound(node, 'lone-comma');
     }
     // Captures arrive in document order, so scopes and statements are tracked with stacks and a cursor.
-    for (const capture of captures) {
-      const node = capture.node;
-      const start = node.startIndex;
+    let read = 0;
+    for (; read < nodes.length; read++) {
+      if ((read & 63) === 63 && (cancelled || (cancelled = performance.now() > deadline))) break;
+      const node = nodes[read];
+      const name = names[read];
+      const start = r.startIndex(node);
       this.enter(start);
-      switch (capture.name) {
-        case 'comment':
-          module.comments.push({ text: node.text, range: [start, node.endIndex] });
+      switch (name) {
+        case 'comment': {
+          const end = r.endIndex(node);
+          module.comments.push({ text: this.text.slice(start, end), range: [start, end] });
           break;
+        }
         case 'import':
           this.readImport(node);
           break;
         case 'error':
         case 'missing':
-          this.syntaxErrorFound(node, capture.name);
+          this.syntaxErrorFound(node, name);
           break;
         case 'def':
           this.readFunction(node, false);
@@ -146,9 +187,10 @@ export class Extraction {
           this.readFunction(node, true);
           break;
         case 'class': {
-          const name = node.childForFieldName('name')?.text;
-          if (name) this.bound.add(name);
-          this.classStack.push({ name: name ?? '', start, end: node.endIndex });
+          const nameNode = r.childForFieldName(node, 'name');
+          const className = nameNode ? this.textOf(nameNode) : undefined;
+          if (className) this.bound.add(className);
+          this.classStack.push({ name: className ?? '', start, end: r.endIndex(node) });
           break;
         }
         case 'call':
@@ -171,22 +213,27 @@ export class Extraction {
       }
     }
     if (cancelled && this.broken) {
-      const first = firstErrorNode(root);
+      const first = firstErrorNode(r, root);
       module.syntaxErrorCount++;
-      if (!module.syntaxError || first.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, first, first.isMissing ? 'missing' : 'error');
+      if (!module.syntaxError || r.startIndex(first) < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, r, first, r.isMissing(first) ? 'missing' : 'error');
     } else if (cancelled) {
       // A valid file too deep to analyse in time: what was found is kept, and parse-error says the rest is unchecked.
-      const last = captures[captures.length - 1]?.node;
-      const at = last ? last.startIndex : 0;
+      const last = nodes[Math.min(read, nodes.length - 1)];
+      const at = last ? r.startIndex(last) : 0;
       module.analysisStopped = { budgetMs: Math.round(deadline - started), range: [at, Math.min(at + 1, this.text.length)] };
     }
     this.resolve();
   }
 
-  private syntaxErrorFound(node: Node, kind: string): void {
+  private syntaxErrorFound(node: number, kind: string): void {
     const module = this.module;
     module.syntaxErrorCount++;
-    if (!module.syntaxError || node.startIndex < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, node, kind);
+    if (!module.syntaxError || this.r.startIndex(node) < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, this.r, node, kind);
+  }
+
+  /** A node's source text. */
+  private textOf(node: number): string {
+    return this.text.slice(this.r.startIndex(node), this.r.endIndex(node));
   }
 
   /** Moves the statement cursor and pops scopes that ended before `start`. */
@@ -209,69 +256,83 @@ export class Extraction {
     return !fn || this.module.functions[fn.index].range[0] < cls.start;
   }
 
-  private readImport(node: Node): void {
+  private readImport(node: number): void {
     const module = this.module;
+    const r = this.r;
+    const start = r.startIndex(node);
+    const end = r.endIndex(node);
     // An import that starts a top-level statement is that statement: no def, class or try encloses it, so
     // its parents (each one a descent from the root in tree-sitter) need not be walked.
     const statement = module.statements[this.statementCursor];
-    const { nested, guarded } = statement !== undefined && statement[0] === node.startIndex ? TOP_LEVEL_IMPORT : importContext(node);
+    const { nested, guarded } = statement !== undefined && statement[0] === start ? TOP_LEVEL_IMPORT : importContext(r, node);
     const base = {
       statementIndex: this.statementCursor,
       nested: nested || this.functionStack.length > 0,
       guarded,
-      statementRange: [node.startIndex, node.endIndex] as [number, number],
+      statementRange: [start, end] as [number, number],
     };
-    if (node.type === 'import_statement') {
-      for (const child of node.namedChildren) {
+    if (r.type(node) === 'import_statement') {
+      for (const child of r.namedChildren(node)) {
         if (!child) continue;
-        if (child.type === 'dotted_name') {
-          module.imports.push({ ...base, module: child.text, level: 0, range: [child.startIndex, child.endIndex] });
-        } else if (child.type === 'aliased_import') {
-          const name = child.childForFieldName('name');
-          const alias = child.childForFieldName('alias');
-          module.imports.push({ ...base, module: name?.text ?? '', alias: alias?.text, level: 0, range: [child.startIndex, child.endIndex] });
+        const type = r.type(child);
+        const range: [number, number] = [r.startIndex(child), r.endIndex(child)];
+        if (type === 'dotted_name') {
+          module.imports.push({ ...base, module: this.text.slice(range[0], range[1]), level: 0, range });
+        } else if (type === 'aliased_import') {
+          const name = r.childForFieldName(child, 'name');
+          const alias = r.childForFieldName(child, 'alias');
+          module.imports.push({ ...base, module: name ? this.textOf(name) : '', alias: alias ? this.textOf(alias) : undefined, level: 0, range });
         }
       }
       return;
     }
     // from X import a, b as c / from X import * / from . import y
-    const moduleNode = node.childForFieldName('module_name');
+    const moduleNode = r.childForFieldName(node, 'module_name');
+    const moduleStart = moduleNode ? r.startIndex(moduleNode) : undefined;
     let level = 0;
     let moduleName = '';
     if (moduleNode) {
-      if (moduleNode.type === 'relative_import') {
-        const prefix = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix');
-        level = prefix?.text.length ?? 0;
-        moduleName = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name')?.text ?? '';
+      if (r.type(moduleNode) === 'relative_import') {
+        const parts = r.namedChildren(moduleNode);
+        const prefix = parts.find((c) => c && r.type(c) === 'import_prefix');
+        level = prefix ? this.textOf(prefix).length : 0;
+        const dotted = parts.find((c) => c && r.type(c) === 'dotted_name');
+        moduleName = dotted ? this.textOf(dotted) : '';
       } else {
-        moduleName = moduleNode.text;
+        moduleName = this.textOf(moduleNode);
       }
     }
     let any = false;
-    for (const child of node.namedChildren) {
-      if (!child || child.startIndex === moduleNode?.startIndex) continue;
-      if (child.type === 'dotted_name') {
+    for (const child of r.namedChildren(node)) {
+      if (!child) continue;
+      const childStart = r.startIndex(child);
+      if (childStart === moduleStart) continue;
+      const type = r.type(child);
+      if (type === 'dotted_name') {
         any = true;
-        module.imports.push({ ...base, module: moduleName, name: child.text, level, range: [child.startIndex, child.endIndex] });
-      } else if (child.type === 'aliased_import') {
+        const childEnd = r.endIndex(child);
+        module.imports.push({ ...base, module: moduleName, name: this.text.slice(childStart, childEnd), level, range: [childStart, childEnd] });
+      } else if (type === 'aliased_import') {
         any = true;
-        const name = child.childForFieldName('name');
-        const alias = child.childForFieldName('alias');
-        module.imports.push({ ...base, module: moduleName, name: name?.text, alias: alias?.text, level, range: [child.startIndex, child.endIndex] });
-      } else if (child.type === 'wildcard_import') {
+        const name = r.childForFieldName(child, 'name');
+        const alias = r.childForFieldName(child, 'alias');
+        module.imports.push({ ...base, module: moduleName, name: name ? this.textOf(name) : undefined, alias: alias ? this.textOf(alias) : undefined, level, range: [childStart, r.endIndex(child)] });
+      } else if (type === 'wildcard_import') {
         any = true;
-        module.imports.push({ ...base, module: moduleName, name: '*', level, range: [child.startIndex, child.endIndex] });
+        module.imports.push({ ...base, module: moduleName, name: '*', level, range: [childStart, r.endIndex(child)] });
       }
     }
-    if (!any) module.imports.push({ ...base, module: moduleName, level, range: [node.startIndex, node.endIndex] });
+    if (!any) module.imports.push({ ...base, module: moduleName, level, range: [start, end] });
   }
 
-  private readFunction(node: Node, lambda: boolean): void {
+  private readFunction(node: number, lambda: boolean): void {
     const module = this.module;
-    const start = node.startIndex;
-    const end = node.endIndex;
-    const nameNode = lambda ? null : node.childForFieldName('name');
-    const name = nameNode?.text ?? '<lambda>';
+    const r = this.r;
+    const start = r.startIndex(node);
+    const end = r.endIndex(node);
+    const nameNode = lambda ? 0 : r.childForFieldName(node, 'name');
+    const nameRange: [number, number] = nameNode ? [r.startIndex(nameNode), r.endIndex(nameNode)] : [start, start + 6];
+    const name = nameNode ? this.text.slice(nameRange[0], nameRange[1]) : '<lambda>';
     const cls = this.classStack[this.classStack.length - 1];
     const parent = this.currentFunction;
     const fn: PythonFunction = {
@@ -285,20 +346,20 @@ export class Extraction {
       className: cls && (parent === undefined || module.functions[parent].range[0] < cls.start) ? cls.name : undefined,
       statementIndex: this.statementCursor,
       range: [start, end],
-      nameRange: nameNode ? [nameNode.startIndex, nameNode.endIndex] : [start, start + 6],
+      nameRange,
     };
-    const params = node.childForFieldName('parameters');
+    const params = r.childForFieldName(node, 'parameters');
     if (params) {
       fn.params = this.readParameters(params);
-      fn.paramsRange = [params.startIndex, params.endIndex];
+      fn.paramsRange = [r.startIndex(params), r.endIndex(params)];
     }
     if (!lambda) {
-      const holder = node.parent;
-      if (holder?.type === 'decorated_definition') {
-        for (const d of holder.namedChildren) {
-          if (d?.type !== 'decorator') continue;
-          const expr = d.namedChildren.find((c) => c && c.type !== 'comment');
-          if (expr) fn.decorators.push({ value: this.readValue(expr), range: [d.startIndex, d.endIndex] });
+      const holder = r.parent(node);
+      if (holder && r.type(holder) === 'decorated_definition') {
+        for (const d of r.namedChildren(holder)) {
+          if (!d || r.type(d) !== 'decorator') continue;
+          const expr = r.namedChildren(d).find((c) => c && r.type(c) !== 'comment');
+          if (expr) fn.decorators.push({ value: this.readValue(expr), range: [r.startIndex(d), r.endIndex(d)] });
         }
       }
     }
@@ -308,21 +369,24 @@ export class Extraction {
     this.functionStack.push({ index, end });
   }
 
-  private readParameters(params: Node): PythonParameter[] {
+  private readParameters(params: number): PythonParameter[] {
+    const r = this.r;
     const out: PythonParameter[] = [];
     let keywordOnly = false;
-    for (const p of params.namedChildren) {
+    for (const p of r.namedChildren(params)) {
       if (!p) continue;
-      const range: [number, number] = [p.startIndex, p.endIndex];
-      switch (p.type) {
+      const range: [number, number] = [r.startIndex(p), r.endIndex(p)];
+      const text = () => this.text.slice(range[0], range[1]);
+      switch (r.type(p)) {
         case 'identifier':
-          out.push({ name: p.text, kind: keywordOnly ? 'keyword-only' : 'positional', range });
+          out.push({ name: text(), kind: keywordOnly ? 'keyword-only' : 'positional', range });
           break;
         case 'default_parameter':
         case 'typed_default_parameter': {
-          const value = p.childForFieldName('value');
+          const value = r.childForFieldName(p, 'value');
+          const name = r.childForFieldName(p, 'name');
           out.push({
-            name: p.childForFieldName('name')?.text ?? '',
+            name: name ? this.textOf(name) : '',
             kind: keywordOnly ? 'keyword-only' : 'positional',
             default: value ? this.readValue(value) : undefined,
             range,
@@ -330,23 +394,25 @@ export class Extraction {
           break;
         }
         case 'typed_parameter': {
-          const inner = p.namedChildren[0];
-          if (inner?.type === 'list_splat_pattern') {
+          const inner = r.firstNamedChild(p);
+          const innerType = inner ? r.type(inner) : undefined;
+          const innerText = inner ? this.textOf(inner) : '';
+          if (innerType === 'list_splat_pattern') {
             keywordOnly = true;
-            out.push({ name: inner.text.replace(/^\*/, ''), kind: 'var-positional', range });
-          } else if (inner?.type === 'dictionary_splat_pattern') {
-            out.push({ name: inner.text.replace(/^\*\*/, ''), kind: 'var-keyword', range });
+            out.push({ name: innerText.replace(/^\*/, ''), kind: 'var-positional', range });
+          } else if (innerType === 'dictionary_splat_pattern') {
+            out.push({ name: innerText.replace(/^\*\*/, ''), kind: 'var-keyword', range });
           } else {
-            out.push({ name: inner?.text ?? '', kind: keywordOnly ? 'keyword-only' : 'positional', range });
+            out.push({ name: innerText, kind: keywordOnly ? 'keyword-only' : 'positional', range });
           }
           break;
         }
         case 'list_splat_pattern':
           keywordOnly = true;
-          out.push({ name: p.text.replace(/^\*/, ''), kind: 'var-positional', range });
+          out.push({ name: text().replace(/^\*/, ''), kind: 'var-positional', range });
           break;
         case 'dictionary_splat_pattern':
-          out.push({ name: p.text.replace(/^\*\*/, ''), kind: 'var-keyword', range });
+          out.push({ name: text().replace(/^\*\*/, ''), kind: 'var-keyword', range });
           break;
         case 'keyword_separator':
           keywordOnly = true;
@@ -368,39 +434,42 @@ export class Extraction {
     return base < SPAN_KEY_LIMIT ? start * base + end : `${start}:${end}`;
   }
 
-  private readCall(node: Node): void {
-    const start = node.startIndex;
-    const end = node.endIndex;
+  private readCall(node: number): void {
+    const r = this.r;
+    const start = r.startIndex(node);
+    const end = r.endIndex(node);
     // A call is `function arguments`. In a valid tree the arguments are the last named child and the
     // callee ends where the text before them stops being blanks: one crossing instead of reading every
     // child. Broken trees, and callees with comments, continuations or non-ASCII text, ask the tree.
-    let fnNode: Node | null | undefined;
-    let argsNode: Node | null;
+    // fnNode: undefined while not read, 0 when the call has none.
+    let fnNode: number | undefined;
+    let argsNode: number;
     let calleeEnd: number;
     if (this.broken) {
-      const children = node.namedChildren;
-      fnNode = children[0];
-      argsNode = children.length > 1 ? children[children.length - 1] : null;
-      calleeEnd = fnNode?.endIndex ?? start;
+      const children = r.namedChildren(node);
+      fnNode = children[0] ?? 0;
+      argsNode = children.length > 1 ? children[children.length - 1] : 0;
+      calleeEnd = fnNode ? r.endIndex(fnNode) : start;
     } else {
-      argsNode = node.lastNamedChild;
-      const argsStart = argsNode?.startIndex ?? end;
+      argsNode = r.lastNamedChild(node);
+      const argsStart = argsNode ? r.startIndex(argsNode) : end;
       const before = this.text.slice(start, argsStart);
       if (PLAIN_CALLEE.test(before)) {
         calleeEnd = start + before.trimEnd().length;
       } else {
-        fnNode = node.firstNamedChild;
-        calleeEnd = fnNode?.endIndex ?? start;
+        fnNode = r.firstNamedChild(node);
+        calleeEnd = fnNode ? r.endIndex(fnNode) : start;
       }
     }
-    const hasFunction = fnNode !== undefined ? fnNode !== null : calleeEnd > start;
+    const argsStart = argsNode ? r.startIndex(argsNode) : calleeEnd;
+    const hasFunction = fnNode !== undefined ? fnNode !== 0 : calleeEnd > start;
     const call: PythonCall = {
       args: [],
       function: this.currentFunction,
       statementIndex: this.statementCursor,
       range: [start, end],
       calleeRange: [start, calleeEnd],
-      argsRange: [argsNode?.startIndex ?? calleeEnd, end],
+      argsRange: [argsStart, end],
     };
     if (hasFunction) {
       const calleeText = this.text.slice(start, calleeEnd);
@@ -411,25 +480,26 @@ export class Extraction {
         call.name = dot < 0 ? callee : callee.slice(dot + 1);
         if (dot > 0) call.receiver = callee.slice(0, dot);
       } else {
-        fnNode ??= node.firstNamedChild;
-        const type = fnNode?.type;
+        fnNode ??= r.firstNamedChild(node);
+        const type = fnNode ? r.type(fnNode) : undefined;
         if (type === 'attribute') {
           call.name = /([A-Za-z_]\w*)\s*$/.exec(calleeText)?.[1];
-          const object = fnNode!.childForFieldName('object');
-          if (object?.type === 'call') call.receiverCall = this.linkCall(object);
+          const object = r.childForFieldName(fnNode, 'object');
+          if (object && r.type(object) === 'call') call.receiverCall = this.linkCall(object);
         } else if (type === 'call') {
-          call.calleeCall = this.linkCall(fnNode!);
+          call.calleeCall = this.linkCall(fnNode);
         }
       }
     }
     if (argsNode) {
-      if (argsNode.type === 'argument_list') {
+      const argsType = r.type(argsNode);
+      if (argsType === 'argument_list') {
         // Arguments are told apart by their text (`name=`, `*`, `**`, `#`): one crossing (`endIndex`) per
         // argument instead of a type lookup plus field lookups.
-        for (const a of argsNode.namedChildren) {
+        for (const a of r.namedChildren(argsNode)) {
           if (!a) continue;
-          const start = a.startIndex;
-          const end = a.endIndex;
+          const start = r.startIndex(a);
+          const end = r.endIndex(a);
           const range: [number, number] = [start, end];
           const first = this.text.charCodeAt(start);
           if (first === 35) continue; // a comment
@@ -444,9 +514,9 @@ export class Extraction {
             const valueStart = start + kw[0].length;
             let value = valueStart < end ? this.valueFromText(valueStart, end) : undefined;
             if (!value) {
-              const parts = a.namedChildren;
-              const node = parts.length > 1 ? parts[parts.length - 1] : null;
-              value = node ? this.readValue(node, node.type) : other('ERROR', range);
+              const parts = r.namedChildren(a);
+              const node = parts.length > 1 ? parts[parts.length - 1] : 0;
+              value = node ? this.readValue(node, r.type(node)) : other('ERROR', range);
             }
             call.args.push({ name: kw[1], value, range });
           } else {
@@ -454,8 +524,8 @@ export class Extraction {
           }
         }
       } else {
-        const range: [number, number] = [argsNode.startIndex, argsNode.endIndex];
-        call.args.push({ value: other(argsNode.type, range), range });
+        const range: [number, number] = [argsStart, r.endIndex(argsNode)];
+        call.args.push({ value: other(argsType, range), range });
       }
     }
     const index = this.module.calls.push(call) - 1;
@@ -463,15 +533,16 @@ export class Extraction {
   }
 
   /** A call node's index, resolved after the pass (an inner call may be captured after the outer one). */
-  private linkCall(node: Node): number {
-    const value: PythonValue = { kind: 'call', nodeType: 'call', range: [node.startIndex, node.endIndex] };
+  private linkCall(node: number): number {
+    const value: PythonValue = { kind: 'call', nodeType: 'call', range: [this.r.startIndex(node), this.r.endIndex(node)] };
     this.links.push(value);
     return -1 - (this.links.length - 1);
   }
 
-  private readAssignment(node: Node): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+  private readAssignment(node: number): void {
+    const r = this.r;
+    const left = r.childForFieldName(node, 'left');
+    const right = r.childForFieldName(node, 'right');
     if (!left) return;
     const assignment: PythonAssignment = {
       targets: [],
@@ -479,63 +550,69 @@ export class Extraction {
       function: this.currentFunction,
       inClass: this.inClassBody,
       statementIndex: this.statementCursor,
-      range: [node.startIndex, node.endIndex],
+      range: [r.startIndex(node), r.endIndex(node)],
     };
-    const type = left.type;
+    const type = r.type(left);
     // Class attributes (`class stub: GPU = ...`) do not bind module names.
     const binds = !assignment.inClass;
     if (type === 'identifier') {
-      assignment.targets.push(left.text);
-      if (binds) this.bound.add(left.text);
+      const name = this.textOf(left);
+      assignment.targets.push(name);
+      if (binds) this.bound.add(name);
     } else if (type === 'attribute') {
-      const text = left.text;
+      const text = this.textOf(left);
       if (DOTTED.test(text)) assignment.targets.push(text.replace(/\s+/g, ''));
     } else if (type === 'pattern_list' || type === 'tuple_pattern' || type === 'list_pattern') {
-      for (const c of left.namedChildren) {
-        if (c?.type === 'identifier') {
-          assignment.targets.push(c.text);
-          if (binds) this.bound.add(c.text);
+      for (const c of r.namedChildren(left)) {
+        if (c && r.type(c) === 'identifier') {
+          const name = this.textOf(c);
+          assignment.targets.push(name);
+          if (binds) this.bound.add(name);
         }
       }
     } else if (type === 'subscript') {
-      const object = left.childForFieldName('value');
-      const key = left.childForFieldName('subscript');
-      const objectText = object?.text ?? '';
+      const object = r.childForFieldName(left, 'value');
+      const key = r.childForFieldName(left, 'subscript');
+      const objectText = object ? this.textOf(object) : '';
       if (key && DOTTED.test(objectText)) assignment.subscript = { object: objectText.replace(/\s+/g, ''), key: this.readValue(key) };
     }
-    if (right && right.type !== 'assignment') assignment.value = this.readValue(right);
+    if (right && r.type(right) !== 'assignment') assignment.value = this.readValue(right);
     this.module.assignments.push(assignment);
   }
 
-  private readWithItem(node: Node): void {
-    const value = node.childForFieldName('value');
-    if (value?.type !== 'as_pattern') return;
-    const alias = value.childForFieldName('alias');
-    const expr = value.namedChildren[0];
-    const name = alias?.namedChildren[0];
-    if (!expr || name?.type !== 'identifier') return;
-    this.bound.add(name.text);
+  private readWithItem(node: number): void {
+    const r = this.r;
+    const value = r.childForFieldName(node, 'value');
+    if (!value || r.type(value) !== 'as_pattern') return;
+    const alias = r.childForFieldName(value, 'alias');
+    const expr = r.firstNamedChild(value);
+    const name = alias ? r.firstNamedChild(alias) : 0;
+    if (!expr || !name || r.type(name) !== 'identifier') return;
+    const target = this.textOf(name);
+    this.bound.add(target);
     this.module.assignments.push({
-      targets: [name.text],
+      targets: [target],
       value: this.readValue(expr),
       kind: 'with',
       function: this.currentFunction,
       inClass: this.inClassBody,
       statementIndex: this.statementCursor,
-      range: [node.startIndex, node.endIndex],
+      range: [r.startIndex(node), r.endIndex(node)],
     });
   }
 
-  private readBranch(node: Node): void {
-    const condition = node.childForFieldName('condition');
-    const body = node.childForFieldName('consequence');
+  private readBranch(node: number): void {
+    const r = this.r;
+    const condition = r.childForFieldName(node, 'condition');
+    const body = r.childForFieldName(node, 'consequence');
     if (!condition || !body) return;
-    const end = node.endIndex;
-    const bodyEnd = body.endIndex;
+    const end = r.endIndex(node);
+    const bodyEnd = r.endIndex(body);
+    const conditionRange: [number, number] = [r.startIndex(condition), r.endIndex(condition)];
     this.module.branches.push({
-      condition: condition.text,
-      conditionRange: [condition.startIndex, condition.endIndex],
-      body: [body.startIndex, bodyEnd],
+      condition: this.text.slice(conditionRange[0], conditionRange[1]),
+      conditionRange,
+      body: [r.startIndex(body), bodyEnd],
       orelse: end > bodyEnd ? [bodyEnd, end] : undefined,
     });
   }
@@ -571,14 +648,14 @@ export class Extraction {
     return undefined;
   }
 
-  private readValue(node: Node, knownType?: string): PythonValue {
-    const start = node.startIndex;
-    const end = node.endIndex;
+  private readValue(node: number, knownType?: string): PythonValue {
+    const start = this.r.startIndex(node);
+    const end = this.r.endIndex(node);
     if (knownType === undefined) {
       const fast = this.valueFromText(start, end);
       if (fast) return fast;
     }
-    const type = knownType ?? node.type;
+    const type = knownType ?? this.r.type(node);
     const range: [number, number] = [start, end];
     switch (type) {
       case 'string':
@@ -669,7 +746,9 @@ export class Extraction {
         if (imp.alias) bind(imp.alias, imp.module);
         else bind(imp.module.split('.')[0], imp.module.split('.')[0]);
       } else if (imp.name === '*') {
-        for (const n of WILDCARD_EXPORTS[imp.module] ?? []) if (!(n in aliases)) bind(n, `${imp.module}.${n}`);
+        // Own keys only: `from .constructor import *` must not read Object.prototype.constructor.
+        const exported = Object.hasOwn(WILDCARD_EXPORTS, imp.module) ? WILDCARD_EXPORTS[imp.module] : [];
+        for (const n of exported) if (!Object.hasOwn(aliases, n)) bind(n, `${imp.module}.${n}`);
       } else {
         const from = prefix + imp.module;
         bind(imp.alias ?? imp.name, from && !from.endsWith('.') ? `${from}.${imp.name}` : `${from}${imp.name}`);
@@ -738,12 +817,13 @@ export class Extraction {
   /** Reads a dict literal's `key: value` pairs (only for the few dicts rules need, such as env updates). */
   private readDict(value: PythonValue): { key: PythonValue; value: PythonValue }[] {
     if (value.entries) return value.entries;
+    const r = this.r;
     const node = this.dictNodes.get(value);
     const entries: { key: PythonValue; value: PythonValue }[] = [];
-    for (const pair of node?.namedChildren ?? []) {
-      if (pair?.type !== 'pair') continue;
-      const k = pair.childForFieldName('key');
-      const v = pair.childForFieldName('value');
+    for (const pair of node ? r.namedChildren(node) : []) {
+      if (!pair || r.type(pair) !== 'pair') continue;
+      const k = r.childForFieldName(pair, 'key');
+      const v = r.childForFieldName(pair, 'value');
       if (k && v) entries.push({ key: this.readValue(k), value: this.readValue(v) });
     }
     for (const e of entries) if (e.value.kind === 'name') e.value.qualified = qualify(this.module, e.value.name!);
@@ -758,15 +838,16 @@ function other(nodeType: string, range: [number, number]): PythonValue {
 
 const TOP_LEVEL_IMPORT = { nested: false, guarded: false };
 
-function importContext(node: Node): { nested: boolean; guarded: boolean } {
+function importContext(r: PythonTreeReader, node: number): { nested: boolean; guarded: boolean } {
   let nested = false;
   let guarded = false;
-  let current: Node | null = node;
-  while (current?.parent && current.parent.type !== 'module') {
-    const t = current.parent.type;
+  let current = node;
+  for (let parent = r.parent(current); parent; parent = r.parent(current)) {
+    const t = r.type(parent);
+    if (t === 'module') break;
     if (t === 'function_definition' || t === 'class_definition') nested = true;
-    if (t === 'try_statement' && current.type === 'block') guarded = true;
-    current = current.parent;
+    if (t === 'try_statement' && r.type(current) === 'block') guarded = true;
+    current = parent;
   }
   return { nested, guarded };
 }
@@ -775,26 +856,27 @@ function importContext(node: Node): { nested: boolean; guarded: boolean } {
 const QUERY_BUDGET_MS = 1000;
 
 /** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
-function firstErrorNode(root: Node): Node {
+function firstErrorNode(r: PythonTreeReader, root: number): number {
   let node = root;
   for (;;) {
-    if (node.type === 'ERROR' || node.isMissing) return node;
-    let child = node.firstChild;
-    while (child && !child.hasError) child = child.nextSibling;
+    if (r.type(node) === 'ERROR' || r.isMissing(node)) return node;
+    let child = r.firstChild(node);
+    while (child && !r.hasError(child)) child = r.nextSibling(child);
     if (!child) return node;
     node = child;
   }
 }
 
-function syntaxErrorAt(text: string, node: Node, kind: string): PythonSyntaxError {
-  const start = node.startIndex;
-  const end = Math.max(node.endIndex, start + 1);
+function syntaxErrorAt(text: string, r: PythonTreeReader, node: number, kind: string): PythonSyntaxError {
+  const start = r.startIndex(node);
+  const nodeEnd = r.endIndex(node);
+  const end = Math.max(nodeEnd, start + 1);
   // tree-sitter-python accepts `f(,)` and `{,}`; CPython does not ("invalid syntax").
   if (kind === 'lone-comma') return { message: 'Python syntax error: a comma with nothing before it', range: [start, end] };
-  if (kind === 'missing') return { message: `Python syntax error: missing \`${node.type}\``, range: [start, end] };
+  if (kind === 'missing') return { message: `Python syntax error: missing \`${r.type(node)}\``, range: [start, end] };
   // From the file's text (offsets are UTF-16 units), not node.text: an ERROR node may span megabytes.
   const snippet = text
-    .slice(start, Math.min(node.endIndex, start + 200))
+    .slice(start, Math.min(nodeEnd, start + 200))
     .split(/\r?\n/)[0]
     .slice(0, 40);
   return { message: snippet ? `Python syntax error near \`${snippet}\`` : 'Python syntax error', range: [start, end] };

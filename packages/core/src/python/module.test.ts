@@ -51,6 +51,12 @@ describe('imports and aliases', () => {
     expect(m.bindings).toContain('spaces');
   });
 
+  it('reads a wildcard import of a module named like an Object method (PyYAML: `from .constructor import *`)', () => {
+    const m = py('from .constructor import *\nfrom toString import *\nimport hasOwnProperty\nx = constructor.y\n');
+    expect(m.imports.map((i) => i.module)).toEqual(['constructor', 'toString', 'hasOwnProperty']);
+    expect(m.aliases).toEqual({ hasOwnProperty: 'hasOwnProperty' });
+  });
+
   it('marks imports in functions as nested and lets module-level ones win', () => {
     const m = py('import torch\n\ndef f():\n    import tensorflow as torch\n    import spaces\n');
     expect(m.aliases.torch).toBe('torch');

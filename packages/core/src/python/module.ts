@@ -1,5 +1,5 @@
 /**
- * What the rules know about one Python file, extracted in one query pass (src/python/README.md describes
+ * What the rules know about one Python file, extracted in one pass over its tree (src/python/README.md describes
  * every fact); the tree is deleted right after. Rules read these facts and never walk trees.
  *
  * Offsets are UTF-16 code units into the file's text (web-tree-sitter parses JS strings as UTF-16).
