@@ -168,7 +168,8 @@ export function workerThreads(localSpaces: number, concurrency: LintOptions['con
 }
 
 export async function lintTargets(targets: LintTarget[], options: LintOptions): Promise<LintOutcome> {
-  const started = performance.now();
+  // hrtime, not performance.now: Node 20 loads perf_hooks on the first use of `performance` (~2 ms).
+  const started = process.hrtime.bigint();
   const configs = cliConfig(options);
   let cache: CacheState | undefined;
   if (options.cache && !options.fix && !options.fixDryRun) {
@@ -227,7 +228,7 @@ export async function lintTargets(targets: LintTarget[], options: LintOptions): 
   if (process.env.SPACELINT_DEBUG) {
     const hits = results.filter((r) => r.cacheHit).length;
     process.stderr.write(
-      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} threads` : 'the main thread'} in ${Math.round(performance.now() - started)} ms` +
+      `spacelint: ${targets.length} Space${targets.length === 1 ? '' : 's'} on ${threads ? `${threads} threads` : 'the main thread'} in ${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms` +
         (cache ? `; cache: ${hits} unchanged, ${results.length - hits} linted` : '') +
         '\n',
     );

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import * as sources from '../src/index.js';
@@ -18,4 +19,9 @@ it('the built entry stays small: the plugin and the parser runtime are in dist/p
   const entry = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8');
   expect(entry.length).toBeLessThan(32 * 1024);
   expect(entry).not.toContain('TRANSFER_BUFFER'); // web-tree-sitter
+});
+
+it('the cached bundle is ASCII, so every start reads it as Latin-1 instead of decoding UTF-8', () => {
+  // A non-ASCII character in a regular expression survives minification: write it as \u escapes.
+  expect(isAscii(readFileSync(new URL('../dist/plugin.cjs', import.meta.url)))).toBe(true);
 });

@@ -35,7 +35,8 @@ export interface LogMatchContext {
 
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
 // Rich tracebacks frame lines with box drawing (`│ ❱ 14 from gradio.routes import App │`).
-const RICH_FRAME = /^[\s│┃║╭╰╮╯─]+|[\s│┃║╭╰╮╯─]+$/g;
+// Box-drawing characters │┃║╭╰╮╯─, escaped so that the bundles stay ASCII (read faster: node/code-cache.ts).
+const RICH_FRAME = /^[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]+|[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]+$/g;
 
 /** A log line as the signatures see it: no colour codes, no Rich frame, no trailing newline. */
 export function cleanLogLine(line: string): string {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +30,9 @@ const KEEP_CACHES = 8;
  */
 export function requireWithCodeCache(file: string, variant: string): unknown {
   const bytes = readFileSync(file);
-  const source = bytes.toString('utf8');
+  // The bundles are minified to ASCII (scripts/script-bundle.mjs): then a Latin-1 copy (0.8 ms for 1.1 MB
+  // here) gives the same string as decoding UTF-8 (2.3-3.3 ms).
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cacheFile = codeCacheFile(file, crc32(bytes), variant);
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   // The same wrapper as Node's CommonJS loader, on one line so that line numbers in stacks stay right.
