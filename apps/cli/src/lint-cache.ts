@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +31,10 @@ export const DEFAULT_CACHE_FILE = '.spacelint-cache';
 /** node:crypto costs ~7 ms to load: only runs with --cache load it. */
 function createHash(algorithm: string) {
   return (process.getBuiltinModule('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
+}
+
+function randomBytes(size: number) {
+  return (process.getBuiltinModule('node:crypto') as typeof import('node:crypto')).randomBytes(size);
 }
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) to put it in. */

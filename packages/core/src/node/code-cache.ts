@@ -1,5 +1,4 @@
 import { isAscii } from 'node:buffer';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -56,15 +55,27 @@ function codeCacheFile(file: string, contentCrc: number, variant: string): strin
     // By content (V8 itself only compares the source's length), so a reinstall of the same version keeps
     // its cache and a rebuilt bundle never runs stale code. Node's own flags (execArgv, e.g.
     // --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
-    const key = createHash('sha256')
-      .update([file, contentCrc, variant, process.version, process.arch, ...process.execArgv].join('\0'))
-      .digest('hex')
-      .slice(0, 24);
-    return join(folder, `v8-${key}.bin`);
+    // Not node:crypto: loading it costs ~3 ms of every start, and the name needs no secrecy (the folder is the user's).
+    const key = hash64([file, variant, process.version, process.arch, ...process.execArgv].join('\0'));
+    return join(folder, `v8-${(contentCrc >>> 0).toString(16).padStart(8, '0')}${key}.bin`);
   } catch {
     return undefined;
   }
 }
+
+/** 64 bits of FNV-1a in two 32-bit lanes (different offsets), as 16 hex digits. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+let writes = 0;
 
 function ownedByUser(folder: string): boolean {
   if (process.platform === 'win32' || !process.getuid) return true;
@@ -80,7 +91,8 @@ function readCache(cacheFile: string): Buffer | undefined {
 
 /** At exit, so the cache holds the functions this run compiled lazily too; atomic, so a concurrent reader sees a whole file or none. */
 function writeCache(cacheFile: string, script: Script): void {
-  const tmp = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
+  // Unique per process and write; `wx` makes a clash fail (then no cache is written), never overwrite.
+  const tmp = `${cacheFile}.${process.pid}-${Date.now().toString(36)}-${writes++}.tmp`;
   try {
     writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, cacheFile);

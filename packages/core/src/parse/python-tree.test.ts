@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { analyzePython } from '../python/analyze.js';
 import { Extraction } from '../python/extraction.js';
 import { initParsers, parsePythonTree, pythonQuery, pythonTreeReader } from './python.js';
 import { asTreeSitterRuntime, NodeTreeReader, type PythonTreeReader, RuntimeTreeReader } from './python-tree.js';
@@ -126,6 +128,28 @@ describe('Python tree readers', () => {
     } finally {
       tree.delete();
     }
+  });
+
+  it('reads through the Node API, with the same facts, when another copy of web-tree-sitter was initialised first', () => {
+    // A separate process: web-tree-sitter's runtime is initialised once per process, by whoever comes first.
+    const dist = new URL('../../dist/', import.meta.url).href;
+    const script = `
+      import { Parser } from 'web-tree-sitter';
+      await Parser.init();
+      const { initParsers } = await import('${dist}index.js');
+      await initParsers();
+      const { parsePythonTree, pythonTreeReader } = await import('${dist}parse/python.js');
+      const { analyzePython } = await import('${dist}python/analyze.js');
+      const tree = parsePythonTree('x = 1');
+      const reader = pythonTreeReader(tree).constructor.name;
+      tree.delete();
+      const m = analyzePython('app.py', ${JSON.stringify(SAMPLES[1] + SAMPLES[3])});
+      console.log(JSON.stringify({ reader, module: m }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../../', import.meta.url), encoding: 'utf8' }));
+    expect(out.reader).toBe('NodeTreeReader');
+    const here = JSON.parse(JSON.stringify(analyzePython('fallback.py', SAMPLES[1] + SAMPLES[3])));
+    expect(out.module.envWrites.length).toBeGreaterThan(0);
+    expect(out.module).toEqual({ ...here, path: 'app.py' });
   });
 
   it('accepts as the runtime only an object with every function the reader calls', () => {
