@@ -132,15 +132,14 @@ export class Extraction {
     const root = r.root;
     this.broken = r.hasError(root);
     for (const child of r.namedChildren(root)) {
+      if (!child) continue;
       // A statement never starts with `#`: in a valid tree comments are told apart by their text, without a type lookup.
       const start = r.startIndex(child);
-      if (child && (this.broken ? r.type(child) !== 'comment' : this.text.charCodeAt(start) !== 35)) module.statements.push([start, r.endIndex(child)]);
+      if (this.broken ? r.type(child) !== 'comment' : this.text.charCodeAt(start) !== 35) module.statements.push([start, r.endIndex(child)]);
     }
     // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
     // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
     // milliseconds; past the budget the captures so far are kept and the file is reported as broken.
-    // The reading below is watched too: a valid 100 KB chain of 20,000 calls (`a.b(1).b(1)…`) takes
-    // seconds, since each call's callee is the whole chain before it. The clock is read every 64th step.
     // Date.now, not performance.now: Node 20 loads perf_hooks on the first use of `performance` (~2 ms of
     // a cold ESLint run). A wall-clock step during one file's pass only moves its budget.
     const started = Date.now();
@@ -161,10 +160,17 @@ export class Extraction {
     if (LONE_COMMA_CANDIDATE.test(this.text)) {
       for (const node of r.captures(pythonQuery(LONE_COMMA_QUERY), progressCallback).nodes) this.syntaxErrorFound(node, 'lone-comma');
     }
+    // Reading them has a budget of its own: a valid 100 KB chain of 20,000 calls (`a.b(1).b(1)…`) took
+    // seconds, since each call's callee is the whole chain before it. The clock is read every 64th node.
+    const readDeadline = Date.now() + QUERY_BUDGET_MS + this.text.length / 1024;
+    let stopped = false;
     // Captures arrive in document order, so scopes and statements are tracked with stacks and a cursor.
     let read = 0;
     for (; read < nodes.length; read++) {
-      if ((read & 63) === 63 && (cancelled || (cancelled = Date.now() > deadline))) break;
+      if ((read & 63) === 63 && Date.now() > readDeadline) {
+        stopped = true;
+        break;
+      }
       const node = nodes[read];
       const name = names[read];
       const start = r.startIndex(node);
@@ -218,7 +224,7 @@ export class Extraction {
       const first = firstErrorNode(r, root);
       module.syntaxErrorCount++;
       if (!module.syntaxError || r.startIndex(first) < module.syntaxError.range[0]) module.syntaxError = syntaxErrorAt(this.text, r, first, r.isMissing(first) ? 'missing' : 'error');
-    } else if (cancelled) {
+    } else if (cancelled || stopped) {
       // A valid file too deep to analyse in time: what was found is kept, and parse-error says the rest is unchecked.
       const last = nodes[Math.min(read, nodes.length - 1)];
       const at = last ? r.startIndex(last) : 0;
