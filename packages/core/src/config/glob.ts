@@ -14,6 +14,8 @@
  *   error), `\` escapes, `!` negation and folder-only patterns. Checked against `git check-ignore`.
  * In both, a glob without a `/` matches at any depth, and a match of a folder covers what is inside it.
  */
+import { trimEndWhere } from '../text.js';
+
 type Token = { kind: 'literal'; char: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'any' } | { kind: 'dirs' } | { kind: 'class'; test: (c: string) => boolean };
 
 export interface CompiledGlob {
@@ -126,7 +128,9 @@ function compileClass(line: string, start: number): { test: (c: string) => boole
 
 /** One `.gitignore` line, or undefined for a blank line or a comment. */
 export function compileGitignoreLine(raw: string): GitignorePattern | undefined {
-  let line = raw.replace(/(?<!\\)[ \t]+$/, '').replace(/\r$/, '');
+  // Trailing blanks are dropped unless the first of them is escaped (`foo\ `): then it stays.
+  const unpadded = trimEndWhere(raw, /[ \t]/);
+  let line = (unpadded.endsWith('\\') && unpadded.length < raw.length ? raw.slice(0, unpadded.length + 1) : unpadded).replace(/\r$/, '');
   if (!line || line.startsWith('#')) return undefined;
   let negated = false;
   if (line.startsWith('!')) {

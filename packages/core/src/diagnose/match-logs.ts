@@ -1,3 +1,4 @@
+import { trimEndWhere } from '../text.js';
 import { LOG_SIGNATURES, type LogSignature, type LogStage } from './signatures.js';
 
 /** One recognised failure: the signature, and the log line that shows it. */
@@ -36,14 +37,19 @@ export interface LogMatchContext {
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07/g;
 // Rich tracebacks frame lines with box drawing (`│ ❱ 14 from gradio.routes import App │`).
 // Box-drawing characters │┃║╭╰╮╯─, escaped so that the bundles stay ASCII (read faster: node/code-cache.ts).
-const RICH_FRAME = /^[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]+|[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]+$/g;
+// The frame's end is trimmed by trimEndWhere: `[…]+$` is quadratic on a long run inside a line.
+const RICH_FRAME_START = /^[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]+/;
+const RICH_FRAME_CHAR = /[\s\u2502\u2503\u2551\u256d\u2570\u256e\u256f\u2500]/;
 
 /** A log line as the signatures see it: no colour codes, no Rich frame, no trailing newline. */
 export function cleanLogLine(line: string): string {
-  return line
-    .replace(ANSI, '')
-    .replace(/\r?\n$/, '')
-    .replace(RICH_FRAME, '');
+  return trimEndWhere(
+    line
+      .replace(ANSI, '')
+      .replace(/\r?\n$/, '')
+      .replace(RICH_FRAME_START, ''),
+    RICH_FRAME_CHAR,
+  );
 }
 
 const BUILD_BANNER = /^===== Build Queued at .+ =====$/;

@@ -1,5 +1,6 @@
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import type { Space } from '../space/space.js';
+import { trimEndWhere } from '../text.js';
 
 export type DockerfileUse = 'installs' | 'copies' | 'none';
 
@@ -29,7 +30,7 @@ export function computeDockerfileUse(space: Space, file: string): DockerfileUse 
     // `RUN ./install.sh` / `RUN bash scripts/setup.sh`: look into repo scripts the instruction runs.
     // Word by word, not one regex over the text: `[\w./-]+\.sh` backtracks quadratically on a long word.
     for (const word of text.split(/\s+/)) {
-      const script = word.replace(/^[^\w./-]+/, '').replace(/[^\w./-]+$/, '');
+      const script = trimEndWhere(word.replace(/^[^\w./-]+/, ''), /[^\w./-]/);
       if (!script.endsWith('.sh')) continue;
       const body = space.text(script.replace(/^\.?\//, '').replace(/^(?:\/home\/user\/app|\/app|\/code)\//, ''));
       if (body !== undefined && mentions(body)) return 'installs';

@@ -36,7 +36,9 @@ export function parseStringLiteral(source: string, pieces?: { count: number }): 
     const body = source.slice(bodyStart, close);
     if (prefix.includes('b')) return undefined;
     if ((prefix.includes('f') || prefix.includes('t')) && /\{(?!\{)/.test(body.replace(/\{\{/g, ''))) return undefined;
-    out += prefix.includes('r') ? body : decodeEscapes(body);
+    const value = prefix.includes('r') ? body : decodeEscapes(body);
+    if (value === undefined) return undefined;
+    out += value;
     any = true;
     if (pieces) pieces.count++;
     i = close + quote.length;
@@ -61,15 +63,25 @@ function findClosingQuote(source: string, from: number, quote: string, raw: bool
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
 
-function decodeEscapes(body: string): string {
+/**
+ * The body of a non-raw string with its escapes decoded; undefined when one is malformed (`"\x4"`, `"\u12"`,
+ * `"\U00110000"`): CPython rejects such a literal ("truncated \xXX escape"), tree-sitter does not.
+ */
+function decodeEscapes(body: string): string | undefined {
   if (!body.includes('\\')) return body;
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g, (whole, esc: string) => {
+  let malformed = false;
+  const decoded = body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g, (whole, esc: string) => {
     if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
     if (esc === '\r\n') return '';
-    if (/^[xuU]/.test(esc)) return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
+    if (/^[xuU]/.test(esc)) {
+      const code = esc.length > 1 ? Number.parseInt(esc.slice(1), 16) : Number.NaN;
+      if (!(code <= 0x10ffff)) malformed = true;
+      return malformed ? '' : String.fromCodePoint(code);
+    }
     if (/^[0-7]+$/.test(esc)) return String.fromCharCode(Number.parseInt(esc, 8));
     return whole; // unknown escapes stay as written, as in Python
   });
+  return malformed ? undefined : decoded;
 }
 
 /** The value of an integer or float literal (`1_000`, `0x10`, `1.5e3`, `-2`); undefined for complex literals. */

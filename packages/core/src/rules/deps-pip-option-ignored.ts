@@ -1,5 +1,6 @@
 import { PER_REQUIREMENT_OPTIONS } from '../parse/requirements.js';
 import type { Suggestion } from '../diagnostic.js';
+import { trimEndWhere } from '../text.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -59,6 +60,6 @@ function moveToOwnLine(text: string, requirementStart: number, [start, end]: [nu
   const optionText = text.slice(start, end);
   const lineStart = text.lastIndexOf('\n', requirementStart - 1) + 1;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const before = text.slice(lineStart, start).replace(/[\s\\]+$/, '');
+  const before = trimEndWhere(text.slice(lineStart, start), /[\s\\]/);
   return { desc: `Move \`${optionText}\` to a line of its own above the requirement`, fix: { range: [lineStart, end], text: `${optionText}${eol}${before}` } };
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { compileGitignoreLine } from '../src/config/glob.js';
+import { IgnoreRules } from '../src/node/ignore-rules.js';
+import { cleanLogLine } from '../src/diagnose/match-logs.js';
+import { analyzePython } from '../src/python/analyze.js';
+import { parseStringLiteral } from '../src/python/literals.js';
+import { trimEndWhere } from '../src/text.js';
+import { GRADIO_APP, GRADIO_README, lintFiles, readme } from './lint-files.js';
+
+// A long run of one character inside a line (200,000 here) must stay linear: `/[…]+$/` is retried by V8 at
+// every character of such a run, so each case below took tens of seconds before (2 s at 50,000), and would
+// now run into the test timeout if it came back. Found by `npm run fuzz` (a 51,117-character line of `(`).
+const RUN = 200_000;
+
+describe('long runs of one character inside a line', () => {
+  it('trimEndWhere drops only the trailing characters', () => {
+    expect(trimEndWhere(`a${' '.repeat(RUN)}b  `, /\s/)).toBe(`a${' '.repeat(RUN)}b`);
+    expect(trimEndWhere('  ', /\s/)).toBe('');
+    expect(trimEndWhere('abc', /\s/)).toBe('abc');
+  });
+
+  it('a .gitignore line drops trailing blanks, keeps an escaped one, and keeps blanks inside', () => {
+    // Compiled only: matching costs path length × glob length by design (config/glob.ts).
+    expect(compileGitignoreLine(`a${' '.repeat(RUN)}b`)).toMatchObject({ negated: false, dirOnly: false });
+    expect(compileGitignoreLine(`build/${' '.repeat(RUN)}`)).toMatchObject({ dirOnly: true });
+    const inside = new IgnoreRules().add(['a  b   ']);
+    expect(inside.ignores('a  b')).toBe(true);
+    expect(inside.ignores('ab')).toBe(false);
+    const escaped = new IgnoreRules().add(['name\\   ']);
+    expect(escaped.ignores('name ')).toBe(true);
+    expect(escaped.ignores('name')).toBe(false);
+    expect(escaped.ignores('name  ')).toBe(false);
+    expect(compileGitignoreLine(' '.repeat(RUN))).toBeUndefined();
+  });
+
+  it('a log line keeps what is inside its Rich frame', () => {
+    expect(cleanLogLine(`│ a${' '.repeat(RUN)}b │`)).toBe(`a${' '.repeat(RUN)}b`);
+    expect(cleanLogLine('│ ❱ 14 from gradio.routes import App │\n')).toBe('❱ 14 from gradio.routes import App');
+  });
+
+  it('a Dockerfile RUN word, a requirement with an option, and an unused directive are read in linear time', async () => {
+    const docker = `FROM python:3.11\nRUN ${'('.repeat(RUN)}x\nCMD ["python", "app.py"]\n`;
+    await expect(lintFiles({ 'README.md': readme('sdk: docker\napp_port: 7860'), Dockerfile: docker, 'app.py': GRADIO_APP })).resolves.toBeDefined();
+    const requirements = `torch${' '.repeat(RUN)}--index-url https://download.pytorch.org/whl/cpu\n`;
+    const [option] = await lintFiles({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'requirements.txt': requirements }, { only: 'deps-pip-option-ignored' });
+    expect(option.suggestions?.[0].fix.text).toBe('--index-url https://download.pytorch.org/whl/cpu\ntorch');
+    // Every word of a packages.txt line is an entry: 30,000 on one line (one finding each) took ~14 s before.
+    const packages = `${' \\'.repeat(30_000)} ffmpeg\n`;
+    const words = await lintFiles({ 'README.md': GRADIO_README, 'app.py': GRADIO_APP, 'packages.txt': packages }, { only: 'deps-packages-txt' });
+    expect(words.length).toBeGreaterThanOrEqual(30_000);
+    const app = `${GRADIO_APP}x = 1${' '.repeat(RUN)}y = 2  # spacelint-disable-line gradio-share-true\n`;
+    const unused = (await lintFiles({ 'README.md': GRADIO_README, 'app.py': app })).filter((d) => d.ruleId === 'unused-directive');
+    expect(unused).toHaveLength(1);
+  });
+});
+
+describe('malformed string escapes (CPython: "truncated \\xXX escape")', () => {
+  it('are no value, instead of a crash', () => {
+    for (const literal of ['"\\x4"', '"te \\ \\xt"', '"\\u12"', '"\\U00110000"', '"\\x"']) expect(parseStringLiteral(literal)).toBeUndefined();
+    expect(parseStringLiteral('"\\x41\\u00e9\\U0001F600\\101"')).toBe('Aé😀A');
+  });
+
+  it('leave the rest of the file analysed (the fuzz case that failed every Python rule)', () => {
+    const m = analyzePython('escapes.py', 'import gradio as gr\n\ndemo = gr.Interface(fn=lambda x: x, inputs="text", outputs="te \\ \\xt")\ndemo.launch()\n');
+    expect(m.calls.map((c) => c.qualified)).toEqual(['gradio.Interface', 'demo.launch']);
+    expect(m.calls[0].args.find((a) => a.name === 'outputs')?.value.kind).toBe('other');
+  });
+});
