@@ -57,4 +57,11 @@ describe('inline directives', () => {
     const found = await lintFiles({ 'README.md': readme('sdk: gradio'), 'app.py': `${GRADIO_APP}# spacelint-disable-line parse-error\n` }, { config: { rules: { 'unused-directive': 'off' } } });
     expect(found).toEqual([]);
   });
+
+  it('removing an unused directive from a CRLF Python file keeps its CRLF line breaks', async () => {
+    // tree-sitter's comment token runs up to the `\n`: in a CRLF file it held the `\r` (found by `npm run fuzz`).
+    const app = `${GRADIO_APP.replace(/\n/g, '\r\n')}x = 1  # spacelint-disable-line parse-error\r\n# spacelint-disable-next-line parse-error\r\ny = 2\r\n`;
+    const fixed = (await fixFiles({ 'README.md': readme('sdk: gradio'), 'app.py': app }))['app.py'];
+    expect(fixed).toBe(`${GRADIO_APP.replace(/\n/g, '\r\n')}x = 1\r\ny = 2\r\n`);
+  });
 });

@@ -177,7 +177,10 @@ export class Extraction {
       this.enter(start);
       switch (name) {
         case 'comment': {
-          const end = r.endIndex(node);
+          let end = r.endIndex(node);
+          // tree-sitter's comment token runs to the `\n`, so in a CRLF file it ends with the `\r`: that
+          // belongs to the line break (a fix that removes the comment must leave the CRLF whole).
+          if (this.text.charCodeAt(end - 1) === 13) end--;
           module.comments.push({ text: this.text.slice(start, end), range: [start, end] });
           break;
         }

@@ -210,17 +210,18 @@ export type Mutation =
 
 /** Token shapes of src/security/redact.ts (not real tokens), alone and in the places rules quote. */
 const FAKE_SECRETS = [
-  'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
-  'api_org_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
-  'sk-proj-AbCdEfGhIjKlMnOpQrStUvWx',
-  'ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab',
-  // Not AKIAABCDEFGHIJKLMNOP: an alphabet run is a placeholder, which redaction leaves as written on purpose.
+  // Not alphabet runs (`AbCdEf…`, `ABCDEFGH…`): lowercased, as a PEP 503 name is, such a run is a placeholder
+  // by redact.ts's own rule and is left as written on purpose, which the leak check would then flag.
+  'hf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo',
+  'api_org_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo',
+  'sk-proj-Q7xK2mPz9RtL4vWnB8cY3hJd',
+  'ghp_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo5k',
   'AKIAZ7QH3MXR2P9LKW4T',
-  '\nhf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789: 1\n',
-  '\nsdk: hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
-  '\n# spacelint-disable-next-line hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
-  '\nhf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789==1.0\n',
-  '\nRUN hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
+  '\nhf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo: 1\n',
+  '\nsdk: hf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo\n',
+  '\n# spacelint-disable-next-line hf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo\n',
+  '\nhf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo==1.0\n',
+  '\nRUN hf_Q7xK2mPz9RtL4vWnB8cY3hJdF6sG1aVu0eNo\n',
 ];
 
 const at = fc.nat({ max: 1_000_000 });
