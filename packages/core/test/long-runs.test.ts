@@ -54,6 +54,15 @@ describe('long runs of one character inside a line', () => {
   });
 });
 
+describe('a long callee', () => {
+  it('is named by its last identifier in linear time', () => {
+    // `items[0].run(x)` is an attribute callee that is not a dotted name: its name is read from the end of its text.
+    // The old pattern was retried at every letter of a long word that is not the last one.
+    const m = analyzePython('callee.py', `items[0].${'a'.repeat(RUN)}.run(1)\nitems[0].x${'2'.repeat(RUN)}(1)\nitems[0].run  (2)\n`);
+    expect(m.calls.map((c) => c.name)).toEqual(['run', `x${'2'.repeat(RUN)}`, 'run']);
+  });
+});
+
 describe('malformed string escapes (CPython: "truncated \\xXX escape")', () => {
   it('are no value, instead of a crash', () => {
     for (const literal of ['"\\x4"', '"te \\ \\xt"', '"\\u12"', '"\\U00110000"', '"\\x"']) expect(parseStringLiteral(literal)).toBeUndefined();
