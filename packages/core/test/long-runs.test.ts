@@ -6,6 +6,7 @@ import { analyzePython } from '../src/python/analyze.js';
 import { parseStringLiteral } from '../src/python/literals.js';
 import { trimEndWhere } from '../src/text.js';
 import { GRADIO_APP, GRADIO_README, lintFiles, readme } from './lint-files.js';
+import { edit, ZEROGPU_APP, zeroGpuSpace } from './spaces/zerogpu.js';
 
 // A long run of one character inside a line (200,000 here) must stay linear: `/[…]+$/` is retried by V8 at
 // every character of such a run, so each case below took tens of seconds before (2 s at 50,000), and would
@@ -61,6 +62,16 @@ describe('a long callee', () => {
     const m = analyzePython('callee.py', `items[0].${'a'.repeat(RUN)}.run(1)\nitems[0].x${'2'.repeat(RUN)}(1)\nitems[0].run  (2)\n`);
     expect(m.calls.map((c) => c.name)).toEqual(['run', `x${'2'.repeat(RUN)}`, 'run']);
   });
+});
+
+describe('a long receiver of .compile()', () => {
+  it('is judged by its last dotted part in linear time', async () => {
+    // `/(^|\.)\w*(net|...)\w*$/` on the whole receiver backtracked through every `net` of the run (~1 s at 48,000 characters).
+    const only = 'zerogpu-torch-compile';
+    const withLine = (line: string) => zeroGpuSpace({ 'app.py': edit(ZEROGPU_APP, 'pipe.to(DEVICE)\n', `pipe.to(DEVICE)\n${line}\n`) });
+    expect(await lintFiles(withLine(`${'net'.repeat(RUN / 3)}.x.compile()`), { only })).toEqual([]);
+    expect(await lintFiles(withLine(`x.${'net'.repeat(RUN / 3)}.compile()`), { only })).toHaveLength(1);
+  }, 5_000); // the old pattern took ~13 s here
 });
 
 describe('malformed string escapes (CPython: "truncated \\xXX escape")', () => {

@@ -7,8 +7,16 @@ import { zeroGpuInUse } from '../space/facts.js';
 const AOT_RECIPE_URL = 'https://huggingface.co/blog/zerogpu-aoti';
 
 const JIT = new Set(['torch.compile', 'torch._dynamo.optimize']);
-/** Receivers that are torch modules or pipeline parts (spec §4.4 Z4 heuristic). */
-const MODULE_LIKE = /(^|\.)\w*(transformer|unet|model|vae|pipe|pipeline|encoder|decoder|net)\w*$/i;
+/**
+ * Receivers that are torch modules or pipeline parts (spec §4.4 Z4 heuristic), by the receiver's last
+ * dotted part. Tested on that part alone: `/(^|\.)\w*(model|...)\w*$/` on the whole text is quadratic
+ * on a long run of `net`s.
+ */
+const MODULE_LIKE = /transformer|unet|model|vae|pipe|encoder|decoder|net/i;
+const isModuleLike = (receiver: string) => {
+  const last = receiver.slice(receiver.lastIndexOf('.') + 1);
+  return /^\w*$/.test(last) && MODULE_LIKE.test(last);
+};
 /** Keras' `model.compile(optimizer=..., loss=...)` configures training; it is not a JIT compiler. */
 const KERAS_KEYWORDS = ['optimizer', 'loss', 'metrics'];
 /** A condition that mentions ZeroGPU: the author handles that case explicitly. */
@@ -74,7 +82,7 @@ function isModuleCompile(module: PythonModule, call: PythonCall): boolean {
   if (!call.receiver) return false;
   const root = call.receiver.split('.')[0];
   if (isModuleName(module, root)) return false; // re.compile, regex.compile
-  if (MODULE_LIKE.test(call.receiver)) return true;
+  if (isModuleLike(call.receiver)) return true;
   return module.assignments.some((a) => a.targets.includes(root) && a.value?.kind === 'call' && loadsModel(module, a.value.call));
 }
 
