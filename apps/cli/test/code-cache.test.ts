@@ -45,7 +45,7 @@ describe('V8 code cache of the program bundle', () => {
     expect(first.status).toBe(1);
     expect(first.stdout).toBe(plain.stdout);
     const [file] = caches(folder);
-    expect(file).toMatch(/^v8-[0-9a-f]{24}\.bin$/);
+    expect(file).toMatch(/^v8-[0-9a-f]{16}\.bin$/);
     const written = statSync(join(folder, file));
     expect(written.mode & 0o077).toBe(0);
     const second = runCli(['--format', 'json', SPACE], { env: { SPACELINT_CODE_CACHE: folder } });
@@ -77,9 +77,16 @@ describe('V8 code cache of the program bundle', () => {
     expect(damaged.stdout).toBe(plain.stdout);
     expect(damaged.stderr).toBe('');
     expect(readFileSync(join(folder, file)).equals(garbage)).toBe(false);
+    // The bundle's copy intact, V8's part damaged: V8 rejects it, and it is written again.
+    const good = readFileSync(join(folder, file));
+    const bundleBytes = statSync(join(REPO, 'apps/cli/dist/spacelint-program.cjs')).size;
+    const v8Damaged = Buffer.concat([good.subarray(0, 8 + bundleBytes), Buffer.alloc(good.length - 8 - bundleBytes, 0x5a)]);
+    writeFileSync(join(folder, file), v8Damaged);
+    expect(runCli(['--format', 'json', SPACE], { env }).stdout).toBe(plain.stdout);
+    expect(readFileSync(join(folder, file)).equals(v8Damaged)).toBe(false);
   });
 
-  it('is keyed by the content of the bundle: a rebuilt bundle of the same length never runs the old compiled code', () => {
+  it('is used only for the exact bundle it was made from: a rebuilt bundle of the same length never runs the old compiled code', () => {
     const dist = join(cacheFolder(), 'dist');
     cpSync(join(REPO, 'apps/cli/dist'), dist, { recursive: true });
     const folder = cacheFolder();
@@ -95,7 +102,11 @@ describe('V8 code cache of the program bundle', () => {
     writeFileSync(program, text.replace('potentially fixable with', 'potentially FIXABLE with'));
     expect(readFileSync(program, 'utf8').length).toBe(text.length);
     expect(run().stdout).toContain('potentially FIXABLE with');
-    expect(caches(folder)).toHaveLength(2);
+    // The cache was made again, from the new bundle, under the same name.
+    const [file] = caches(folder);
+    expect(caches(folder)).toHaveLength(1);
+    expect(readFileSync(join(folder, file)).includes(Buffer.from('potentially FIXABLE with'))).toBe(true);
+    expect(run().stdout).toContain('potentially FIXABLE with');
   });
 
   it('a FIFO in place of the cache is not waited on: the run is unchanged and a cache file replaces it', () => {

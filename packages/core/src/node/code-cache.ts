@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
 import { readRegularFileSync } from './read-file.js';
 
 /** A cache larger than this is not read (V8's cache of the CLI bundle is ~1.5 MB). */
@@ -19,6 +18,10 @@ const KEEP_CACHES = 8;
  * same for ES modules with `module.enableCompileCache()`; Node 20 can only do it for a script, hence a
  * CommonJS bundle.
  *
+ * The cache file holds a copy of the bundle it was made from and is used only when that copy equals the
+ * bundle byte for byte (V8 itself checks only the source's length): a rebuilt or reinstalled bundle never
+ * runs stale compiled code, and no hash needs node:zlib or node:crypto loaded at every start (~2 ms).
+ *
  * `variant` keys the cache besides the file, Node and its command-line flags: it holds the functions the
  * first run of that variant compiled, and V8 rejects a cache made under other V8 flags (`--liftoff-only`
  * set at run time), so each use and flag set gets its own file. The cache lives in the user's
@@ -32,19 +35,19 @@ export function requireWithCodeCache(file: string, variant: string): unknown {
   // The bundles are minified to ASCII (scripts/script-bundle.mjs): then a Latin-1 copy (0.8 ms for 1.1 MB
   // here) gives the same string as decoding UTF-8 (2.3-3.3 ms).
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const cacheFile = codeCacheFile(file, crc32(bytes), variant);
-  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+  const cacheFile = codeCacheFile(file, variant);
+  const cachedData = cacheFile ? readCache(cacheFile, bytes) : undefined;
   // The same wrapper as Node's CommonJS loader, on one line so that line numbers in stacks stay right.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(cacheFile, script));
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(cacheFile, bytes, script));
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
 }
 
-/** Where the cache of this file (by path and content), Node and variant is; undefined when caching is off or there is no folder for it. */
-function codeCacheFile(file: string, contentCrc: number, variant: string): string | undefined {
+/** Where the cache of this file (by path), Node and variant is; undefined when caching is off or there is no folder for it. */
+function codeCacheFile(file: string, variant: string): string | undefined {
   const setting = process.env.SPACELINT_CODE_CACHE;
   if (setting === '0' || setting === 'false' || setting === 'off') return undefined;
   let folder: string;
@@ -52,12 +55,11 @@ function codeCacheFile(file: string, contentCrc: number, variant: string): strin
     folder = setting || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacelint');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownedByUser(folder)) return undefined;
-    // By content (V8 itself only compares the source's length), so a reinstall of the same version keeps
-    // its cache and a rebuilt bundle never runs stale code. Node's own flags (execArgv, e.g.
-    // --max-old-space-size) change V8's flags too: V8 would reject a cache made without them.
-    // Not node:crypto: loading it costs ~3 ms of every start, and the name needs no secrecy (the folder is the user's).
+    // Node's own flags (execArgv, e.g. --max-old-space-size) change V8's flags too: V8 would reject a cache
+    // made without them. Not node:crypto: loading it costs ~3 ms of every start, and the name needs no
+    // secrecy (the folder is the user's).
     const key = hash64([file, variant, process.version, process.arch, ...process.execArgv].join('\0'));
-    return join(folder, `v8-${(contentCrc >>> 0).toString(16).padStart(8, '0')}${key}.bin`);
+    return join(folder, `v8-${key}.bin`);
   } catch {
     return undefined;
   }
@@ -83,18 +85,32 @@ function ownedByUser(folder: string): boolean {
   return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
 }
 
-/** The cache's bytes: a regular file (a FIFO or device in its place is refused, not waited on), within the size bound. */
-function readCache(cacheFile: string): Buffer | undefined {
-  const read = readRegularFileSync(cacheFile, MAX_CACHE_BYTES);
-  return read.ok ? Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) : undefined;
+/** A cache file: this magic, the bundle's length (uint32 LE), the bundle's bytes, then V8's data. */
+const MAGIC = Buffer.from('SLC1', 'latin1');
+const HEADER_BYTES = MAGIC.length + 4;
+
+/**
+ * V8's data from the cache, when it was made from exactly `bundle`: a regular file (a FIFO or device in
+ * its place is refused, not waited on), within the size bound.
+ */
+function readCache(cacheFile: string, bundle: Buffer): Buffer | undefined {
+  const read = readRegularFileSync(cacheFile, MAX_CACHE_BYTES + bundle.length);
+  if (!read.ok || read.bytes.length < HEADER_BYTES + bundle.length) return undefined;
+  const cache = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+  if (!cache.subarray(0, MAGIC.length).equals(MAGIC) || cache.readUInt32LE(MAGIC.length) !== bundle.length) return undefined;
+  const end = HEADER_BYTES + bundle.length;
+  return cache.subarray(HEADER_BYTES, end).equals(bundle) ? cache.subarray(end) : undefined;
 }
 
 /** At exit, so the cache holds the functions this run compiled lazily too; atomic, so a concurrent reader sees a whole file or none. */
-function writeCache(cacheFile: string, script: Script): void {
+function writeCache(cacheFile: string, bundle: Buffer, script: Script): void {
   // Unique per process and write; `wx` makes a clash fail (then no cache is written), never overwrite.
   const tmp = `${cacheFile}.${process.pid}-${Date.now().toString(36)}-${writes++}.tmp`;
   try {
-    writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+    const header = Buffer.alloc(HEADER_BYTES);
+    MAGIC.copy(header);
+    header.writeUInt32LE(bundle.length, MAGIC.length);
+    writeFileSync(tmp, Buffer.concat([header, bundle, script.createCachedData()]), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, cacheFile);
     dropOldCaches(dirname(cacheFile));
   } catch {
@@ -108,7 +124,8 @@ function writeCache(cacheFile: string, script: Script): void {
 
 function dropOldCaches(folder: string): void {
   const caches = readdirSync(folder)
-    .filter((name) => /^v8-[0-9a-f]{24}\.bin$/.test(name))
+    // 24 digits: the name of the format before this one (its files are dropped here in time).
+    .filter((name) => /^v8-(?:[0-9a-f]{16}|[0-9a-f]{24})\.bin$/.test(name))
     .map((name) => ({ path: join(folder, name), mtime: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const old of caches.slice(KEEP_CACHES)) unlinkSync(old.path);
