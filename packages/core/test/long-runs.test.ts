@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGitignoreLine } from '../src/config/glob.js';
 import { IgnoreRules } from '../src/node/ignore-rules.js';
 import { cleanLogLine } from '../src/diagnose/match-logs.js';
+import { initParsers } from '../src/parse/python.js';
 import { analyzePython } from '../src/python/analyze.js';
 import { parseStringLiteral } from '../src/python/literals.js';
 import { trimEndWhere } from '../src/text.js';
@@ -12,6 +13,7 @@ import { edit, ZEROGPU_APP, zeroGpuSpace } from './spaces/zerogpu.js';
 // every character of such a run, so each case below took tens of seconds before (2 s at 50,000), and would
 // now run into the test timeout if it came back. Found by `npm run fuzz` (a 51,117-character line of `(`).
 const RUN = 200_000;
+await initParsers();
 
 describe('long runs of one character inside a line', () => {
   it('trimEndWhere drops only the trailing characters', () => {
@@ -72,6 +74,27 @@ describe('a long receiver of .compile()', () => {
     expect(await lintFiles(withLine(`${'net'.repeat(RUN / 3)}.x.compile()`), { only })).toEqual([]);
     expect(await lintFiles(withLine(`x.${'net'.repeat(RUN / 3)}.compile()`), { only })).toHaveLength(1);
   }, 5_000); // the old pattern took ~13 s here
+});
+
+describe('a GPU function returning after a long run of blanks', () => {
+  it('is read in linear time, and the returned name is still found', async () => {
+    // A lazy `([^\n#]+?)[ \t]*$` retried the blanks at every character (40,000 took 3.5 s).
+    const only = 'zerogpu-cuda-tensor-return';
+    const gpuApp = (line: string) => `import spaces\nimport torch\n\n@spaces.GPU(duration=20)\ndef embed(text):\n    x = torch.tensor([1.0]).to("cuda")\n${line}\n`;
+    expect(await lintFiles(zeroGpuSpace({ 'app.py': gpuApp(`    return x${' '.repeat(RUN)}  # done`) }), { only })).toHaveLength(1);
+    expect(await lintFiles(zeroGpuSpace({ 'app.py': gpuApp(`    return y${' '.repeat(RUN)}z`) }), { only })).toEqual([]);
+  }, 5_000); // the old pattern took minutes here
+});
+
+describe('a banner comment of `#` inside brackets', () => {
+  it('is read in linear time; a lone comma after comments and line joins is still a syntax error', () => {
+    // `(?:\s|#[^\r\n]*)*,` could split a run of `#` in 2^n ways before failing: 24 took 1.9 s, these 32 take ~30 s.
+    const banner = analyzePython('banner.py', `CONFIG = {\n    ${'#'.repeat(32)}\n    "a": 1,  # a, b\n}\nf(  # x, y\n  1)\n`);
+    expect(banner.syntaxErrorCount).toBe(0);
+    for (const lone of ['x = [\n  ####\n  ,]\n', 'f( \\\n , 1)\n', 'f(  # a, b\n  , 1)\n']) {
+      expect(analyzePython('lone.py', lone).syntaxErrorCount, lone).toBeGreaterThan(0);
+    }
+  }, 5_000);
 });
 
 describe('malformed string escapes (CPython: "truncated \\xXX escape")', () => {

@@ -37,7 +37,10 @@ const LONE_COMMA_QUERY = `
 (_ ["(" "[" "{"] . "," @lone-comma)
 (_ ["(" "[" "{"] . (comment) . "," @lone-comma)
 `;
-const LONE_COMMA_CANDIDATE = /[([{](?:\s|\\\r?\n|#[^\r\n]*)*,/;
+// A comment is taken whole (`(?![^\r\n])`): `#[^\r\n]*` that may stop anywhere made the loop ambiguous on a
+// run of `#` (a `####` banner inside a dict took seconds, doubling with each `#`), and a comma inside a
+// comment is not a token anyway.
+const LONE_COMMA_CANDIDATE = /[([{](?:\s|\\\r?\n|#[^\r\n]*(?![^\r\n]))*,/;
 
 /**
  * MODULE_QUERY's capture name of each node type it captures, for valid trees: there the same nodes are
