@@ -4,7 +4,8 @@ import { IgnoreRules } from '../src/node/ignore-rules.js';
 import { cleanLogLine } from '../src/diagnose/match-logs.js';
 import { initParsers } from '../src/parse/python.js';
 import { analyzePython } from '../src/python/analyze.js';
-import { parseStringLiteral } from '../src/python/literals.js';
+import { evaluateMarker } from '../src/parse/markers.js';
+import { parseNumberLiteral, parseStringLiteral } from '../src/python/literals.js';
 import { trimEndWhere } from '../src/text.js';
 import { GRADIO_APP, GRADIO_README, lintFiles, readme } from './lint-files.js';
 import { edit, ZEROGPU_APP, zeroGpuSpace } from './spaces/zerogpu.js';
@@ -95,6 +96,28 @@ describe('a banner comment of `#` inside brackets', () => {
       expect(analyzePython('lone.py', lone).syntaxErrorCount, lone).toBeGreaterThan(0);
     }
   }, 5_000);
+});
+
+describe('runs found by a probe of every pattern in the sources (pumped strings, time growth)', () => {
+  it('a WORKDIR, an HF_HOME value, a number literal and a long marker are read in linear time', async () => {
+    expect(parseNumberLiteral(`${'1'.repeat(RUN)}j`)).toBeUndefined(); // `\d*\.?\d*` split a digit run n ways
+    expect(parseNumberLiteral('1_000.5e3')).toBe(1_000_500);
+    expect(parseNumberLiteral('.5')).toBe(0.5);
+    expect(parseNumberLiteral('7.')).toBe(7);
+    // `marker.slice(pos)` for every token: 40,000 tokens copied the rest 40,000 times.
+    expect(evaluateMarker(`${'python_version >= "3" and '.repeat(20_000)}os_name == "posix"`, { python_version: '3.11', os_name: 'posix' })).toBe(true);
+    const slashes = '/'.repeat(RUN);
+    const docker = `FROM python:3.11\nWORKDIR /app${slashes}x\nENV HF_HOME=/data${slashes}x\nCOPY . .\nCMD ["python", "app.py"]\n`;
+    await expect(lintFiles({ 'README.md': readme('sdk: docker\napp_port: 7860'), Dockerfile: docker, 'app.py': GRADIO_APP })).resolves.toBeDefined();
+  }, 5_000);
+
+  it('a preload_from_hub item with a long run of blanks (front matter stays under its 64 KB bound)', async () => {
+    const preload = readme(
+      `title: Demo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: app.py\npreload_from_hub:\n  - "org/model ${' '.repeat(60_000)}x"\n  - "org/model  ,  config.json, model.safetensors"`,
+    );
+    const found = await lintFiles({ 'README.md': preload, 'app.py': GRADIO_APP }, { only: 'config-preload-from-hub' });
+    expect(found.map((d) => d.suggestions?.[0]?.desc)).toEqual(['Use `org/model,config.json,model.safetensors`']);
+  }, 1_500); // ~50 ms now; the old patterns took ~3 s
 });
 
 describe('malformed string escapes (CPython: "truncated \\xXX escape")', () => {

@@ -14,6 +14,7 @@ import { gradioMethodCalls } from '../python/gradio.js';
 import { constantOf, type PythonCall, type PythonModule, type PythonValue } from '../python/module.js';
 import { localModuleClosure } from '../space/app-modules.js';
 import type { Space } from '../space/space.js';
+import { trimEndWhere } from '../text.js';
 
 export const DOCKERFILE = 'Dockerfile';
 
@@ -329,7 +330,7 @@ function runScript(path: string, args: ShellWord[], ctx: Context): void {
 export function repoPath(space: Space, path: string): string | undefined {
   const clean = path.replace(/^\.\//, '');
   if (space.has(clean)) return clean;
-  const workdirs = space.docker.instructions.filter((i) => i.keyword === 'WORKDIR').map((i) => i.args.replace(/\/+$/, ''));
+  const workdirs = space.docker.instructions.filter((i) => i.keyword === 'WORKDIR').map((i) => trimEndWhere(i.args, /\//));
   for (const prefix of [...workdirs, '/home/user/app', '/app', '/code', '/workspace', '/src']) {
     if (clean.startsWith(`${prefix}/`) && space.has(clean.slice(prefix.length + 1))) return clean.slice(prefix.length + 1);
   }

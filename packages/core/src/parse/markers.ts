@@ -25,9 +25,12 @@ type Token = { kind: 'string' | 'name' | 'op' | 'paren'; value: string };
 function tokenize(marker: string): Token[] | undefined {
   const tokens: Token[] = [];
   const re = /\s*(?:(['"])(.*?)\1|(\(|\))|(===|==|!=|<=|>=|~=|<|>)|(not\s+in)\b|([A-Za-z_][A-Za-z0-9_.]*))/y;
+  // Sticky, at `pos`: testing `marker.slice(pos)` copied the rest of the marker for every token.
+  const blankRest = /\s*$/y;
   let pos = 0;
   while (pos < marker.length) {
-    if (/^\s*$/.test(marker.slice(pos))) break;
+    blankRest.lastIndex = pos;
+    if (blankRest.test(marker)) break;
     re.lastIndex = pos;
     const m = re.exec(marker);
     if (!m) return undefined;

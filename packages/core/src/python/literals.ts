@@ -87,7 +87,7 @@ function decodeEscapes(body: string): string | undefined {
 /** The value of an integer or float literal (`1_000`, `0x10`, `1.5e3`, `-2`); undefined for complex literals. */
 export function parseNumberLiteral(source: string): number | undefined {
   const text = source.replace(/[\s_]/g, '');
-  if (!/^[+-]?(?:0[xXoObB][0-9a-fA-F]+|\d*\.?\d*(?:[eE][+-]?\d+)?)$/.test(text) || !/\d/.test(text)) return undefined;
+  if (!/^[+-]?(?:0[xXoObB][0-9a-fA-F]+|\d*(?:\.\d*)?(?:[eE][+-]?\d+)?)$/.test(text) || !/\d/.test(text)) return undefined;
   const sign = text.startsWith('-') ? -1 : 1;
   const unsigned = text.replace(/^[+-]/, '');
   const value = /^0[oO]/.test(unsigned) ? Number.parseInt(unsigned.slice(2), 8) : Number(unsigned);

@@ -86,8 +86,11 @@ export default defineRule({
         return;
       }
       const value = item.value.trim();
-      if (/,\s+\S/.test(value) || /\s+,/.test(value)) {
-        const joined = value.replace(/\s*,\s*/g, ',');
+      // Blanks around a comma, found part by part: `/\s+,/` and `/\s*,\s*/g` retried a long run of blanks
+      // at each of its characters.
+      const commaParts = value.split(',');
+      if (commaParts.some((p, i) => (i > 0 && /^\s+\S/.test(p)) || (i < commaParts.length - 1 && p !== p.trimEnd()))) {
+        const joined = commaParts.map((p) => p.trim()).join(',');
         report(at('spacedFiles', { value }, joined.split(/\s+/).length <= 3 ? [{ desc: `Use \`${joined}\``, fix: replaceScalarFix(space, item, joined) }] : []));
         return;
       }

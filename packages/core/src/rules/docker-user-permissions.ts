@@ -2,6 +2,7 @@ import type { Suggestion } from '../diagnostic.js';
 import type { DockerInstruction } from '../parse/dockerfile.js';
 import { execWords, mappedTokens, programName, shellCommands } from '../parse/shell.js';
 import { DOCKERFILE } from '../docker/runtime.js';
+import { trimEndWhere } from '../text.js';
 import { defineRule } from './rule.js';
 
 /** Commands that need root: a non-root user inserted before them would break the build. */
@@ -146,7 +147,7 @@ function devMode(stage: DockerInstruction[], from: DockerInstruction, report: (d
     }
   }
   const missing = DEV_MODE_PACKAGES.filter((p) => !installed.has(p));
-  const workdirs = stage.filter((i) => i.keyword === 'WORKDIR').map((i) => i.args.trim().replace(/\/+$/, ''));
+  const workdirs = stage.filter((i) => i.keyword === 'WORKDIR').map((i) => trimEndWhere(i.args.trim(), /\//));
   const underApp = workdirs.length > 0 && (workdirs[workdirs.length - 1] === '/app' || workdirs[workdirs.length - 1].startsWith('/app/'));
   if (!missing.length && underApp) return;
   const parts: string[] = [];

@@ -9,6 +9,7 @@ import { keywordArgument, positionalArguments } from '../python/arguments.js';
 import { constantOf, type PythonCall, type PythonEnvWrite, type PythonImport, type PythonModule } from '../python/module.js';
 import { DOCKERFILE } from '../docker/runtime.js';
 import type { Space } from './space.js';
+import { trimEndWhere } from '../text.js';
 
 /** Libraries that cache Hub downloads under HF_HOME (spec S2). */
 export const HF_LIBRARIES = new Set(['huggingface_hub', 'transformers', 'diffusers', 'datasets', 'sentence_transformers', 'timm', 'peft', 'accelerate']);
@@ -95,10 +96,7 @@ export function underData(path: string | undefined): boolean {
 
 /** The default cache locations (`~/.cache/huggingface`, `$HOME/...`, `/home/user/...`), which preloading fills. */
 export function isDefaultCache(name: string, value: string): boolean {
-  const v = value
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/^(?:~|\$HOME|\$\{HOME\}|\/home\/user|\/root)(?=\/)/, '~');
+  const v = trimEndWhere(value.trim(), /\//).replace(/^(?:~|\$HOME|\$\{HOME\}|\/home\/user|\/root)(?=\/)/, '~');
   return name === 'HF_HOME' ? v === '~/.cache/huggingface' : v === '~/.cache/huggingface/hub';
 }
 
