@@ -111,6 +111,13 @@ describe('runs found by a probe of every pattern in the sources (pumped strings,
     await expect(lintFiles({ 'README.md': readme('sdk: docker\napp_port: 7860'), Dockerfile: docker, 'app.py': GRADIO_APP })).resolves.toBeDefined();
   }, 5_000);
 
+  it('an f-string pip command with a long run of `{`', async () => {
+    // A computed command (`+ name`) is read piece by piece; the f-string piece holds only escaped braces.
+    const app = `import os\n${GRADIO_APP}name = "torch"\nos.system("pip install " + name + f"${'{'.repeat(RUN)}")\n`;
+    const found = await lintFiles({ 'README.md': GRADIO_README, 'app.py': app }, { only: 'deps-runtime-pip-install' });
+    expect(found).toHaveLength(1);
+  }, 5_000);
+
   it('a preload_from_hub item with a long run of blanks (front matter stays under its 64 KB bound)', async () => {
     const preload = readme(
       `title: Demo\nsdk: gradio\nsdk_version: "5.49.1"\napp_file: app.py\npreload_from_hub:\n  - "org/model ${' '.repeat(60_000)}x"\n  - "org/model  ,  config.json, model.safetensors"`,
