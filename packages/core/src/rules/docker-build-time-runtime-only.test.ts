@@ -47,6 +47,13 @@ describe(only, () => {
     expect(found[1].suggestions).toBeUndefined();
   });
 
+  it('reports `torch.cuda.` with nothing readable after it instead of failing (found by npm run fuzz, seed 4242)', async () => {
+    for (const call of ['torch.cuda.\ud800is_available()', 'torch.cuda.']) {
+      const found = await lintFiles(space(`FROM python:3.12\nRUN python -c "import torch; print(${call})"\n`), { only });
+      expect(found.map((d) => [d.ruleId, d.line, d.message.slice(0, 29)])).toEqual([[only, 2, '`torch.cuda.` runs while the ']]);
+    }
+  });
+
   it('reads repo scripts run with python (facts, not regexes)', async () => {
     const script = 'import torch\nfrom huggingface_hub import snapshot_download\nDEST = "/data/models"\nsnapshot_download("org/m", local_dir=DEST)\n';
     const [d] = await lintFiles(space('FROM python:3.12\nCOPY . .\nRUN python download.py\n', { 'download.py': script }), { only });

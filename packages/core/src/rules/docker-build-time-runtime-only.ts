@@ -89,7 +89,7 @@ function checkRun(space: Space, text: string, inst: DockerInstruction, hfCache: 
     if (program === 'nvidia-smi') gpu ??= { what: '`nvidia-smi`', range: words[0].range };
     for (const w of words) {
       const cuda = w.value.indexOf('torch.cuda.');
-      if (cuda >= 0) gpu ??= { what: `\`${/torch\.cuda\.[\w.]+(\(\))?/.exec(w.value.slice(cuda))![0]}\``, range: subRange(w, cuda, cuda + 'torch.cuda'.length) };
+      if (cuda >= 0) gpu ??= { what: `\`${/torch\.cuda\.[\w.]*(\(\))?/.exec(w.value.slice(cuda))![0]}\``, range: subRange(w, cuda, cuda + 'torch.cuda'.length) };
       if (w.value === '--gpus' || w.value.startsWith('--gpus=')) gpu ??= { what: '`--gpus`', range: w.range };
       if (!DATA_SETUP.has(program)) {
         const d = DATA_PATH.exec(w.value);
