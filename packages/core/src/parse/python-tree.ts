@@ -19,7 +19,7 @@ export interface PythonTreeReader {
   readonly root: number;
   /** Runs a query without predicates from the root; captures in document order, cut short when `progress` returns true. */
   captures(query: Query, progress?: () => boolean): { names: string[]; nodes: number[] };
-  /** The root and its descendants that are named nodes of these types, parents before children, in document order. */
+  /** The root and its descendants that are named nodes of these types (`ERROR` too), parents before children, in document order. */
   descendantsOfType(types: readonly string[]): number[];
   startIndex(node: number): number;
   endIndex(node: number): number;
@@ -27,6 +27,8 @@ export interface PythonTreeReader {
   hasError(node: number): boolean;
   isMissing(node: number): boolean;
   namedChildren(node: number): number[];
+  /** All children, anonymous tokens and MISSING nodes included, in order (one call, not a sibling walk). */
+  children(node: number): number[];
   firstNamedChild(node: number): number;
   lastNamedChild(node: number): number;
   firstChild(node: number): number;
@@ -52,6 +54,7 @@ export interface TreeSitterRuntime {
   _ts_node_has_error_wasm(tree: number): number;
   _ts_node_is_missing_wasm(tree: number): number;
   _ts_node_named_children_wasm(tree: number): void;
+  _ts_node_children_wasm(tree: number): void;
   _ts_node_named_child_wasm(tree: number, index: number): void;
   _ts_node_named_child_count_wasm(tree: number): number;
   _ts_node_child_wasm(tree: number, index: number): void;
@@ -71,6 +74,7 @@ const RUNTIME_FUNCTIONS = [
   '_ts_node_has_error_wasm',
   '_ts_node_is_missing_wasm',
   '_ts_node_named_children_wasm',
+  '_ts_node_children_wasm',
   '_ts_node_named_child_wasm',
   '_ts_node_named_child_count_wasm',
   '_ts_node_child_wasm',
@@ -95,6 +99,8 @@ function namedSymbols(language: Language, types: readonly string[]): Int32Array 
     for (let id = 0; id < language.types.length; id++) {
       if (types.includes(language.types[id]) && language.nodeTypeIsNamed(id) && language.nodeTypeIsVisible(id)) symbols.push(id);
     }
+    // ERROR is tree-sitter's builtin symbol, not the grammar's: the largest, so the list stays ascending.
+    if (types.includes('ERROR')) symbols.push(ERROR_SYMBOL);
     cached = Int32Array.from(symbols);
     let forLanguage = symbolsByTypes.get(language);
     if (!forLanguage) symbolsByTypes.set(language, (forLanguage = new Map()));
@@ -103,6 +109,8 @@ function namedSymbols(language: Language, types: readonly string[]): Int32Array 
   return cached;
 }
 const symbolsByTypes = new WeakMap<Language, Map<string, Int32Array>>();
+/** tree-sitter's `ts_builtin_sym_error`. */
+const ERROR_SYMBOL = 65535;
 
 /** Numbers per node in the runtime's transfer buffer: id, start (UTF-16 units), row, column, and a context word. */
 const NODE_INTS = 5;
@@ -248,8 +256,18 @@ export class RuntimeTreeReader implements PythonTreeReader {
   }
 
   namedChildren(node: number): number[] {
+    this.runtime._ts_node_named_children_wasm(this.put(node));
+    return this.childList();
+  }
+
+  children(node: number): number[] {
+    this.runtime._ts_node_children_wasm(this.put(node));
+    return this.childList();
+  }
+
+  /** The list a `_ts_node_*children_wasm` call left in the transfer buffer (then freed). */
+  private childList(): number[] {
     const runtime = this.runtime;
-    runtime._ts_node_named_children_wasm(this.put(node));
     const heap = runtime.HEAP32;
     const count = heap[this.transfer];
     const buffer = heap[this.transfer + 1];
@@ -350,6 +368,10 @@ export class NodeTreeReader implements PythonTreeReader {
 
   namedChildren(node: number): number[] {
     return this.node(node).namedChildren.map((child) => this.add(child));
+  }
+
+  children(node: number): number[] {
+    return this.node(node).children.map((child) => this.add(child));
   }
 
   firstNamedChild(node: number): number {

@@ -11,27 +11,11 @@ import type { PythonTreeReader } from '../parse/python-tree.js';
 import { parseNumberLiteral, parseStringLiteral } from './literals.js';
 import { isLiteral, qualify, type PythonAssignment, type PythonCall, type PythonFunction, type PythonModule, type PythonParameter, type PythonSyntaxError, type PythonValue } from './module.js';
 
-const MODULE_QUERY = `
-(import_statement) @import
-(import_from_statement) @import
-(comment) @comment
-(ERROR) @error
-(MISSING) @missing
-(function_definition) @def
-(lambda) @lambda
-(class_definition) @class
-(call) @call
-(assignment) @assign
-(with_item) @with
-(if_statement) @if
-(yield) @yield
-`;
-
 /**
- * tree-sitter-python accepts `f(,)` and `{,}`; CPython does not. Kept out of MODULE_QUERY because a pattern
- * under a wildcard parent costs ~20 ms to compile (most of a one-Space cold run), and run only when the text
+ * tree-sitter-python accepts `f(,)` and `{,}`; CPython does not. Found by a query, run only when the text
  * has a bracket followed by blanks, comments or line joins and then a comma (LONE_COMMA_CANDIDATE): the
- * query cannot match anywhere else, and real files rarely have one.
+ * query cannot match anywhere else, and real files rarely have one (its pattern under a wildcard parent
+ * costs ~20 ms to compile, most of a one-Space cold run).
  */
 const LONE_COMMA_QUERY = `
 (_ ["(" "[" "{"] . "," @lone-comma)
@@ -43,9 +27,9 @@ const LONE_COMMA_QUERY = `
 const LONE_COMMA_CANDIDATE = /[([{](?:\s|\\\r?\n|#[^\r\n]*(?![^\r\n]))*,/;
 
 /**
- * MODULE_QUERY's capture name of each node type it captures, for valid trees: there the same nodes are
- * found by a plain walk (`descendantsOfType`), ~35% cheaper than the query cursor, which computes each
- * node's field and sibling status. A valid tree has no ERROR or MISSING node to look for.
+ * What the facts read, by node type: found by a plain walk (`descendantsOfType`), ~35% cheaper than a
+ * query cursor, which computes each node's field and sibling status, and linear where the cursor is
+ * quadratic (some broken trees). A broken tree adds its ERROR and MISSING nodes.
  */
 const CAPTURE_OF_TYPE: Record<string, string> = {
   import_statement: 'import',
@@ -61,6 +45,8 @@ const CAPTURE_OF_TYPE: Record<string, string> = {
   yield: 'yield',
 };
 const CAPTURED_TYPES = Object.keys(CAPTURE_OF_TYPE);
+/** A broken tree is walked for the same nodes and its ERROR nodes; its MISSING nodes are found apart (missingNodes). */
+const BROKEN_TYPES = [...CAPTURED_TYPES, 'ERROR'];
 
 /** Names a wildcard import binds, for the packages rules care about. */
 const WILDCARD_EXPORTS: Record<string, string[]> = {
@@ -140,9 +126,10 @@ export class Extraction {
       const start = r.startIndex(child);
       if (this.broken ? r.type(child) !== 'comment' : this.text.charCodeAt(start) !== 35) module.statements.push([start, r.endIndex(child)]);
     }
-    // Bounded: tree-sitter's query cursor is quadratic over some broken trees (a long run of `(` or `[`
-    // makes one flat ERROR node: 100 KB took 16 s, 2 MB would take hours). Real files finish in
-    // milliseconds; past the budget the captures so far are kept and the file is reported as broken.
+    // Broken trees are walked too, not queried: tree-sitter's query cursor is quadratic over some of them
+    // (a long run of `(` or `[`: 100 KB took 16 s; 27,000 nested `[` took 0.9 s for one trivial pattern,
+    // against 4 ms for the walk), so the query's time budget decided what was found, and two lints of one
+    // file could differ. The lone-comma query below keeps the budget: past it, the file is reported as broken.
     // Date.now, not performance.now: Node 20 loads perf_hooks on the first use of `performance` (~2 ms of
     // a cold ESLint run). A wall-clock step during one file's pass only moves its budget.
     const started = Date.now();
@@ -155,7 +142,8 @@ export class Extraction {
     let names: string[];
     let nodes: number[];
     if (this.broken) {
-      ({ names, nodes } = r.captures(pythonQuery(MODULE_QUERY), progressCallback));
+      nodes = mergeByStart(r, r.descendantsOfType(BROKEN_TYPES), missingNodes(r, root));
+      names = nodes.map((node) => (r.isMissing(node) ? 'missing' : r.type(node) === 'ERROR' ? 'error' : CAPTURE_OF_TYPE[r.type(node)]));
     } else {
       nodes = r.descendantsOfType(CAPTURED_TYPES);
       names = nodes.map((node) => CAPTURE_OF_TYPE[r.type(node)]);
@@ -883,6 +871,47 @@ function importContext(r: PythonTreeReader, node: number): { nested: boolean; gu
 const QUERY_BUDGET_MS = 1000;
 
 /** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
+/**
+ * The MISSING nodes (tokens tree-sitter assumed, zero-width) in document order, found down the branches whose
+ * subtree holds an error only: linear in those branches. Children are listed in one call each, never by
+ * sibling steps (each of which starts again from the parent in tree-sitter).
+ */
+function missingNodes(r: PythonTreeReader, root: number): number[] {
+  const found: number[] = [];
+  // A depth-first walk with its own stack (a broken file may nest 100,000 levels deep).
+  const lists = [r.children(root)];
+  const next = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    if (next[top] === lists[top].length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    const child = lists[top][next[top]++];
+    if (r.isMissing(child)) found.push(child);
+    else if (r.hasError(child)) {
+      lists.push(r.children(child));
+      next.push(0);
+    }
+  }
+  return found;
+}
+
+/** Two lists in document order as one; at the same start, `a`'s node first (an ERROR or statement around a MISSING token). */
+function mergeByStart(r: PythonTreeReader, a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let j = 0;
+  for (const node of a) {
+    const start = r.startIndex(node);
+    while (j < b.length && r.startIndex(b[j]) < start) out.push(b[j++]);
+    out.push(node);
+  }
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 function firstErrorNode(r: PythonTreeReader, root: number): number {
   let node = root;
   for (;;) {
