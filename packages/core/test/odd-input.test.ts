@@ -96,6 +96,17 @@ describe('deeply nested front matter', () => {
     expect(shallow.filter((d) => d.ruleId === 'config-front-matter').map((d) => d.message)).toEqual([expect.stringContaining('more than 256 levels deep')]);
   });
 
+  it('a line of 1,800 `- ` (a list in a list …) gives the same finding at any stack depth (found by npm run fuzz, seed 65537)', () => {
+    const readme = `---\nsdk: gradio\napp_file: app.py\npreload_from_hub:\n  ${'- '.repeat(1_800)}black-forest-labs/FLUX.1-dev\n---\n`;
+    const files = { 'README.md': readme, 'app.py': 'import gradio as gr\n' };
+    const shallow = lintSnapshot(snapshotFromEntries(files)).diagnostics;
+    const nest = (n: number): ReturnType<typeof lintSnapshot> => (n === 0 ? lintSnapshot(snapshotFromEntries(files)) : nest(n - 1));
+    expect(nest(3_000).diagnostics).toEqual(shallow);
+    expect(shallow.filter((d) => d.ruleId === 'config-front-matter').map((d) => [d.line, d.column, d.message])).toEqual([[2, 1, expect.stringContaining('more than 256 levels deep')]]);
+    const within = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\ntags:\n  ${'- '.repeat(20)}x\n---\n`, 'app.py': 'import gradio as gr\n' })).diagnostics;
+    expect(within.some((d) => d.ruleId === 'config-front-matter')).toBe(false);
+  });
+
   it('nesting within the bound is parsed; values nested over 100 levels are named as such', () => {
     const ok = lintSnapshot(snapshotFromEntries({ 'README.md': `---\nsdk: gradio\ntags: ${'['.repeat(50)}${']'.repeat(50)}\n---\n` })).diagnostics;
     expect(ok.some((d) => d.ruleId === 'config-front-matter')).toBe(false);

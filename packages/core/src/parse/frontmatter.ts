@@ -64,6 +64,29 @@ function flowDepth(yaml: string): number {
   return max;
 }
 
+/**
+ * The most `- ` sequence entries one line opens (`- - - x` is a list in a list in a list): like `[`, each
+ * is a level of the YAML parser's recursion, so a long run overflowed the stack at a depth that depended
+ * on the caller's stack (fuzz seed 65537: two lints of one README reported different positions).
+ */
+function compactSequenceDepth(yaml: string): number {
+  let max = 0;
+  let depth = 0;
+  let atLineStart = true;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      atLineStart = true;
+      depth = 0;
+    } else if (!atLineStart) continue;
+    else if (c === 45 && (yaml.charCodeAt(i + 1) === 32 || yaml.charCodeAt(i + 1) === 9)) {
+      max = Math.max(max, ++depth);
+      i++;
+    } else if (c !== 32 && c !== 9) atLineStart = false;
+  }
+  return max;
+}
+
 export function parseFrontMatter(text: string): FrontMatterResult {
   const firstBreak = nextLineBreak(text, 0);
   const firstLine = text.slice(0, firstBreak.index);
@@ -113,9 +136,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     });
     return { found: true, frontMatter: fm };
   }
-  if (flowDepth(yamlText) > MAX_FLOW_DEPTH) {
+  if (flowDepth(yamlText) > MAX_FLOW_DEPTH || compactSequenceDepth(yamlText) > MAX_FLOW_DEPTH) {
     fm.problems.push({
-      message: `The front matter nests \`[\` / \`{\` more than ${MAX_FLOW_DEPTH} levels deep; spacelint does not read it. Write the values out plainly.`,
+      message: `The front matter nests \`[\` / \`{\` / \`- \` more than ${MAX_FLOW_DEPTH} levels deep; spacelint does not read it. Write the values out plainly.`,
       range: [yamlStart, Math.min(yamlStart + 1, text.length)],
     });
     return { found: true, frontMatter: fm };
@@ -124,6 +147,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   try {
     ast = parseForESLint(yamlText, { defaultYAMLVersion: '1.2' }).ast as AST.YAMLProgram;
   } catch (error) {
+    if (error instanceof RangeError) {
+      // The stack ran out (nesting of another shape): where it did depends on the caller, so the finding names the front matter, not a position in it.
+      fm.problems.push({ message: 'The front matter nests too deeply for spacelint to read. Write the values out plainly.', range: [yamlStart, Math.min(yamlStart + 1, text.length)] });
+      return { found: true, frontMatter: fm };
+    }
     const e = error as { index?: number; message?: string };
     const at = yamlStart + Math.max(0, Math.min(e.index ?? 0, yamlText.length));
     const reason = String(e.message ?? error).split('\n')[0];
