@@ -38,9 +38,7 @@ function describeTree(r: PythonTreeReader, text: string): unknown[] {
       children.length,
       r.firstNamedChild(node) && r.startIndex(r.firstNamedChild(node)),
       r.lastNamedChild(node) && r.endIndex(r.lastNamedChild(node)),
-      r.firstChild(node) && r.type(r.firstChild(node)),
       r.children(node).map((child) => [r.type(child), r.startIndex(child), r.isMissing(child)]),
-      r.nextSibling(node) && r.startIndex(r.nextSibling(node)),
       r.parent(node) && r.type(r.parent(node)),
       ...['name', 'value', 'left', 'right', 'alias', 'object', 'module_name'].map((field) => {
         const child = r.childForFieldName(node, field);

@@ -31,8 +31,6 @@ export interface PythonTreeReader {
   children(node: number): number[];
   firstNamedChild(node: number): number;
   lastNamedChild(node: number): number;
-  firstChild(node: number): number;
-  nextSibling(node: number): number;
   parent(node: number): number;
   childForFieldName(node: number, field: string): number;
 }
@@ -57,8 +55,6 @@ export interface TreeSitterRuntime {
   _ts_node_children_wasm(tree: number): void;
   _ts_node_named_child_wasm(tree: number, index: number): void;
   _ts_node_named_child_count_wasm(tree: number): number;
-  _ts_node_child_wasm(tree: number, index: number): void;
-  _ts_node_next_sibling_wasm(tree: number): void;
   _ts_node_parent_wasm(tree: number): void;
   _ts_node_child_by_field_id_wasm(tree: number, field: number): void;
 }
@@ -77,8 +73,6 @@ const RUNTIME_FUNCTIONS = [
   '_ts_node_children_wasm',
   '_ts_node_named_child_wasm',
   '_ts_node_named_child_count_wasm',
-  '_ts_node_child_wasm',
-  '_ts_node_next_sibling_wasm',
   '_ts_node_parent_wasm',
   '_ts_node_child_by_field_id_wasm',
 ] as const;
@@ -288,16 +282,6 @@ export class RuntimeTreeReader implements PythonTreeReader {
     return this.read(this.transfer << 2);
   }
 
-  firstChild(node: number): number {
-    this.runtime._ts_node_child_wasm(this.put(node), 0);
-    return this.read(this.transfer << 2);
-  }
-
-  nextSibling(node: number): number {
-    this.runtime._ts_node_next_sibling_wasm(this.put(node));
-    return this.read(this.transfer << 2);
-  }
-
   parent(node: number): number {
     this.runtime._ts_node_parent_wasm(this.put(node));
     return this.read(this.transfer << 2);
@@ -380,14 +364,6 @@ export class NodeTreeReader implements PythonTreeReader {
 
   lastNamedChild(node: number): number {
     return this.add(this.node(node).lastNamedChild);
-  }
-
-  firstChild(node: number): number {
-    return this.add(this.node(node).firstChild);
-  }
-
-  nextSibling(node: number): number {
-    return this.add(this.node(node).nextSibling);
   }
 
   parent(node: number): number {

@@ -143,7 +143,10 @@ export class Extraction {
     let nodes: number[];
     if (this.broken) {
       nodes = mergeByStart(r, r.descendantsOfType(BROKEN_TYPES), missingNodes(r, root));
-      names = nodes.map((node) => (r.isMissing(node) ? 'missing' : r.type(node) === 'ERROR' ? 'error' : CAPTURE_OF_TYPE[r.type(node)]));
+      names = nodes.map((node) => {
+        const type = r.type(node);
+        return r.isMissing(node) ? 'missing' : type === 'ERROR' ? 'error' : CAPTURE_OF_TYPE[type];
+      });
     } else {
       nodes = r.descendantsOfType(CAPTURED_TYPES);
       names = nodes.map((node) => CAPTURE_OF_TYPE[r.type(node)]);
@@ -870,7 +873,6 @@ function importContext(r: PythonTreeReader, node: number): { nested: boolean; gu
 /** Milliseconds the query pass may take on one file, plus 1 ms per KB of text. */
 const QUERY_BUDGET_MS = 1000;
 
-/** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
 /**
  * The MISSING nodes (tokens tree-sitter assumed, zero-width) in document order, found down the branches whose
  * subtree holds an error only: linear in those branches. Children are listed in one call each, never by
@@ -912,12 +914,13 @@ function mergeByStart(r: PythonTreeReader, a: number[], b: number[]): number[] {
   return out;
 }
 
+/** The first ERROR or MISSING node in document order, found by descending into the first child that has one. */
 function firstErrorNode(r: PythonTreeReader, root: number): number {
   let node = root;
   for (;;) {
     if (r.type(node) === 'ERROR' || r.isMissing(node)) return node;
-    let child = r.firstChild(node);
-    while (child && !r.hasError(child)) child = r.nextSibling(child);
+    // All children in one call: sibling steps each start again from the parent (quadratic on a flat ERROR node).
+    const child = r.children(node).find((c) => r.hasError(c));
     if (!child) return node;
     node = child;
   }
