@@ -115,8 +115,12 @@ export class Extraction {
 
   /** Reads `tree` (`viaNodes`: through web-tree-sitter's Node API, for tests comparing the two readers). */
   run(tree: Tree, viaNodes = false): void {
+    this.read(pythonTreeReader(tree, viaNodes));
+  }
+
+  /** Reads a tree through `r`: tree-sitter's (python-tree.ts) or the descent parser's, the same tree either way. */
+  read(r: PythonTreeReader): void {
     const module = this.module;
-    const r = pythonTreeReader(tree, viaNodes);
     this.r = r;
     const root = r.root;
     this.broken = r.hasError(root);
