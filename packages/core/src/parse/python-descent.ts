@@ -206,6 +206,8 @@ class Parser {
   /** Comments and line continuations, in text order; each goes to the lowest node it sits inside (claim). */
   private readonly extras: number[] = [];
   private readonly extraOwned: boolean[] = [];
+  /** For each extra, an index at or before the next unowned one (path-compressed): owned runs are skipped, so claiming stays linear. */
+  private readonly nextUnowned: number[] = [];
 
   // The lexer: the current token, and where lexing goes on.
   private pos = 0;
@@ -258,9 +260,9 @@ class Parser {
       else hi = mid;
     }
     let claimed: number[] | undefined;
-    for (let i = lo; i < extras.length && this.ends[extras[i]] <= end; i++) {
-      if (this.extraOwned[i]) continue;
+    for (let i = this.unowned(lo); i < extras.length && this.ends[extras[i]] <= end; i = this.unowned(i + 1)) {
       this.extraOwned[i] = true;
+      this.nextUnowned[i] = i + 1;
       (claimed ??= []).push(extras[i]);
     }
     if (!claimed) return;
@@ -280,10 +282,24 @@ class Parser {
         b++;
       }
     }
-    kids.length = 0;
-    fields.length = 0;
-    kids.push(...mergedKids);
-    fields.push(...mergedFields);
+    // Copied in place (no spread: a module of 200,000 comments would pass that many arguments).
+    for (let i = 0; i < mergedKids.length; i++) {
+      kids[i] = mergedKids[i];
+      fields[i] = mergedFields[i];
+    }
+  }
+
+  /** The first unowned extra at or after `i` (extras.length when none). */
+  private unowned(i: number): number {
+    let j = i;
+    while (j < this.extras.length && this.extraOwned[j]) j = this.nextUnowned[j];
+    // Path compression: every owned extra passed now points past the run.
+    while (i < j && this.extraOwned[i]) {
+      const next = this.nextUnowned[i];
+      this.nextUnowned[i] = j;
+      i = next;
+    }
+    return j;
   }
 
   private retype(node: number, type: string): void {
@@ -296,6 +312,7 @@ class Parser {
     this.lastEnd = end;
     this.extras.push(this.leaf(type, true, start, end));
     this.extraOwned.push(false);
+    this.nextUnowned.push(this.extras.length);
   }
 
   /** Skips blanks, comments and line continuations up to the next token; inside brackets line ends too. */
@@ -343,6 +360,7 @@ class Parser {
       if (this.types[this.extras[i]] !== 'line_continuation') break;
       this.extras.pop();
       this.extraOwned.pop();
+      this.nextUnowned.pop();
     }
   }
 
@@ -465,6 +483,31 @@ class Parser {
    * a comment, the indent of the first comment line on the way, and whether the text ends first.
    */
   private lookAhead(): { indent: number; firstComment: number; eof: boolean; at: number } {
+    const text = this.text;
+    const cached = this.nextCode;
+    if (cached && this.pos >= cached.from && this.pos <= cached.at) {
+      // Comment lines are taken one at a time: the next code line is the same, only the first comment moves.
+      let p = this.pos;
+      let indent = 0;
+      for (;;) {
+        const c = text.charCodeAt(p);
+        if (p >= cached.at) return { ...cached, firstComment: -1 };
+        if (c === 10 || c === 13 || c === 12) indent = 0;
+        else if (c === 32) indent++;
+        else if (c === 9) indent += 8;
+        else if (c === 35) return { ...cached, firstComment: indent };
+        p++;
+      }
+    }
+    const found = this.scanAhead();
+    this.nextCode = { from: this.pos, at: found.at, indent: found.indent, eof: found.eof, firstComment: -1 };
+    return found;
+  }
+
+  /** The next code line after `pos`, as the scanner finds it (lookAhead caches it). */
+  private nextCode: { from: number; at: number; indent: number; eof: boolean; firstComment: number } | undefined;
+
+  private scanAhead(): { indent: number; firstComment: number; eof: boolean; at: number } {
     const text = this.text;
     let p = this.pos;
     let indent = 0;
@@ -742,8 +785,10 @@ class Parser {
       if (SOFT_STATEMENT_WORDS.has(word)) {
         // `print x`, `exec code`, `match x:`, `type X = …`: tree-sitter's own statements. A call or an
         // assignment (`print(…)`, `type = …`) is an expression statement: told apart by the next character.
-        const after = this.text.slice(this.tokEnd).match(/^[ \t]*(\S)/);
-        if (!after || !'(.='.includes(after[1]) || (after[1] === '(' && (word === 'match' || word === 'type'))) decline();
+        let at = this.tokEnd;
+        while (this.text.charCodeAt(at) === 32 || this.text.charCodeAt(at) === 9) at++;
+        const after = this.text[at] ?? '';
+        if (after === '' || !'(.='.includes(after) || (after === '(' && (word === 'match' || word === 'type'))) decline();
       }
     }
     return this.expressionStatement();
@@ -1580,7 +1625,7 @@ class Parser {
           item = this.make('keyword_argument', [name, eq, this.expression()], ['name', undefined, 'value']);
         } else {
           item = this.expression();
-          if (genexp && kids.length === 1 && this.isKeyword('for')) {
+          if (genexp && kids.length === 1 && this.atComprehension()) {
             // f(x for x in y): the call's arguments are the generator expression itself.
             return this.comprehension('generator_expression', kids[0], item, ')');
           }
@@ -1637,9 +1682,18 @@ class Parser {
     return this.make(type, kids, fields);
   }
 
+  /** At `for` or `async for`: a comprehension's first clause. */
+  private atComprehension(): boolean {
+    if (this.isKeyword('for')) return true;
+    if (!this.isKeyword('async')) return false;
+    let at = this.tokEnd;
+    while (this.text.charCodeAt(at) === 32) at++;
+    return this.text.startsWith('for', at) && !isNameChar(this.text.charCodeAt(at + 3));
+  }
+
   private orTestOrConditional(): number {
     const test = this.orTest();
-    if (this.isKeyword('if')) decline();
+    if (this.isKeyword('if') && this.conditionalAhead()) decline();
     return test;
   }
 
@@ -1723,7 +1777,7 @@ class Parser {
       return this.make('parenthesized_expression', [open, y, this.close(')')], [undefined, undefined, undefined]);
     }
     const first = this.starredExpression();
-    if (this.isKeyword('for')) {
+    if (this.atComprehension()) {
       if (this.types[first] === 'list_splat') decline();
       return this.comprehension('generator_expression', open, first, ')');
     }
@@ -1757,7 +1811,7 @@ class Parser {
     if (this.isOp(']')) return this.make('list', [open, this.close(']')], [undefined, undefined]);
     if (this.isKeyword('yield')) decline();
     const first = this.starredExpression();
-    if (this.isKeyword('for')) {
+    if (this.atComprehension()) {
       if (this.types[first] === 'list_splat') decline();
       return this.comprehension('list_comprehension', open, first, ']');
     }
@@ -1792,7 +1846,7 @@ class Parser {
           const colon = this.take(':');
           const value = this.expression();
           const pair = this.make('pair', [key, colon, value], ['key', undefined, 'value']);
-          if (kids.length === 1 && this.isKeyword('for')) return this.comprehension('dictionary_comprehension', open, pair, '}');
+          if (kids.length === 1 && this.atComprehension()) return this.comprehension('dictionary_comprehension', open, pair, '}');
           kids.push(pair);
         }
         if (!this.isOp(',')) break;
@@ -1809,7 +1863,7 @@ class Parser {
   }
 
   private setRest(open: number, first: number): number {
-    if (this.isKeyword('for')) {
+    if (this.atComprehension()) {
       if (this.types[first] === 'list_splat') decline();
       return this.comprehension('set_comprehension', open, first, '}');
     }
