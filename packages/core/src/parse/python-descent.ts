@@ -238,6 +238,15 @@ class Parser {
     return id;
   }
 
+  /** A node whose children have no field names. */
+  private plain(type: string, kids: number[]): number {
+    return this.make(
+      type,
+      kids,
+      kids.map(() => undefined),
+    );
+  }
+
   private leaf(type: string, named: boolean, start: number, end: number): number {
     return this.node(type, named, start, end, [], []);
   }
@@ -733,11 +742,7 @@ class Parser {
         case 'return': {
           const kids = [this.take('return')];
           if (!this.atStatementEnd()) kids.push(this.expressions());
-          return this.make(
-            'return_statement',
-            kids,
-            kids.map(() => undefined),
-          );
+          return this.plain('return_statement', kids);
         }
         case 'pass':
         case 'break':
@@ -766,20 +771,12 @@ class Parser {
         case 'nonlocal': {
           const kids = [this.take(word), this.identifier()];
           while (this.isOp(',')) kids.push(this.take(','), this.identifier());
-          return this.make(
-            `${word}_statement`,
-            kids,
-            kids.map(() => undefined),
-          );
+          return this.plain(`${word}_statement`, kids);
         }
         case 'assert': {
           const kids = [this.take('assert'), this.expression()];
           while (this.isOp(',')) kids.push(this.take(','), this.expression());
-          return this.make(
-            'assert_statement',
-            kids,
-            kids.map(() => undefined),
-          );
+          return this.plain('assert_statement', kids);
         }
       }
       if (SOFT_STATEMENT_WORDS.has(word)) {
@@ -825,11 +822,7 @@ class Parser {
       }
       void trailingComma;
       for (const item of items) if (this.types[item] === 'list_splat') decline();
-      return this.make(
-        'expression_statement',
-        itemKids,
-        itemKids.map(() => undefined),
-      );
+      return this.plain('expression_statement', itemKids);
     }
     if (this.types[first] === 'list_splat') decline();
     return this.make('expression_statement', [first], [undefined]);
@@ -874,11 +867,7 @@ class Parser {
       kids.push(this.starredExpression());
     }
     if (this.isOp('=') || (this.kind === OP && AUGMENTED.has(this.tokValue))) return this.assignmentRest(this.patternList(kids), true);
-    return this.make(
-      'expression_list',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('expression_list', kids);
   }
 
   /** `_expressions`: an expression or an expression_list (return, del, for … in, raise). */
@@ -891,11 +880,7 @@ class Parser {
       if (this.atStatementEnd() || this.isOp(':') || this.isKeyword('from')) break;
       kids.push(this.expression());
     }
-    return this.make(
-      'expression_list',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('expression_list', kids);
   }
 
   private yieldExpression(): number {
@@ -905,22 +890,14 @@ class Parser {
     } else if (!this.atStatementEnd() && !this.isOp(')') && !this.isOp(']') && !this.isOp('}') && !this.isOp('=')) {
       kids.push(this.expressions());
     }
-    return this.make(
-      'yield',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('yield', kids);
   }
 
   // ---- patterns (assignment targets)
 
   private patternList(items: number[]): number {
     for (const item of items) if (this.types[item] !== ',') this.toPattern(item);
-    return this.make(
-      'pattern_list',
-      items,
-      items.map(() => undefined),
-    );
+    return this.plain('pattern_list', items);
   }
 
   /** Turns an expression parsed as a target into the pattern tree-sitter builds for it. */
@@ -977,11 +954,7 @@ class Parser {
   private dottedName(): number {
     const kids = [this.identifier()];
     while (this.isOp('.')) kids.push(this.take('.'), this.identifier());
-    return this.make(
-      'dotted_name',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('dotted_name', kids);
   }
 
   private importFrom(): number {
@@ -1001,20 +974,10 @@ class Parser {
           this.next();
         } else dots.push(this.take('.'));
       }
-      const prefix = this.make(
-        'import_prefix',
-        dots,
-        dots.map(() => undefined),
-      );
+      const prefix = this.plain('import_prefix', dots);
       const parts = [prefix];
       if (!this.isKeyword('import')) parts.push(this.dottedName());
-      kids.push(
-        this.make(
-          'relative_import',
-          parts,
-          parts.map(() => undefined),
-        ),
-      );
+      kids.push(this.plain('relative_import', parts));
       fields.push('module_name');
     } else {
       kids.push(this.dottedName());
@@ -1226,13 +1189,7 @@ class Parser {
       items.push(this.take(','));
       if (this.isOp(':')) decline();
     }
-    kids.push(
-      this.make(
-        'with_clause',
-        items,
-        items.map(() => undefined),
-      ),
-    );
+    kids.push(this.plain('with_clause', items));
     fields.push(undefined);
     this.suite(kids, fields, 'body');
     return this.make('with_statement', kids, fields);
@@ -1257,11 +1214,7 @@ class Parser {
     const kids = [this.open('(')];
     if (!this.isOp(')')) this.parameterList(kids, ')', false);
     kids.push(this.close(')'));
-    return this.make(
-      'parameters',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('parameters', kids);
   }
 
   /** `_parameters`, up to `end` (`)` for a def, `:` for a lambda, where annotations are not allowed). */
@@ -1371,11 +1324,7 @@ class Parser {
         if (this.isOp(']')) break;
       }
       kids.push(this.close(']'));
-      const parameter = this.make(
-        'type_parameter',
-        kids,
-        kids.map(() => undefined),
-      );
+      const parameter = this.plain('type_parameter', kids);
       const generic = this.make('generic_type', [name, parameter], [undefined, undefined]);
       if (!(this.isOp(',') || this.isOp(']') || this.isOp(')') || this.isOp('=') || this.isOp(':') || this.atStatementEnd())) decline();
       return this.make('type', [generic], [undefined]);
@@ -1423,11 +1372,7 @@ class Parser {
       const kids = [test, this.take('if'), this.orTest()];
       if (!this.isKeyword('else')) decline();
       kids.push(this.take('else'), this.expression());
-      return this.make(
-        'conditional_expression',
-        kids,
-        kids.map(() => undefined),
-      );
+      return this.plain('conditional_expression', kids);
     }
     return test;
   }
@@ -1443,13 +1388,7 @@ class Parser {
     if (!this.isOp(':')) {
       const params: number[] = [];
       this.parameterList(params, ':', true);
-      kids.push(
-        this.make(
-          'lambda_parameters',
-          params,
-          params.map(() => undefined),
-        ),
-      );
+      kids.push(this.plain('lambda_parameters', params));
       fields.push('parameters');
     }
     kids.push(this.take(':'), this.expression());
@@ -1788,11 +1727,7 @@ class Parser {
     const kids = [open, first];
     this.collectionRest(kids, ')');
     kids.push(this.close(')'));
-    return this.make(
-      'tuple',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('tuple', kids);
   }
 
   /** `, element, …` up to `close` (not taken). */
@@ -1818,11 +1753,7 @@ class Parser {
     const kids = [open, first];
     this.collectionRest(kids, ']');
     kids.push(this.close(']'));
-    return this.make(
-      'list',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('list', kids);
   }
 
   private dictOrSet(): number {
@@ -1854,11 +1785,7 @@ class Parser {
         if (this.isOp('}')) break;
       }
       kids.push(this.close('}'));
-      return this.make(
-        'dictionary',
-        kids,
-        kids.map(() => undefined),
-      );
+      return this.plain('dictionary', kids);
     }
   }
 
@@ -1870,11 +1797,7 @@ class Parser {
     const kids = [open, first];
     this.collectionRest(kids, '}');
     kids.push(this.close('}'));
-    return this.make(
-      'set',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('set', kids);
   }
 
   // ---- strings
@@ -1885,11 +1808,7 @@ class Parser {
     if (this.kind !== STRING) return first;
     const kids = [first];
     while (this.kind === STRING) kids.push(this.string());
-    return this.make(
-      'concatenated_string',
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('concatenated_string', kids);
   }
 
   /** A string at the current token (its prefix letters, then the quote). */
