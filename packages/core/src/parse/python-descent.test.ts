@@ -173,11 +173,14 @@ describe('descent parser', () => {
     expect(same).toBeGreaterThan(declined * 4);
   });
 
-  it('extracts the same facts from its tree as from tree-sitter’s', () => {
+  it('extracts the same facts from its tree as from tree-sitter’s (rules read only facts, so they find the same)', () => {
     const texts = [...VALID, ...pythonFiles(join(REPO, 'examples')).map((path) => readFileSync(path, 'utf8'))];
+    for (let i = 0; i < 300; i++) for (const [path, text] of Object.entries(generateSpace(i) as Record<string, string>)) if (path.endsWith('.py')) texts.push(text);
+    let compared = 0;
     for (const text of texts) {
       const descent = parsePythonDescent(text) as PythonTreeReader;
-      expect(descent).toBeDefined();
+      if (!descent) continue; // the corpus' files with syntax errors (the first test checks every valid file is built)
+      compared++;
       const viaDescent = new Extraction('app.py', text);
       viaDescent.read(descent);
       const tree = parsePythonTree(text);
@@ -189,6 +192,7 @@ describe('descent parser', () => {
         tree.delete();
       }
     }
+    expect(compared).toBeGreaterThan(texts.length * 0.95);
   });
 
   it('stays linear on long and deep input, and declines nesting deeper than the stack', () => {

@@ -82,9 +82,11 @@ const BINARY_PRECEDENCE: Record<string, number> = {
   '//': 19,
   '**': 21,
 };
-const OPERATORS_3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const OPERATORS_2 = new Set(['->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', '+=', '-=', '*=', '/=', '@=', '%=', '&=', '^=', '|=']);
-const OPERATORS_1 = '+-*/%@&|^~<>()[]{},:;.=';
+/** Operators by their character codes (c0 | c1 << 8 | c2 << 16): the lexer finds one without slicing the text. */
+const OPERATORS = new Map<number, string>();
+for (const op of ['**=', '//=', '>>=', '<<=', '...', '->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', '+=', '-=', '*=', '/=', '@=', '%=', '&=', '^=', '|=', ...'+-*/%@&|^~<>()[]{},:;.=']) {
+  OPERATORS.set(op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8) | ((op.charCodeAt(2) || 0) << 16), op);
+}
 
 const NAME = 1;
 const NUMBER = 2;
@@ -110,7 +112,7 @@ export class DescentTree implements PythonTreeReader {
     private readonly ends: number[],
     private readonly named: boolean[],
     private readonly kids: number[][],
-    private readonly fields: (string | undefined)[][],
+    private readonly fields: (Fields | undefined)[],
     private readonly parents: number[],
     root: number,
   ) {
@@ -121,16 +123,14 @@ export class DescentTree implements PythonTreeReader {
     return { names: [], nodes: [] };
   }
   descendantsOfType(types: readonly string[]): number[] {
+    // One pass over the node table, then document order with parents first: by start, then the longer
+    // node, then the later-made one (a parent is made after its children; a wrapper can share their range).
+    // Every node of the table is in the tree but line continuations dropped before a string (never asked for).
     const wanted = new Set(types);
+    const { types: all, named, starts, ends } = this;
     const out: number[] = [];
-    const stack = [this.root];
-    while (stack.length) {
-      const node = stack.pop() as number;
-      if (this.named[node] && wanted.has(this.types[node])) out.push(node);
-      const k = this.kids[node];
-      for (let i = k.length - 1; i >= 0; i--) stack.push(k[i]);
-    }
-    return out;
+    for (let node = 1; node < all.length; node++) if (named[node] && wanted.has(all[node])) out.push(node);
+    return out.sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a] || b - a);
   }
   startIndex(node: number): number {
     return this.starts[node];
@@ -167,6 +167,7 @@ export class DescentTree implements PythonTreeReader {
   }
   childForFieldName(node: number, field: string): number {
     const f = this.fields[node];
+    if (!f) return 0;
     for (let i = 0; i < f.length; i++) if (f[i] === field) return this.kids[node][i];
     return 0;
   }
@@ -175,7 +176,7 @@ export class DescentTree implements PythonTreeReader {
     const p = this.parents[node];
     if (!p) return undefined;
     const i = this.kids[p].indexOf(node);
-    return this.fields[p][i];
+    return this.fields[p]?.[i];
   }
   isNamed(node: number): boolean {
     return this.named[node];
@@ -192,7 +193,10 @@ export function parsePythonDescent(text: string): DescentTree | undefined {
   }
 }
 
+/** Field names parallel to a node's children; undefined for a node whose children have none (most). */
 type Fields = (string | undefined)[];
+/** The children and fields of every leaf: one shared empty list, so a token costs no array. */
+const NO_KIDS: number[] = [];
 
 class Parser {
   // The node table.
@@ -201,7 +205,7 @@ class Parser {
   private readonly ends: number[] = [0];
   private readonly named: boolean[] = [false];
   private readonly kids: number[][] = [[]];
-  private readonly fields: Fields[] = [[]];
+  private readonly fields: (Fields | undefined)[] = [undefined];
   private readonly parents: number[] = [0];
   /** Comments and line continuations, in text order; each goes to the lowest node it sits inside (claim). */
   private readonly extras: number[] = [];
@@ -225,7 +229,7 @@ class Parser {
 
   // ---- nodes
 
-  private node(type: string, named: boolean, start: number, end: number, kids: number[], fields: Fields): number {
+  private node(type: string, named: boolean, start: number, end: number, kids: number[], fields: Fields | undefined): number {
     const id = this.types.length;
     this.types.push(type);
     this.starts.push(start);
@@ -240,25 +244,21 @@ class Parser {
 
   /** A node whose children have no field names. */
   private plain(type: string, kids: number[]): number {
-    return this.make(
-      type,
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.make(type, kids, undefined);
   }
 
   private leaf(type: string, named: boolean, start: number, end: number): number {
-    return this.node(type, named, start, end, [], []);
+    return this.node(type, named, start, end, NO_KIDS, undefined);
   }
 
   /** A node over `kids` (its fields parallel), taking the comments inside its range that no child took. */
-  private make(type: string, kids: number[], fields: Fields, end = this.ends[kids[kids.length - 1]]): number {
+  private make(type: string, kids: number[], fields: Fields | undefined, end = this.ends[kids[kids.length - 1]]): number {
     const start = this.starts[kids[0]];
     this.claim(start, end, kids, fields);
     return this.node(type, true, start, end, kids, fields);
   }
 
-  private claim(start: number, end: number, kids: number[], fields: Fields): void {
+  private claim(start: number, end: number, kids: number[], fields: Fields | undefined): void {
     const extras = this.extras;
     if (extras.length === 0) return;
     let lo = 0;
@@ -283,7 +283,7 @@ class Parser {
     while (a < kids.length || b < claimed.length) {
       if (b >= claimed.length || (a < kids.length && this.starts[kids[a]] <= this.starts[claimed[b]])) {
         mergedKids.push(kids[a]);
-        mergedFields.push(fields[a]);
+        mergedFields.push(fields?.[a]);
         a++;
       } else {
         mergedKids.push(claimed[b]);
@@ -294,7 +294,7 @@ class Parser {
     // Copied in place (no spread: a module of 200,000 comments would pass that many arguments).
     for (let i = 0; i < mergedKids.length; i++) {
       kids[i] = mergedKids[i];
-      fields[i] = mergedFields[i];
+      if (fields) fields[i] = mergedFields[i];
     }
   }
 
@@ -436,14 +436,15 @@ class Parser {
       }
     }
     if (c === 60 && text.charCodeAt(start + 1) === 62) decline(); // Python 2's `<>`
-    const three = text.slice(start, start + 3);
-    if (OPERATORS_3.has(three)) this.tokValue = three;
-    else {
-      const two = text.slice(start, start + 2);
-      if (OPERATORS_2.has(two)) this.tokValue = two;
-      else if (OPERATORS_1.includes(text[start])) this.tokValue = text[start];
-      else decline(); // `!`, `$`, `?`, a backquote…
-    }
+    // The longest operator: three characters, then two, then one (c1, c2 are 0 past the text's end or
+    // for a non-ASCII character, which no operator has).
+    const n1 = text.charCodeAt(start + 1);
+    const n2 = text.charCodeAt(start + 2);
+    const c1 = n1 < 128 ? n1 : 0;
+    const c2 = n2 < 128 ? n2 : 0;
+    const op = OPERATORS.get(c | (c1 << 8) | (c2 << 16)) ?? OPERATORS.get(c | (c1 << 8)) ?? OPERATORS.get(c);
+    if (op === undefined) decline(); // `$`, `?`, a backquote…
+    this.tokValue = op;
     this.kind = OP;
     this.tokEnd = this.pos = start + this.tokValue.length;
   }
@@ -1528,21 +1529,7 @@ class Parser {
       kids.push(this.take(':'));
       if (!this.isOp(']') && !this.isOp(',')) kids.push(this.expression());
     }
-    const start = this.starts[kids[0]];
-    this.claim(
-      start,
-      this.ends[kids[kids.length - 1]],
-      kids,
-      kids.map(() => undefined),
-    );
-    return this.node(
-      'slice',
-      true,
-      start,
-      this.ends[kids[kids.length - 1]],
-      kids,
-      kids.map(() => undefined),
-    );
+    return this.plain('slice', kids);
   }
 
   /** `(…)` of a call (or a class's superclasses): an argument_list, or a generator_expression when `genexp`. */
@@ -1838,17 +1825,7 @@ class Parser {
     // all string_end after its string_start (tree-sitter-python's scanner; mirrored, not corrected).
     let rawHasContent = false;
     const flush = (end: number) => {
-      if (contentStart >= 0)
-        kids.push(
-          this.node(
-            'string_content',
-            true,
-            contentStart,
-            end,
-            contentKids,
-            contentKids.map(() => undefined),
-          ),
-        );
+      if (contentStart >= 0) kids.push(this.node('string_content', true, contentStart, end, contentKids.length ? contentKids : NO_KIDS, undefined));
       contentStart = -1;
       contentKids = [];
     };
@@ -1914,14 +1891,7 @@ class Parser {
       rawHasContent = true;
       p++;
     }
-    const node = this.node(
-      'string',
-      true,
-      start,
-      this.pos,
-      kids,
-      kids.map(() => undefined),
-    );
+    const node = this.node('string', true, start, this.pos, kids, undefined);
     this.next();
     return node;
   }
@@ -1971,14 +1941,7 @@ class Parser {
         }
         p++;
       }
-      const spec = this.node(
-        'format_specifier',
-        true,
-        this.starts[specKids[0]],
-        p,
-        specKids,
-        specKids.map(() => undefined),
-      );
+      const spec = this.node('format_specifier', true, this.starts[specKids[0]], p, specKids, undefined);
       kids.push(spec);
       fields.push('format_specifier');
     } else {

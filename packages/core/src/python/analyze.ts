@@ -13,10 +13,18 @@ import type { PythonModule } from './module.js';
  * tree is deleted, or kept as the file's last tree (below) to reparse the next edit of it incrementally.
  */
 export function analyzePython(path: string, text: string): PythonModule {
-  // Most files: the descent parser builds tree-sitter's tree in JavaScript, several times faster than
-  // tree-sitter's WebAssembly parse, walk and free. It declines syntax errors and rarer forms: tree-sitter then.
-  const descent = parsePythonDescent(text);
-  if (descent) return factsOf(path, text, descent);
+  const parsedBefore = pythonParsed;
+  pythonParsed += text.length;
+  // The descent parser builds tree-sitter's very tree in JavaScript: once the process has parsed some
+  // Python (its code is compiled and optimised by then) it is several times faster than tree-sitter's
+  // WebAssembly parse, walk and free. Before that, running it in V8's interpreter cost a cold ESLint run
+  // ~3% more than tree-sitter, which is loaded anyway; and an edit of the file an editor lints again is
+  // reparsed faster by tree-sitter from its last tree. It declines syntax errors and rarer forms (tree-sitter
+  // then). Both build the same tree (python-descent.test.ts), so the choice changes the time, not the facts.
+  if (parsedBefore >= DESCENT_AFTER_CHARS && !isSmallEdit(path, text)) {
+    const descent = parsePythonDescent(text);
+    if (descent) return factsOf(path, text, descent);
+  }
   const tree = parseAfterEdit(path, text);
   let keep = false;
   try {
@@ -27,6 +35,30 @@ export function analyzePython(path: string, text: string): PythonModule {
     if (keep && text.length <= MAX_KEPT_TEXT) remember(path, text, tree);
     else tree.delete();
   }
+}
+
+/** Python characters analysed by this process so far; past DESCENT_AFTER_CHARS the descent parser is warm. */
+let pythonParsed = 0;
+/** About ten typical Spaces' Python: a one-Space CLI or ESLint run stays below it, a batch passes it early. */
+const DESCENT_AFTER_CHARS = 128 * 1024;
+/** An editor's edit: this share of the text is unchanged since the file's last tree (tree-sitter reparses it incrementally). */
+const SMALL_EDIT_UNCHANGED_SHARE = 0.95;
+
+function isSmallEdit(path: string, text: string): boolean {
+  const last = lastTrees.get(path);
+  if (!last) return false;
+  const { prefix, suffix } = unchangedEnds(last.text, text);
+  return prefix + suffix >= SMALL_EDIT_UNCHANGED_SHARE * text.length;
+}
+
+/** How many characters at the start and at the end two texts share (the end not overlapping the start). */
+function unchangedEnds(before: string, after: string): { prefix: number; suffix: number } {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 function factsOf(path: string, text: string, reader: PythonTreeReader): PythonModule {
@@ -83,11 +115,7 @@ function remember(path: string, text: string, tree: Tree): void {
  * Undefined when too little is unchanged to be worth reusing the old tree.
  */
 export function textEdit(before: string, after: string): Edit | undefined {
-  const shortest = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  let { prefix, suffix } = unchangedEnds(before, after);
   // Never split a surrogate pair: the edit starts before a high surrogate and ends after a low one.
   if (prefix > 0 && isHighSurrogate(after.charCodeAt(prefix - 1))) prefix--;
   if (suffix > 0 && isLowSurrogate(after.charCodeAt(after.length - suffix))) suffix--;
