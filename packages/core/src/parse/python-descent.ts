@@ -345,10 +345,34 @@ class Parser {
           this.extra('line_continuation', this.pos, this.pos + 3);
           this.pos += 3;
         } else decline();
-      } else if ((c === 10 || c === 13) && this.depth > 0) this.pos++;
+      } else if ((c === 10 || c === 13) && this.depth > 0) {
+        this.pos++;
+        if (c === 10) this.checkBracketLine();
+      }
       else if (c === 0xfeff && this.pos === 0) decline();
       else return;
     }
+  }
+
+  /**
+   * After a line break inside brackets: a next line indented less than the enclosing block makes
+   * tree-sitter's scanner emit a DEDENT wherever a closing bracket is not valid (`[x for x in\n y]` in a
+   * function), an error there though Python reads it. Which bracket states those are is not copied here:
+   * any such line is declined.
+   */
+  private checkBracketLine(): void {
+    const block = this.indents[this.indents.length - 1];
+    if (block === 0) return;
+    const text = this.text;
+    let indent = 0;
+    for (let p = this.pos; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 8;
+      else if (c === 10 || c === 13 || c === 12) indent = 0;
+      else break;
+    }
+    if (indent < block) decline();
   }
 
   /** True when a string starts at `pos` (prefix letters, then a quote). */
@@ -649,7 +673,7 @@ class Parser {
     let start = text.length;
     for (const k of kids) start = Math.min(start, this.starts[k]);
     for (const e of this.extras) start = Math.min(start, this.starts[e]);
-    if (kids.length === 0 && this.extras.length === 0) start = 0;
+    if (kids.length === 0 && this.extras.length === 0) start = text.length; // only blanks: an empty module at the end
     this.claim(0, text.length, kids, fields);
     const root = this.node('module', true, start, text.length, kids, fields);
     return new DescentTree(this.types, this.starts, this.ends, this.named, this.kids, this.fields, this.parents, root);
@@ -1868,7 +1892,11 @@ class Parser {
         if (m) {
           contentKids.push(this.leaf('escape_sequence', true, p, p + m[0].length));
           p += m[0].length;
-        } else p++; // a backslash that escapes nothing: part of the content
+        } else {
+          // A backslash that escapes nothing: tree-sitter's `_not_escape_sequence`, an anonymous `\` token.
+          contentKids.push(this.leaf('\\', false, p, p + 1));
+          p++;
+        }
         continue;
       }
       if (format && (c === 123 || c === 125)) {
