@@ -82,6 +82,9 @@ const VALID = [
   '\n',
   '  \n  ',
   'def f():\n    return [v for v in\n            x]\n',
+  'def f(x: Iterator [int]) -> Dict [str, int]:\n    pass\n',
+  'class A:\n    def f(self):\n        pass\n\n # odd\n    def g(self):\n        pass\n',
+  'if a:\n\tb = 1\n\tif c:\n\t\td = 2\n# out\n\t# in\ne = 3\n',
 ];
 
 /** Texts the parser declines (tree-sitter recovers from their errors, or builds forms not copied here). */
@@ -110,6 +113,9 @@ const DECLINED = [
   'except* E:\n    pass\n',
   // A line inside brackets indented less than its block: tree-sitter's scanner may close the block there.
   'def f():\n    return [v for v in\n x]\n',
+  // A comment line less indented than a decorator, before its def; a line join at the text's end.
+  'class A:\n    @property\n# c\n    def f(self):\n        pass\n',
+  'x = 1 \\\n',
 ];
 
 /** Python files under `dir`, skipping dependencies. */
@@ -239,8 +245,15 @@ describe('descent parser', () => {
       const from = Math.floor(random() * lines.length);
       text = lines.slice(from, from + 5 + Math.floor(random() * 60)).join('\n');
       const at = Math.floor(random() * text.length);
-      if (random() < 0.6) text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
-      else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+      const how = random();
+      if (how < 0.45) text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
+      else if (how < 0.7) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+      else if (how < 0.85) {
+        // Comment lines at any indent: where tree-sitter puts each one depends on the blocks around it.
+        const rows = text.split('\n');
+        rows.splice(Math.floor(random() * (rows.length + 1)), 0, `${' '.repeat([0, 1, 2, 4, 6, 8][Math.floor(random() * 6)])}# note`);
+        text = rows.join('\n');
+      } else text = text.replace(/^(?: {4})+/gm, (indent) => (random() < 0.5 ? '\t' : '  ').repeat(indent.length / 4)).replace(/\n/g, random() < 0.5 ? '\r\n' : ' \\\n');
       const result = compare(text);
       if (result === 'same') accepted++;
       else expect([text, result]).toEqual([text, 'declined']);

@@ -345,11 +345,14 @@ class Parser {
           this.extra('line_continuation', this.pos, this.pos + 3);
           this.pos += 3;
         } else decline();
+        // A join onto a blank line or the text's end: tree-sitter reads an error there.
+        let p = this.pos;
+        while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 12) p++;
+        if (p >= text.length || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13) decline();
       } else if ((c === 10 || c === 13) && this.depth > 0) {
         this.pos++;
         if (c === 10) this.checkBracketLine();
-      }
-      else if (c === 0xfeff && this.pos === 0) decline();
+      } else if (c === 0xfeff && this.pos === 0) decline();
       else return;
     }
   }
@@ -1315,8 +1318,10 @@ class Parser {
       fields.push(undefined);
       // The next line: comments between decorators stay in decorated_definition.
       for (;;) {
-        const { indent, eof } = this.lookAhead();
-        if (eof || indent !== this.indents[this.indents.length - 1]) decline();
+        const { indent, eof, firstComment } = this.lookAhead();
+        const current = this.indents[this.indents.length - 1];
+        // A comment line less indented than the decorator between it and its def: tree-sitter reads an error.
+        if (eof || indent !== current || (firstComment !== -1 && firstComment < current)) decline();
         this.consumeLine();
         if (this.kind !== EOL) break;
       }
@@ -1338,7 +1343,7 @@ class Parser {
 
   /** A `type`: an expression, or `Name[…]` as a generic_type of types. */
   private type(): number {
-    if (this.kind === NAME && !RESERVED.has(this.tokValue) && this.text.charCodeAt(this.tokEnd) === 91) {
+    if (this.kind === NAME && !RESERVED.has(this.tokValue) && this.nextCharIs(this.tokEnd, 91)) {
       const name = this.identifier();
       const kids = [this.open('[')];
       for (;;) {
@@ -1402,8 +1407,19 @@ class Parser {
     return test;
   }
 
+  /** True when the first character after blanks from `at` is `code`; declines at a line break or join there (not copied). */
+  private nextCharIs(at: number, code: number): boolean {
+    const p = this.afterBlanks(at);
+    const c = this.text.charCodeAt(p);
+    if (c === 10 || c === 13 || c === 92) {
+      if (this.depth > 0) decline();
+      return false;
+    }
+    return c === code;
+  }
+
   private afterBlanks(at: number): number {
-    while (this.text.charCodeAt(at) === 32) at++;
+    for (let c = this.text.charCodeAt(at); c === 32 || c === 9 || c === 12; c = this.text.charCodeAt(++at));
     return at;
   }
 
