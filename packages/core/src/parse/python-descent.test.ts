@@ -83,6 +83,8 @@ const VALID = [
   '  \n  ',
   'def f():\n    return [v for v in\n            x]\n',
   'def f(x: Iterator [int]) -> Dict [str, int]:\n    pass\n',
+  'def g(\n    a: int,\n    b: List\n        [str],\n    c: Dict[str, int] | None = None,\n    d: A[x] | B | C = 1,\n) -> A[x] | b.C:\n    return [v for v in a if v != "x" if not b]\n',
+  'x = [*a.b, *c]\nf(*args, *a.b, **kw)\ny = *a, c\n*a, b = c\n',
   'class A:\n    def f(self):\n        pass\n\n # odd\n    def g(self):\n        pass\n',
   'if a:\n\tb = 1\n\tif c:\n\t\td = 2\n# out\n\t# in\ne = 3\n',
 ];
@@ -116,6 +118,11 @@ const DECLINED = [
   // A comment line less indented than a decorator, before its def; a line join at the text's end.
   'class A:\n    @property\n# c\n    def f(self):\n        pass\n',
   'x = 1 \\\n',
+  // Splats whose tree depends on tree-sitter's choice between two parses; a conditional iterable.
+  'x = *a.b(), c\n',
+  'y = [*a or b]\n',
+  'print(x(), *a.b())\n',
+  'z = [x for x in a if b else c]\n',
 ];
 
 /** Python files under `dir`, skipping dependencies. */

@@ -776,11 +776,11 @@ class Parser {
         case 'break':
         case 'continue': {
           const kids = [this.take(word)];
-          return this.make(`${word}_statement`, kids, [undefined]);
+          return this.make(`${word}_statement`, kids, undefined);
         }
         case 'del': {
           const kids = [this.take('del'), this.expressions()];
-          return this.make('delete_statement', kids, [undefined, undefined]);
+          return this.make('delete_statement', kids, undefined);
         }
         case 'raise': {
           const kids = [this.take('raise')];
@@ -826,38 +826,34 @@ class Parser {
   private expressionStatement(): number {
     if (this.isKeyword('yield')) {
       const y = this.yieldExpression();
-      return this.make('expression_statement', [y], [undefined]);
+      return this.make('expression_statement', [y], undefined);
     }
     const first = this.starredExpression();
     if (this.isOp(',') || this.isOp('=') || this.isOp(':') || (this.kind === OP && AUGMENTED.has(this.tokValue))) {
       // A list of expressions, or an assignment's left side.
       const items = [first];
       const itemKids: number[] = [first];
-      let trailingComma = false;
       while (this.isOp(',')) {
         itemKids.push(this.take(','));
-        trailingComma = true;
         if (this.atStatementEnd() || this.isOp('=') || this.isOp(':') || (this.kind === OP && AUGMENTED.has(this.tokValue))) break;
         const e = this.starredExpression();
         items.push(e);
         itemKids.push(e);
-        trailingComma = false;
       }
       if (this.isOp('=') || this.isOp(':') || (this.kind === OP && AUGMENTED.has(this.tokValue))) {
         const multiple = itemKids.length > 1;
         const left = multiple ? this.patternList(itemKids) : this.toPattern(first);
-        return this.make('expression_statement', [this.assignmentRest(left, multiple)], [undefined]);
+        return this.make('expression_statement', [this.assignmentRest(left, multiple)], undefined);
       }
-      void trailingComma;
       for (const item of items) if (this.types[item] === 'list_splat') decline();
       return this.plain('expression_statement', itemKids);
     }
     if (this.types[first] === 'list_splat') decline();
-    return this.make('expression_statement', [first], [undefined]);
+    return this.make('expression_statement', [first], undefined);
   }
 
   /** After an assignment's left side: `= right`, `: type [= right]`, or an augmented operator. */
-  private assignmentRest(left: number, _multiple: boolean): number {
+  private assignmentRest(left: number, multiple: boolean): number {
     if (this.kind === OP && AUGMENTED.has(this.tokValue)) {
       const op = this.leaf(this.tokValue, false, this.tokStart, this.tokEnd);
       this.next();
@@ -867,7 +863,7 @@ class Parser {
     const kids = [left];
     const fields: Fields = ['left'];
     if (this.isOp(':')) {
-      if (_multiple) decline();
+      if (multiple) decline(); // `a, b: int`
       kids.push(this.take(':'), this.type());
       fields.push(undefined, 'type');
       if (!this.isOp('=')) return this.make('assignment', kids, fields);
@@ -1131,8 +1127,7 @@ class Parser {
       let item: number;
       if (this.isOp('*')) {
         const star = this.take('*');
-        const inner = this.splatOperand(this.postfixExpression());
-        item = this.make('list_splat', [star, inner], [undefined, undefined]);
+        item = this.make('list_splat', [star, this.identifier()], undefined);
       } else item = this.postfixExpression();
       items.push(item);
       if (!this.isOp(',')) break;
@@ -1170,7 +1165,7 @@ class Parser {
         if (this.isKeyword('as')) {
           const as = this.take('as');
           const target = this.expression();
-          const alias = this.make('as_pattern_target', [target], [undefined]);
+          const alias = this.make('as_pattern_target', [target], undefined);
           k.push(this.make('as_pattern', [value, as, alias], [undefined, undefined, 'alias']));
         } else k.push(value);
         f.push('value');
@@ -1209,7 +1204,7 @@ class Parser {
       if (this.isKeyword('as')) {
         const as = this.take('as');
         const target = this.expression();
-        const alias = this.make('as_pattern_target', [target], [undefined]);
+        const alias = this.make('as_pattern_target', [target], undefined);
         item = this.make('as_pattern', [value, as, alias], [undefined, undefined, 'alias']);
       }
       items.push(this.make('with_item', [item], ['value']));
@@ -1263,11 +1258,11 @@ class Parser {
       const starEnd = this.tokEnd;
       this.next();
       if (star === '*' && (this.isOp(',') || this.isOp(')') || this.isOp(':'))) {
-        return this.node('keyword_separator', true, starStart, starEnd, [this.leaf('*', false, starStart, starEnd)], [undefined]);
+        return this.node('keyword_separator', true, starStart, starEnd, [this.leaf('*', false, starStart, starEnd)], undefined);
       }
       const starNode = this.leaf(star, false, starStart, starEnd);
       const name = this.identifier();
-      const splat = this.make(star === '*' ? 'list_splat_pattern' : 'dictionary_splat_pattern', [starNode, name], [undefined, undefined]);
+      const splat = this.make(star === '*' ? 'list_splat_pattern' : 'dictionary_splat_pattern', [starNode, name], undefined);
       if (!lambda && this.isOp(':')) {
         const colon = this.take(':');
         const type = this.type();
@@ -1342,7 +1337,7 @@ class Parser {
   // ---- types
 
   /** A `type`: an expression, or `Name[…]` as a generic_type of types. */
-  private type(): number {
+  private type(unionRight = false): number {
     if (this.kind === NAME && !RESERVED.has(this.tokValue) && this.nextCharIs(this.tokEnd, 91)) {
       const name = this.identifier();
       const kids = [this.open('[')];
@@ -1355,30 +1350,23 @@ class Parser {
       }
       kids.push(this.close(']'));
       const parameter = this.plain('type_parameter', kids);
-      const generic = this.make('generic_type', [name, parameter], [undefined, undefined]);
+      const generic = this.make('type', [this.make('generic_type', [name, parameter], undefined)], undefined);
+      if (this.isOp('|') && !unionRight) {
+        // `A[x] | B`: a union_type of types (`None | A[x]` is an expression: binary_operator). Its right side
+        // is one type; a generic there followed by another `|` (which way it nests) is declined.
+        const bar = this.take('|');
+        return this.make('type', [this.make('union_type', [generic, bar, this.type(true)], undefined)], undefined);
+      }
       if (!(this.isOp(',') || this.isOp(']') || this.isOp(')') || this.isOp('=') || this.isOp(':') || this.atStatementEnd())) decline();
-      return this.make('type', [generic], [undefined]);
+      return generic;
     }
     const expr = this.expression();
-    return this.make('type', [expr], [undefined]);
+    return this.make('type', [expr], undefined);
   }
 
   // ---- expressions
 
-  /** An expression, or `*expr` (a list_splat) where a collection element or a target may be one. */
-  private starredExpression(): number {
-    if (this.isOp('*')) {
-      const star = this.take('*');
-      const value = this.splatOperand(this.postfixExpression());
-      return this.make('list_splat', [star, value], [undefined, undefined]);
-    }
-    return this.expression();
-  }
-
-  /**
-   * `*a.b()`: tree-sitter takes `*a.b` as a list_splat (its list_splat_pattern is a primary expression) and
-   * calls that; which prefix of a chain with a call it splats is its conflict resolution: declined.
-   */
+  /** A splatted chain with a call in it: declined (see starredExpression). */
   private splatOperand(node: number): number {
     for (let n = node; ; ) {
       const t = this.types[n];
@@ -1386,6 +1374,23 @@ class Parser {
       if (t === 'attribute' || t === 'subscript') n = this.kids[n][0];
       else return node;
     }
+  }
+
+  /**
+   * An expression, or `*x` (a list_splat) where a collection element or a target may be one. tree-sitter
+   * reads `*name` as a primary expression of its own (its list_splat_pattern), so what follows the splat
+   * decides the tree: between brackets a postfix chain is splatted whole (`[*a.b(x)]`) unless an operator
+   * follows (`[*a or b]` splats `a` alone); without brackets even `*a.b()` calls an attribute of a splatted
+   * `a`. Only the forms whose tree is plain are built: a chain without calls followed by `,` or the bracket
+   * (with a call, `f(*a.b())` and `f(x, *a.b())` were seen to differ), and without brackets a name followed
+   * by `,`, `=` or the statement's end.
+   */
+  private starredExpression(close?: string): number {
+    if (!this.isOp('*')) return this.expression();
+    const star = this.take('*');
+    const value = close ? this.splatOperand(this.postfixExpression()) : this.identifier();
+    if (!(this.isOp(',') || (close ? this.isOp(close) : this.isOp('=') || this.atStatementEnd() || (this.kind === OP && AUGMENTED.has(this.tokValue))))) decline();
+    return this.make('list_splat', [star, value], undefined);
   }
 
   /** `expression`: lambda, conditional, boolean and comparison operators, named expressions. */
@@ -1409,12 +1414,11 @@ class Parser {
 
   /** True when the first character after blanks from `at` is `code`; declines at a line break or join there (not copied). */
   private nextCharIs(at: number, code: number): boolean {
-    const p = this.afterBlanks(at);
-    const c = this.text.charCodeAt(p);
-    if (c === 10 || c === 13 || c === 92) {
-      if (this.depth > 0) decline();
-      return false;
-    }
+    let p = this.afterBlanks(at);
+    let c = this.text.charCodeAt(p);
+    // Inside brackets line breaks are blanks too; a comment or a line join there is declined.
+    while (this.depth > 0 && (c === 10 || c === 13)) c = this.text.charCodeAt((p = this.afterBlanks(p + 1)));
+    if (c === 92 || (c === 35 && this.depth > 0)) decline();
     return c === code;
   }
 
@@ -1477,12 +1481,12 @@ class Parser {
       if (op === 'not') {
         this.next();
         if (!this.isKeyword('in')) decline();
-        kids.push(this.node('not in', false, start, this.tokEnd, [this.leaf('not', false, start, start + 3), this.leaf('in', false, this.tokStart, this.tokEnd)], [undefined, undefined]));
+        kids.push(this.node('not in', false, start, this.tokEnd, [this.leaf('not', false, start, start + 3), this.leaf('in', false, this.tokStart, this.tokEnd)], undefined));
         this.next();
       } else if (op === 'is') {
         this.next();
         if (this.isKeyword('not')) {
-          kids.push(this.node('is not', false, start, this.tokEnd, [this.leaf('is', false, start, start + 2), this.leaf('not', false, this.tokStart, this.tokEnd)], [undefined, undefined]));
+          kids.push(this.node('is not', false, start, this.tokEnd, [this.leaf('is', false, start, start + 2), this.leaf('not', false, this.tokStart, this.tokEnd)], undefined));
           this.next();
         } else kids.push(this.leaf('is', false, start, start + 2));
       } else kids.push(this.take(op));
@@ -1522,7 +1526,7 @@ class Parser {
     if (this.isKeyword('await')) {
       const op = this.take('await');
       const argument = this.binary(21);
-      return this.make('await', [op, argument], [undefined, undefined]);
+      return this.make('await', [op, argument], undefined);
     }
     return this.postfixExpression();
   }
@@ -1581,12 +1585,13 @@ class Parser {
         let item: number;
         if (this.isOp('*')) {
           const star = this.take('*');
-          item = this.make('list_splat', [star, this.splatOperand(this.expression())], [undefined, undefined]);
+          item = this.make('list_splat', [star, this.splatOperand(this.postfixExpression())], undefined);
+          if (!this.isOp(',') && !this.isOp(')')) decline(); // `f(*a or b)`: see starredExpression
         } else if (this.isOp('**')) {
           const star = this.take('**');
-          item = this.make('dictionary_splat', [star, this.expression()], [undefined, undefined]);
+          item = this.make('dictionary_splat', [star, this.expression()], undefined);
         } else if (this.kind === NAME && this.text.charCodeAt(this.afterBlanks(this.tokEnd)) === 61 && this.text.charCodeAt(this.afterBlanks(this.tokEnd) + 1) !== 61) {
-          const name = this.identifierOrKeyword();
+          const name = this.identifier();
           const eq = this.take('=');
           item = this.make('keyword_argument', [name, eq, this.expression()], ['name', undefined, 'value']);
         } else {
@@ -1609,11 +1614,6 @@ class Parser {
     return this.make('argument_list', kids, fields);
   }
 
-  /** A keyword argument's name: an identifier, or a soft keyword (`print=`, `match=`) which tree-sitter calls an identifier too. */
-  private identifierOrKeyword(): number {
-    return this.identifier();
-  }
-
   /** The rest of a comprehension after its body: `for … in …` and `if …` clauses, then `close`. */
   private comprehension(type: string, open: number, body: number, close: string): number {
     const kids = [open, body];
@@ -1634,12 +1634,13 @@ class Parser {
         if (!this.isOp(',')) break;
         decline(); // `for x in a, b` in a comprehension: rare
       }
-      if (this.isKeyword('if') && this.conditionalAhead()) decline();
       kids.push(this.make('for_in_clause', clause, clauseFields));
       fields.push(undefined);
       while (this.isKeyword('if')) {
-        const k = [this.take('if'), this.orTestOrConditional()];
-        kids.push(this.make('if_clause', k, [undefined, undefined]));
+        const k = [this.take('if'), this.orTest()];
+        // `for x in a if b else c`: a conditional iterable or a clause? tree-sitter's choice, not copied.
+        if (this.isKeyword('else')) decline();
+        kids.push(this.make('if_clause', k, undefined));
         fields.push(undefined);
       }
     }
@@ -1655,29 +1656,6 @@ class Parser {
     let at = this.tokEnd;
     while (this.text.charCodeAt(at) === 32) at++;
     return this.text.startsWith('for', at) && !isNameChar(this.text.charCodeAt(at + 3));
-  }
-
-  private orTestOrConditional(): number {
-    const test = this.orTest();
-    if (this.isKeyword('if') && this.conditionalAhead()) decline();
-    return test;
-  }
-
-  /** True when an `if` after a for clause's iterable could be a conditional expression (`for x in a if b else c`). */
-  private conditionalAhead(): boolean {
-    // Look for an `else` before the comprehension's end at this bracket depth.
-    const text = this.text;
-    let depth = 0;
-    for (let i = this.tokStart; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 40 || c === 91 || c === 123) depth++;
-      else if (c === 41 || c === 93 || c === 125) {
-        if (depth === 0) return false;
-        depth--;
-      } else if (depth === 0 && c === 101 && text.startsWith('else', i) && !isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + 4))) return true;
-      else if (c === 34 || c === 39 || c === 35) return true; // strings and comments: not scanned here, so assume the worst
-    }
-    return true;
   }
 
   private atom(): number {
@@ -1721,7 +1699,7 @@ class Parser {
   /** A named node around the current token (tree-sitter wraps a token that other rules use too, such as `*`). */
   private wrappedToken(type: string): number {
     const token = this.leaf(this.tokValue, false, this.tokStart, this.tokEnd);
-    const id = this.node(type, true, this.tokStart, this.tokEnd, [token], [undefined]);
+    const id = this.node(type, true, this.tokStart, this.tokEnd, [token], undefined);
     this.next();
     return id;
   }
@@ -1736,20 +1714,20 @@ class Parser {
     const open = this.open('(');
     if (this.isOp(')')) {
       const close = this.close(')');
-      return this.make('tuple', [open, close], [undefined, undefined]);
+      return this.make('tuple', [open, close], undefined);
     }
     if (this.isKeyword('yield')) {
       const y = this.yieldExpression();
-      return this.make('parenthesized_expression', [open, y, this.close(')')], [undefined, undefined, undefined]);
+      return this.make('parenthesized_expression', [open, y, this.close(')')], undefined);
     }
-    const first = this.starredExpression();
+    const first = this.starredExpression(')');
     if (this.atComprehension()) {
       if (this.types[first] === 'list_splat') decline();
       return this.comprehension('generator_expression', open, first, ')');
     }
     if (this.isOp(')')) {
       if (this.types[first] === 'list_splat') decline(); // `(*a)`: parenthesized_list_splat
-      return this.make('parenthesized_expression', [open, first, this.close(')')], [undefined, undefined, undefined]);
+      return this.make('parenthesized_expression', [open, first, this.close(')')], undefined);
     }
     const kids = [open, first];
     this.collectionRest(kids, ')');
@@ -1763,16 +1741,16 @@ class Parser {
       kids.push(this.take(','));
       if (this.isOp(close)) return;
       if (this.isKeyword('yield')) decline();
-      kids.push(this.starredExpression());
+      kids.push(this.starredExpression(close));
     }
     if (!this.isOp(close)) decline();
   }
 
   private listDisplay(): number {
     const open = this.open('[');
-    if (this.isOp(']')) return this.make('list', [open, this.close(']')], [undefined, undefined]);
+    if (this.isOp(']')) return this.make('list', [open, this.close(']')], undefined);
     if (this.isKeyword('yield')) decline();
-    const first = this.starredExpression();
+    const first = this.starredExpression(']');
     if (this.atComprehension()) {
       if (this.types[first] === 'list_splat') decline();
       return this.comprehension('list_comprehension', open, first, ']');
@@ -1785,10 +1763,10 @@ class Parser {
 
   private dictOrSet(): number {
     const open = this.open('{');
-    if (this.isOp('}')) return this.make('dictionary', [open, this.close('}')], [undefined, undefined]);
+    if (this.isOp('}')) return this.make('dictionary', [open, this.close('}')], undefined);
     let first = 0;
     if (!this.isOp('**')) {
-      first = this.starredExpression();
+      first = this.starredExpression('}');
       if (!this.isOp(':')) return this.setRest(open, first);
     }
     {
@@ -1796,7 +1774,7 @@ class Parser {
       for (;;) {
         if (this.isOp('**')) {
           const star = this.take('**');
-          kids.push(this.make('dictionary_splat', [star, this.expression()], [undefined, undefined]));
+          kids.push(this.make('dictionary_splat', [star, this.expression()], undefined));
         } else {
           const key = first || this.expression();
           first = 0;
