@@ -22,7 +22,7 @@ export function analyzePython(path: string, text: string): PythonModule {
   // reparsed faster by tree-sitter from its last tree. It declines syntax errors and rarer forms (tree-sitter
   // then). Both build the same tree (python-descent.test.ts), so the choice changes the time, not the facts.
   if (parsedBefore >= DESCENT_AFTER_CHARS && !isSmallEdit(path, text)) {
-    const descent = parsePythonDescent(text);
+    const descent = descentOrUndefined(text);
     if (descent) return factsOf(path, text, descent);
   }
   const tree = parseAfterEdit(path, text);
@@ -59,6 +59,15 @@ function unchangedEnds(before: string, after: string): { prefix: number; suffix:
   let suffix = 0;
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
+}
+
+/** A bug in the descent parser (its tests call it directly and see it) must not cost a lint its findings: tree-sitter parses the file then. */
+function descentOrUndefined(text: string): PythonTreeReader | undefined {
+  try {
+    return parsePythonDescent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function factsOf(path: string, text: string, reader: PythonTreeReader): PythonModule {
