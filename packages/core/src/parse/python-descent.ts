@@ -13,8 +13,8 @@ import type { PythonTreeReader } from './python-tree.js';
  * error (tree-sitter's error recovery decides those trees), Python 2 statements, `match`, `type` aliases,
  * type parameters, non-ASCII names, and rarer forms listed at each `decline` call. Then tree-sitter parses
  * the file, as before. python-descent.test.ts compares both trees node by node on every Python file the
- * tests can find (examples, fixtures, the bench corpus, and the system's Python standard library when it
- * is installed): any difference is a bug here.
+ * tests can find (examples, generated corpus Spaces and mutations of them, and the system's Python
+ * standard library when it is installed): any difference is a bug here.
  */
 
 class Decline extends Error {}
@@ -1498,7 +1498,7 @@ class Parser {
   }
 
   private isComparisonOperator(): boolean {
-    return (this.kind === OP || this.kind === NAME) && COMPARISON.has(this.tokValue) && (this.kind === OP || this.tokValue === 'in' || this.tokValue === 'is' || this.tokValue === 'not');
+    return (this.kind === OP || this.kind === NAME) && COMPARISON.has(this.tokValue);
   }
 
   /** Binary operators by precedence climbing with tree-sitter-python's PREC table (`**` right-associative). */
